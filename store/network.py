@@ -1,0 +1,477 @@
+"""Organisations and contacts: find, list, add, edit, delete, merge. Every change is one transaction.
+
+Listing works on a `Snapshot` (no lock); each change re-reads the store under the lock, validates,
+and writes once, so two processes never overwrite each other's change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .db import Snapshot, Store, Transaction
+from .errors import AmbiguousError, NotFoundError, ValidationError
+from .i18n import N_, _
+from .model import ORG_KINDS, ROLES, enum_value, validate
+from .records import public_view
+from .reference import find_province, find_region, provinces
+from .validate import InvalidValue, national_phone
+from .vietnamese import Matcher, fold, name_sort_key, nfc, text_sort_key
+
+ORGS = "organisations"
+CONTACTS = "contacts"
+#: The field a person names a record by, per table (resolve() accepts it as a reference).
+NAME_FIELD = {ORGS: "name", CONTACTS: "full_name", "messages": "title"}
+_WHAT = {ORGS: N_("organisation"), CONTACTS: N_("contact"), "messages": N_("message")}
+_LIST_COMMAND = {ORGS: "orgs", CONTACTS: "contacts", "messages": "messages"}
+MIN_PREFIX = 4
+
+Source = Snapshot | Transaction
+
+
+# -- finding records -----------------------------------------------------------------------
+
+
+def resolve(source: Source, table: str, ref: str) -> dict:
+    """A live record by id, unambiguous id prefix, or exact name (diacritics optional)."""
+    ref = nfc(str(ref).strip())
+    if not ref:
+        raise NotFoundError(_("Give an id, an id prefix or a name."))
+    records = source.live(table)
+    by_id = {r["id"]: r for r in records}
+    if ref in by_id:
+        return by_id[ref]
+    candidates: list[dict] = []
+    if len(ref) >= MIN_PREFIX:
+        candidates = [r for r in records if r["id"].startswith(ref.lower())]
+    if not candidates:
+        name_field = NAME_FIELD[table]
+        candidates = [r for r in records if r.get(name_field) == ref]
+        if not candidates and table == ORGS:
+            candidates = [r for r in records if r.get("short_name") == ref]
+        if not candidates:
+            wanted = fold(ref)
+            candidates = [r for r in records if fold(r.get(name_field, "")) == wanted]
+            if not candidates and table == ORGS:
+                candidates = [r for r in records if fold(r.get("short_name", "")) == wanted]
+    what = _(_WHAT[table])
+    if not candidates:
+        raise NotFoundError(
+            _(
+                "No {what} matches {ref!r}. Find its id with `lantoa {cmd} list --search ...`.",
+                what=what,
+                ref=ref,
+                cmd=_LIST_COMMAND.get(table, table),
+            )
+        )
+    if len(candidates) > 1:
+        names = "; ".join(
+            f"{r['id'][:8]} {r.get(NAME_FIELD[table], '')}" for r in candidates[:10]
+        )
+        raise AmbiguousError(
+            _("{ref!r} matches {n} records: {names}. Use a longer id.", ref=ref,
+              n=len(candidates), names=names),
+            candidates,
+        )
+    return candidates[0]
+
+
+# -- views -----------------------------------------------------------------------------------
+
+
+def org_view(org: dict) -> dict:
+    """An organisation as scripts see it (`--json`)."""
+    view = public_view(org)
+    code = org.get("province_code")
+    if code and code in provinces():
+        view["province"] = provinces()[code].name
+    return view
+
+
+def contact_view(contact: dict, orgs: dict[str, dict]) -> dict:
+    """A contact as scripts see it: its fields plus its organisation's name, kind and region."""
+    view = public_view(contact)
+    org = orgs.get(contact.get("org_id") or "")
+    view["org_name"] = org.get("name") if org else None
+    view["org_kind"] = org.get("kind") if org else None
+    code = contact_province(contact, org)
+    view["province_code"] = code
+    view["province"] = provinces()[code].name if code in provinces() else None
+    view["region"] = (
+        provinces()[code].region_vi if code in provinces() else (org or {}).get("region")
+    )
+    return view
+
+
+def contact_province(contact: dict, org: dict | None) -> str | None:
+    """A contact's own province, else its organisation's."""
+    return contact.get("province_code") or (org or {}).get("province_code")
+
+
+@dataclass
+class ContactEntry:
+    """A contact prepared for fast search and sorting (built once per store version)."""
+
+    record: dict
+    org: dict | None
+    folded: str
+    lowered: str
+    sort_key: tuple
+    province_code: str | None
+    region: str | None
+    beats_folded: list[str] = field(default_factory=list)
+    tags_folded: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.record["id"]
+
+
+def _haystack_parts(contact: dict, org: dict | None, province_code: str | None) -> list[str]:
+    parts = [contact.get("full_name", ""), contact.get("title", "")]
+    if org:
+        parts += [org.get("name", ""), org.get("short_name", "")]
+    if province_code in provinces():
+        parts.append(provinces()[province_code].name)
+    parts += contact.get("beats") or []
+    parts += contact.get("emails") or []
+    for phone in contact.get("phones") or []:
+        parts += [phone, national_phone(phone).replace(" ", "")]
+    if contact.get("zalo"):
+        parts.append(contact["zalo"])
+    return parts
+
+
+class ContactIndex:
+    """Every live contact of a snapshot, folded and keyed once, filtered many times."""
+
+    def __init__(self, snapshot: Source) -> None:
+        self.orgs = {o["id"]: o for o in snapshot.by_id(ORGS).values()}
+        entries = []
+        for contact in snapshot.live(CONTACTS):
+            org = self.orgs.get(contact.get("org_id") or "")
+            code = contact_province(contact, org)
+            text = " \x1f ".join(p for p in _haystack_parts(contact, org, code) if p)
+            region = provinces()[code].region_vi if code in provinces() else (org or {}).get(
+                "region"
+            )
+            entries.append(
+                ContactEntry(
+                    record=contact,
+                    org=org,
+                    folded=fold(text),
+                    lowered=text.lower(),
+                    sort_key=name_sort_key(contact.get("full_name", "")),
+                    province_code=code,
+                    region=region,
+                    beats_folded=[fold(b) for b in contact.get("beats") or []],
+                    tags_folded=[fold(t) for t in contact.get("tags") or []],
+                )
+            )
+        entries.sort(key=lambda e: e.sort_key)
+        self.entries = entries
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def filter(self, criteria: ContactFilter) -> list[ContactEntry]:
+        """Matching entries in directory order; with a diacritic query, exact matches first."""
+        matcher = Matcher(criteria.search or "")
+        exact: list[ContactEntry] = []
+        rest: list[ContactEntry] = []
+        for entry in self.entries:
+            if not criteria.accepts(entry):
+                continue
+            if matcher and not matcher.matches(entry.folded):
+                continue
+            if matcher.exact_tokens and matcher.is_exact(entry.lowered):
+                exact.append(entry)
+            else:
+                rest.append(entry)
+        return exact + rest
+
+
+@dataclass
+class ContactFilter:
+    """Criteria that combine (all must hold). Values are already resolved to stored forms."""
+
+    search: str | None = None
+    kind: str | None = None
+    org_id: str | None = None
+    province_code: str | None = None
+    region: str | None = None
+    beat: str | None = None
+    role: str | None = None
+    tag: str | None = None
+    ids: set[str] | None = None
+
+    def accepts(self, entry: ContactEntry) -> bool:
+        record = entry.record
+        if self.ids is not None and entry.id not in self.ids:
+            return False
+        if self.kind and (entry.org or {}).get("kind") != self.kind:
+            return False
+        if self.org_id and record.get("org_id") != self.org_id:
+            return False
+        if self.province_code and entry.province_code != self.province_code:
+            return False
+        if self.region and entry.region != self.region:
+            return False
+        if self.role and record.get("role") != self.role:
+            return False
+        if self.beat:
+            wanted = fold(self.beat)
+            if not any(wanted in b for b in entry.beats_folded):
+                return False
+        return not (self.tag and fold(self.tag) not in entry.tags_folded)
+
+    def is_empty(self) -> bool:
+        return not any(
+            (self.search, self.kind, self.org_id, self.province_code, self.region, self.beat,
+             self.role, self.tag, self.ids is not None)
+        )
+
+
+def build_filter(
+    source: Source,
+    *,
+    search: str | None = None,
+    kind: str | None = None,
+    org: str | None = None,
+    province: str | None = None,
+    region: str | None = None,
+    beat: str | None = None,
+    role: str | None = None,
+    tag: str | None = None,
+) -> ContactFilter:
+    """Turn what a person typed into a filter; bad values raise ValidationError."""
+    errors: list[tuple[str, str]] = []
+    criteria = ContactFilter(search=search or None, beat=beat or None, tag=tag or None)
+    if kind:
+        try:
+            criteria.kind = enum_value(kind, ORG_KINDS, _("kind"))
+        except InvalidValue as exc:
+            errors.append(("kind", str(exc)))
+    if role:
+        try:
+            criteria.role = enum_value(role, ROLES, _("role"))
+        except InvalidValue as exc:
+            errors.append(("role", str(exc)))
+    if province:
+        found = find_province(province)
+        if found is None:
+            errors.append(("province", _("unknown province {value!r}; give its name (Quảng Ninh) "
+                                         "or GSO code (22)", value=province)))
+        else:
+            criteria.province_code = found.code
+    if region:
+        found_region = find_region(region)
+        if found_region is None:
+            errors.append(("region", _("unknown region {value!r}", value=region)))
+        criteria.region = found_region
+    if errors:
+        raise ValidationError(errors)
+    if org:
+        criteria.org_id = resolve(source, ORGS, org)["id"]
+    return criteria
+
+
+def list_contacts(snapshot: Snapshot, criteria: ContactFilter | None = None) -> list[dict]:
+    """Contact views in directory order."""
+    index = ContactIndex(snapshot)
+    entries = index.filter(criteria or ContactFilter())
+    return [contact_view(e.record, index.orgs) for e in entries]
+
+
+def org_sort_key(org: dict) -> tuple:
+    kinds = list(ORG_KINDS)
+    kind = org.get("kind", "other")
+    return (kinds.index(kind) if kind in kinds else len(kinds), text_sort_key(org.get("name", "")))
+
+
+def list_orgs(
+    snapshot: Snapshot,
+    *,
+    search: str | None = None,
+    kind: str | None = None,
+    province: str | None = None,
+    region: str | None = None,
+    include_ended: bool = False,
+) -> list[dict]:
+    errors: list[tuple[str, str]] = []
+    kind_key = province_code = region_name = None
+    if kind:
+        try:
+            kind_key = enum_value(kind, ORG_KINDS, _("kind"))
+        except InvalidValue as exc:
+            errors.append(("kind", str(exc)))
+    if province:
+        found = find_province(province)
+        if found is None:
+            errors.append(("province", _("unknown province {value!r}; give its name (Quảng Ninh) "
+                                         "or GSO code (22)", value=province)))
+        else:
+            province_code = found.code
+    if region:
+        region_name = find_region(region)
+        if region_name is None:
+            errors.append(("region", _("unknown region {value!r}", value=region)))
+    if errors:
+        raise ValidationError(errors)
+    matcher = Matcher(search or "")
+    out = []
+    for org in snapshot.live(ORGS):
+        if org.get("ended") and not include_ended:
+            continue
+        if kind_key and org.get("kind") != kind_key:
+            continue
+        if province_code and org.get("province_code") != province_code:
+            continue
+        if region_name and org.get("region") != region_name:
+            continue
+        if matcher:
+            hay = " ".join(
+                [org.get("name", ""), org.get("short_name", ""), org.get("name_en", "")]
+                + (org.get("topics") or [])
+            )
+            if not matcher.matches(fold(hay)):
+                continue
+        out.append(org)
+    out.sort(key=org_sort_key)
+    return [org_view(o) for o in out]
+
+
+def members(snapshot: Snapshot, org_id: str) -> list[dict]:
+    """The live contacts of an organisation, in directory order."""
+    people = [c for c in snapshot.live(CONTACTS) if c.get("org_id") == org_id]
+    return sorted(people, key=lambda c: name_sort_key(c.get("full_name", "")))
+
+
+# -- changes ---------------------------------------------------------------------------------
+
+
+def _resolve_refs(tx: Transaction, values: dict[str, Any], ref_fields: Iterable[str]) -> None:
+    errors: list[tuple[str, str]] = []
+    for name in ref_fields:
+        ref = values.get(name)
+        if ref:
+            try:
+                values[name] = resolve(tx, ORGS, ref)["id"]
+            except (NotFoundError, AmbiguousError) as exc:
+                errors.append((name, str(exc)))
+    if errors:
+        raise ValidationError(errors)
+
+
+def duplicates_of(source: Source, values: dict[str, Any], exclude_id: str | None = None) -> list:
+    """Live contacts that share an email or phone with `values` (a warning, not a refusal)."""
+    emails = {e.lower() for e in values.get("emails") or []}
+    phones = set(values.get("phones") or [])
+    if not emails and not phones:
+        return []
+    found = []
+    for contact in source.live(CONTACTS):
+        if contact["id"] == exclude_id:
+            continue
+        if emails & {e.lower() for e in contact.get("emails") or []} or phones & set(
+            contact.get("phones") or []
+        ):
+            found.append(contact)
+    return found
+
+
+def add_contact(store: Store, values: dict[str, Any]) -> tuple[dict, list[str]]:
+    """Add a contact; returns the record and warnings (e.g. a shared email with someone)."""
+    clean = validate(CONTACTS, values)
+    with store.transaction() as tx:
+        _resolve_refs(tx, clean, ["org_id"])
+        warnings = [
+            _("{name} has the same email or phone", name=c.get("full_name"))
+            for c in duplicates_of(tx, clean)
+        ]
+        record = tx.insert(CONTACTS, clean)
+    return record, warnings
+
+
+def edit_contact(store: Store, ref: str, changes: dict[str, Any]) -> dict:
+    clean = validate(CONTACTS, changes, partial=True)
+    with store.transaction() as tx:
+        current = resolve(tx, CONTACTS, ref)
+        _resolve_refs(tx, clean, ["org_id"])
+        return tx.update(CONTACTS, current["id"], clean)
+
+
+def remove_contact(store: Store, ref: str) -> dict:
+    with store.transaction() as tx:
+        current = resolve(tx, CONTACTS, ref)
+        return tx.delete(CONTACTS, current["id"])
+
+
+def restore_record(store: Store, table: str, record_id: str) -> dict:
+    """Bring back a tombstoned record (undo of a delete)."""
+    with store.transaction() as tx:
+        return tx.restore(table, record_id)
+
+
+def add_org(store: Store, values: dict[str, Any]) -> dict:
+    clean = validate(ORGS, values)
+    with store.transaction() as tx:
+        _resolve_refs(tx, clean, ["parent_id", "successor_id"])
+        return tx.insert(ORGS, clean)
+
+
+def edit_org(store: Store, ref: str, changes: dict[str, Any]) -> dict:
+    clean = validate(ORGS, changes, partial=True)
+    with store.transaction() as tx:
+        current = resolve(tx, ORGS, ref)
+        _resolve_refs(tx, clean, ["parent_id", "successor_id"])
+        if current["id"] in (clean.get("parent_id"), clean.get("successor_id")):
+            raise ValidationError([("parent_id", _("an organisation cannot point to itself"))])
+        return tx.update(ORGS, current["id"], clean)
+
+
+def remove_org(store: Store, ref: str, force: bool = False) -> tuple[dict, int]:
+    """Tombstone an organisation; refuses while people belong to it unless `force`."""
+    with store.transaction() as tx:
+        current = resolve(tx, ORGS, ref)
+        people = [c for c in tx.live(CONTACTS) if c.get("org_id") == current["id"]]
+        if people and not force:
+            raise ValidationError(
+                [("org", _("{n} contacts belong to {name}; move them first "
+                           "(`lantoa orgs merge`) or pass --force", n=len(people),
+                           name=current.get("name")))]
+            )
+        return tx.delete(ORGS, current["id"]), len(people)
+
+
+def merge_orgs(store: Store, source_ref: str, target_ref: str) -> tuple[dict, int]:
+    """Merge one organisation into another (a 2025 reorganisation, a duplicate).
+
+    Its people move to the target, its topics and tags join the target's, and it stays in the
+    store as history: ended today, with the target as its successor.
+    """
+    with store.transaction() as tx:
+        source = resolve(tx, ORGS, source_ref)
+        target = resolve(tx, ORGS, target_ref)
+        if source["id"] == target["id"]:
+            raise ValidationError([("org", _("cannot merge an organisation into itself"))])
+        moved = 0
+        for contact in tx.live(CONTACTS):
+            if contact.get("org_id") == source["id"]:
+                tx.update(CONTACTS, contact["id"], {"org_id": target["id"]})
+                moved += 1
+        union: dict[str, Any] = {}
+        for key in ("topics", "tags"):
+            merged = list(target.get(key) or [])
+            merged += [v for v in source.get(key) or [] if v not in merged]
+            if merged != (target.get(key) or []):
+                union[key] = merged
+        if union:
+            tx.update(ORGS, target["id"], union)
+        changes = {"successor_id": target["id"]}
+        if not source.get("ended"):
+            changes["ended"] = date.today().isoformat()
+        updated = tx.update(ORGS, source["id"], changes)
+    return updated, moved

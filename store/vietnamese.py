@@ -1,0 +1,155 @@
+"""Vietnamese text: diacritic-free search folding and directory name order.
+
+Search folds case and diacritics (NFD, drop marks, đ -> d, casefold) so "quang ninh" finds
+"Quảng Ninh" and "dang" finds "Đặng". Names sort as Vietnamese directories sort them: by given name,
+then middle name, then family name, each compared letter by letter in Vietnamese order
+(a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y), with the tone of each syllable
+(none, huyền, hỏi, ngã, sắc, nặng) breaking ties, then case.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+#: Vietnamese letters in dictionary order; f j w z (foreign names) sit where Latin puts them.
+ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+#: Tone marks in dictionary order: ngang (none), huyền, hỏi, ngã, sắc, nặng.
+TONE_MARKS = ("", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323")
+_QUALITY = {"\u0306": "breve", "\u0302": "circumflex", "\u031b": "horn"}
+_WITH_QUALITY = {
+    ("a", "breve"): "ă",
+    ("a", "circumflex"): "â",
+    ("e", "circumflex"): "ê",
+    ("o", "circumflex"): "ô",
+    ("o", "horn"): "ơ",
+    ("u", "horn"): "ư",
+}
+_LETTER_BASE = 0x100  # letters sort after digits, spaces and punctuation
+
+
+def _decompose(char: str) -> tuple[str, int] | None:
+    """(Vietnamese letter, tone index) of a character, or None if it is not a Latin letter."""
+    lower = char.lower()
+    if lower in ("đ",):
+        return "đ", 0
+    parts = unicodedata.normalize("NFD", lower)
+    base, marks = parts[0], parts[1:]
+    if not ("a" <= base <= "z"):
+        return None
+    quality = next((_QUALITY[m] for m in marks if m in _QUALITY), None)
+    letter = _WITH_QUALITY.get((base, quality), base) if quality else base
+    tone = next((TONE_MARKS.index(m) for m in marks if m in TONE_MARKS[1:]), 0)
+    return letter, tone
+
+
+def _build_tables() -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
+    primary: dict[int, str] = {}
+    tone: dict[int, str] = {}
+    fold: dict[int, str] = {}
+    candidates = set(range(0x41, 0x5B)) | set(range(0x61, 0x7B))
+    candidates |= set(range(0xC0, 0x250)) | set(range(0x1E00, 0x1F00))
+    for code in candidates:
+        char = chr(code)
+        found = _decompose(char)
+        if found is None:
+            continue
+        letter, tone_index = found
+        if letter not in ALPHABET:
+            continue
+        primary[code] = chr(_LETTER_BASE + ALPHABET.index(letter))
+        tone[code] = str(tone_index)
+        base = "d" if letter == "đ" else unicodedata.normalize("NFD", letter)[0]
+        if char != base:
+            fold[code] = base
+    return primary, tone, fold
+
+
+_PRIMARY, _TONE, _FOLD = _build_tables()
+
+
+def nfc(text: str) -> str:
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Case- and diacritic-free form for matching: 'Đặng Thị Quảng' -> 'dang thi quang'."""
+    folded = text.casefold().translate(_FOLD)
+    if folded.isascii():
+        return folded
+    stripped = "".join(
+        c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c)
+    )
+    return stripped.replace("đ", "d")
+
+
+def has_diacritics(text: str) -> bool:
+    return fold(text) != text.casefold()
+
+
+def split_name(full_name: str) -> tuple[str, str, str]:
+    """(family, middle, given) of a name written in Vietnamese order."""
+    words = full_name.split()
+    if not words:
+        return "", "", ""
+    if len(words) == 1:
+        return "", "", words[0]
+    return words[0], " ".join(words[1:-1]), words[-1]
+
+
+def _syllable_tones(word: str) -> str:
+    """One tone digit per syllable, wherever the mark sits (hoà and hòa sort together)."""
+    return "".join(max(syllable.translate(_TONE) or "0") for syllable in word.split())
+
+
+def _primary(word: str) -> str:
+    lowered = nfc(word).lower()
+    return lowered.translate(_PRIMARY)
+
+
+def word_key(word: str) -> tuple[str, str]:
+    """Letters first, tones as tie-breaker, for one name part."""
+    word = nfc(word)
+    keep = "".join(c for c in word.lower() if ord(c) in _TONE or c == " ")
+    return _primary(word), _syllable_tones(keep)
+
+
+@lru_cache(maxsize=200_000)
+def name_sort_key(full_name: str) -> tuple[str, ...]:
+    """Directory order of a Vietnamese full name: given, middle, family; tones, then case."""
+    name = nfc(" ".join(full_name.split()))
+    family, middle, given = split_name(name)
+    gp, gt = word_key(given)
+    mp, mt = word_key(middle)
+    fp, ft = word_key(family)
+    return (gp, gt, mp, mt, fp, ft, name.swapcase())
+
+
+def text_sort_key(text: str) -> tuple[str, str, str]:
+    """Vietnamese order for other text (organisation names): letters, tones, then case."""
+    text = nfc(" ".join(text.split()))
+    primary, tones = word_key(text)
+    return primary, tones, text.swapcase()
+
+
+class Matcher:
+    """A search query, folded once, tested against many prepared haystacks.
+
+    Every word of the query must occur in the haystack (any order). A query typed with diacritics
+    also reports whether the match is exact, so exact matches can be listed first.
+    """
+
+    def __init__(self, query: str) -> None:
+        query = nfc(" ".join(query.split()))
+        self.raw = query
+        self.tokens = fold(query).split()
+        self.exact_tokens = query.lower().split() if has_diacritics(query) else []
+
+    def __bool__(self) -> bool:
+        return bool(self.tokens)
+
+    def matches(self, folded_haystack: str) -> bool:
+        return all(token in folded_haystack for token in self.tokens)
+
+    def is_exact(self, lowered_haystack: str) -> bool:
+        return bool(self.exact_tokens) and all(t in lowered_haystack for t in self.exact_tokens)

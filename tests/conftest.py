@@ -1,0 +1,27 @@
+"""Shared fixtures: every test runs with its own data and config folders and English messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from store import Store
+from store.i18n import set_language
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep tests away from the real user folders and the person's locale."""
+    monkeypatch.setenv("LANTOA_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("LANTOA_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.delenv("LANTOA_STORE", raising=False)
+    monkeypatch.setenv("LANTOA_LANG", "en")
+    set_language("en")
+    yield tmp_path
+    set_language("en")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "store.json")

@@ -1,0 +1,134 @@
+"""The `lantoa` command: a Typer app whose subcommands live in `cmd_*.py` modules.
+
+Each command module defines `register(app)`; they are found by name so that every capability adds
+its commands without editing this file. Nothing here imports Textual: only launching the app does.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+import sys
+import traceback
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from store.config import load_config
+from store.errors import LantoaError
+from store.i18n import _, detect_language, set_language
+
+from .common import safe, state
+
+
+def _early_language() -> str:
+    """Language for help texts, known before options are parsed: --lang, config, locale."""
+    explicit = None
+    for i, arg in enumerate(sys.argv):
+        if arg == "--lang" and i + 1 < len(sys.argv):
+            explicit = sys.argv[i + 1]
+        elif arg.startswith("--lang="):
+            explicit = arg.split("=", 1)[1]
+    try:
+        configured = load_config().get("language")
+    except LantoaError:
+        configured = None
+    return detect_language(explicit, configured)
+
+
+set_language(_early_language())
+
+app = typer.Typer(
+    name="lantoa",
+    help=_("Lan Tỏa: the press officer's desk for the communications network."),
+    no_args_is_help=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+)
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    ctx: typer.Context,
+    store: Annotated[
+        Path | None,
+        typer.Option(
+            "--store",
+            envvar="LANTOA_STORE",
+            help=_("Store file to use (default: lantoa.json in the user data folder)."),
+            show_default=False,
+        ),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help=_("Language of the interface: vi or en.")),
+    ] = None,
+) -> None:
+    try:
+        config = load_config()
+    except LantoaError:
+        config = {}
+    state.config = config
+    chosen = detect_language(lang, config.get("language"))
+    if lang and lang.lower()[:2] not in ("vi", "en"):
+        raise typer.BadParameter(_("choose vi or en"), param_hint="--lang")
+    set_language(chosen)
+    state.lang = chosen
+    state.store_path = store
+    if ctx.invoked_subcommand is None:
+        from tui.launch import launch
+
+        launch(state.store())
+
+
+def _register_commands() -> None:
+    package = Path(__file__).parent
+    modules = []
+    for info in pkgutil.iter_modules([str(package)]):
+        if info.name.startswith("cmd_"):
+            modules.append(importlib.import_module(f"{__name__}.{info.name}"))
+    for module in sorted(modules, key=lambda m: getattr(m, "ORDER", 100)):
+        module.register(app)
+
+
+_register_commands()
+
+
+def _crash_log(exc: BaseException) -> Path | None:
+    from store.paths import data_dir
+
+    try:
+        path = data_dir() / "crash.log"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write("".join(traceback.format_exception(exc)))
+            handle.write("\n")
+        os.chmod(path, 0o600)
+        return path
+    except OSError:
+        return None
+
+
+def main() -> None:
+    """Entry point of the `lantoa` script: errors become one clear line and an exit code."""
+    try:
+        app(prog_name="lantoa")
+    except LantoaError as exc:
+        sys.stderr.write(_("Error: {message}", message=safe(exc)) + "\n")
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.stderr.write(_("Interrupted; nothing was half-written.") + "\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(0)
+    except Exception as exc:  # the last line of defence: no traceback for the person
+        log = _crash_log(exc)
+        sys.stderr.write(
+            _("Unexpected error: {message}. Details were written to {log}.", message=safe(exc),
+              log=log or "-") + "\n"
+        )
+        sys.exit(70)

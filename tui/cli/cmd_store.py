@@ -1,0 +1,88 @@
+"""`lantoa where` and `lantoa backups …`: where the data lives and how to get it back."""
+
+from __future__ import annotations
+
+import shutil
+from typing import Annotated
+
+import typer
+
+from store.config import state_path
+from store.i18n import _
+from store.paths import config_path, data_dir
+from store.storage import list_backups, make_backup, parse_store_bytes
+
+from .common import info, print_json, print_table, state
+
+ORDER = 90
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("where")
+    def where(
+        as_json: Annotated[bool, typer.Option("--json", help=_("Print JSON for scripts."))] = False,
+    ) -> None:
+        """Print the paths in use: store, backups, config."""
+        store = state.store()
+        backups = list_backups(store.path)
+        paths = {
+            "store": str(store.path),
+            "store_exists": store.exists(),
+            "backups": str(store.path.parent / "backups"),
+            "latest_backup": str(backups[0]) if backups else None,
+            "config": str(config_path()),
+            "state": str(state_path()),
+            "data_dir": str(data_dir()),
+        }
+        if as_json:
+            print_json(paths)
+            return
+        rows = [[k, "" if v is None else v] for k, v in paths.items()]
+        print_table([_("What"), _("Path")], rows)
+
+    backups = typer.Typer(help=_("Backups of the store, made before imports, migrations and syncs."),
+                          no_args_is_help=True)
+    app.add_typer(backups, name="backups")
+
+    @backups.command("list")
+    def list_(
+        as_json: Annotated[bool, typer.Option("--json", help=_("Print JSON for scripts."))] = False,
+    ) -> None:
+        """List backups, newest first."""
+        found = list_backups(state.store().path)
+        if as_json:
+            print_json([{"path": str(p), "size": p.stat().st_size} for p in found])
+            return
+        print_table([_("Backup"), _("Size")], [[p.name, p.stat().st_size] for p in found])
+
+    @backups.command("restore")
+    def restore(
+        backup: Annotated[str | None, typer.Argument(help=_(
+            "Backup file name or path (default: the latest)."))] = None,
+    ) -> None:
+        """Put a backup back in place of the store (the current file is backed up first)."""
+        store = state.store()
+        found = list_backups(store.path)
+        if backup is None:
+            if not found:
+                info(_("There are no backups of {path}.", path=store.path))
+                raise typer.Exit(1)
+            chosen = found[0]
+        else:
+            chosen = next((p for p in found if p.name == backup or str(p) == backup), None)
+            if chosen is None:
+                from pathlib import Path
+
+                chosen = Path(backup)
+            if not chosen.exists():
+                info(_("No backup named {name}.", name=backup))
+                raise typer.Exit(1)
+        parse_store_bytes(chosen, chosen.read_bytes())  # refuse to restore a damaged backup
+        with store.locked():
+            if store.exists():
+                make_backup(store.path, "before-restore")
+            tmp = store.path.with_name(f".{store.path.name}.restore.tmp")
+            shutil.copyfile(chosen, tmp)
+            tmp.chmod(0o600)
+            tmp.replace(store.path)
+        info(_("Restored {backup} to {path}.", backup=chosen.name, path=store.path))

@@ -1,0 +1,101 @@
+"""What every `lantoa` subcommand shares: the chosen store, output helpers and error reporting."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from store import Store
+from store.errors import LantoaError
+from store.i18n import _
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+@dataclass
+class CLIState:
+    store_path: Path | None = None
+    lang: str = "en"
+    config: dict[str, Any] = field(default_factory=dict)
+
+    def store(self) -> Store:
+        from store.paths import store_path
+
+        return Store(self.store_path or store_path())
+
+
+state = CLIState()
+
+
+class UsageFailure(LantoaError):
+    """A command was called wrongly (exit code 2, like click's usage errors)."""
+
+    exit_code = 2
+
+
+def safe(text: object) -> str:
+    """Text from the store, made harmless for a terminal: control characters are shown, not run."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", "" if text is None else str(text))
+
+
+def print_json(data: Any) -> None:
+    """Stable JSON on stdout for scripts (UTF-8, Vietnamese kept readable)."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False))
+    sys.stdout.write("\n")
+
+
+def console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def print_table(columns: list[str], rows: list[list[object]], title: str | None = None) -> None:
+    """A Rich table whose cells are plain text: markup in the data is shown, never interpreted."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(Text(safe(cell)) for cell in row))
+    console().print(table)
+
+
+def print_fields(pairs: list[tuple[str, object]], title: str | None = None) -> None:
+    """A record as label/value lines (plain text, never markup)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_header=False, box=None, title=title, title_justify="left", padding=(0, 1))
+    table.add_column(style="bold")
+    table.add_column(overflow="fold")
+    for label, value in pairs:
+        if value in (None, "", [], False):
+            continue
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        elif value is True:
+            value = _("yes")
+        table.add_row(Text(label), Text(safe(value)))
+    console().print(table)
+
+
+def info(message: str) -> None:
+    """A human message for the person at the terminal (stderr, so stdout stays clean for pipes)."""
+    from rich.text import Text
+
+    console(stderr=True).print(Text(safe(message)))
+
+
+def fail(message: str, code: int = 1) -> None:
+    raise LantoaError(message) if code == 1 else UsageFailure(message)
+
+
+def join(values: list[str] | None) -> str:
+    return ", ".join(values or [])
