@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -108,10 +108,11 @@ class Snapshot:
 class Transaction:
     """The changes of one command, applied in memory and written once when the block ends."""
 
-    def __init__(self, data: dict) -> None:
+    def __init__(self, data: dict, now_ms: Callable[[], int] | None = None) -> None:
         self.data = data
         self.dirty = False
-        self.now = records.utc_now_iso()
+        self._now_ms = now_ms
+        self.now = records.utc_now_iso() if now_ms is None else records.iso_from_ms(now_ms())
         self._stamp: str | None = None
         self._index: dict[str, dict[str, str]] = {}
         self._next_doc_id: dict[str, int] = {}
@@ -129,7 +130,7 @@ class Transaction:
     def stamp(self) -> str:
         """One clock stamp for every change of this transaction (it is a single change)."""
         if self._stamp is None:
-            self._stamp = self.clock.tick()
+            self._stamp = self.clock.tick(None if self._now_ms is None else self._now_ms())
         return self._stamp
 
     def table(self, name: str) -> dict[str, dict]:
@@ -214,9 +215,16 @@ class Transaction:
 class Store:
     """A Lan Tỏa store file and its lock, backups and transactions."""
 
-    def __init__(self, path: str | os.PathLike[str], lock_timeout: float = LOCK_TIMEOUT_S) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        lock_timeout: float = LOCK_TIMEOUT_S,
+        now_ms: Callable[[], int] | None = None,
+    ) -> None:
         self.path = Path(path).expanduser().absolute()
         self.lock_timeout = lock_timeout
+        #: Wall clock in ms for change stamps; injectable so tests can skew a device's clock.
+        self.now_ms = now_ms
         self._lock = FileLock(self.lock_path, timeout=lock_timeout, mode=0o600)
         self._in_transaction = threading.local()
 
@@ -277,7 +285,7 @@ class Store:
             else:
                 created = False
                 data, migrated = migrate(data)
-            tx = Transaction(data)
+            tx = Transaction(data, self.now_ms)
             yield tx
             if tx.dirty or created or migrated:
                 if migrated:

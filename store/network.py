@@ -90,18 +90,36 @@ def org_view(org: dict) -> dict:
     return view
 
 
+#: Keys of a contact view (`contacts list --json`), always present, in this order; fields the
+#: app does not know follow them unchanged.
+CONTACT_VIEW_KEYS = (
+    "id", "full_name", "title", "role", "org_id", "org_name", "org_kind", "province_code",
+    "province", "region", "beats", "emails", "phones", "zalo", "preferred_channel", "tags",
+    "notes", "do_not_contact", "consent_source", "consent_date", "created_at", "updated_at",
+)
+_VIEW_DEFAULTS: dict[str, Any] = {k: None for k in CONTACT_VIEW_KEYS} | {
+    "beats": [], "emails": [], "phones": [], "tags": [], "do_not_contact": False,
+}
+_SKIP_IN_VIEW = frozenset({"_clock", "deleted", "deleted_at"})
+
+
 def contact_view(contact: dict, orgs: dict[str, dict]) -> dict:
-    """A contact as scripts see it: its fields plus its organisation's name, kind and region."""
-    view = public_view(contact)
+    """A contact as scripts see it: every documented key, its organisation and region."""
     org = orgs.get(contact.get("org_id") or "")
-    view["org_name"] = org.get("name") if org else None
-    view["org_kind"] = org.get("kind") if org else None
-    code = contact_province(contact, org)
+    view = {**_VIEW_DEFAULTS, **contact}
+    for key in _SKIP_IN_VIEW.intersection(view):
+        del view[key]
+    code = contact.get("province_code") or (org.get("province_code") if org else None)
+    province = provinces().get(code) if code else None
     view["province_code"] = code
-    view["province"] = provinces()[code].name if code in provinces() else None
-    view["region"] = (
-        provinces()[code].region_vi if code in provinces() else (org or {}).get("region")
-    )
+    if org:
+        view["org_name"] = org.get("name")
+        view["org_kind"] = org.get("kind")
+    if province:
+        view["province"] = province.name
+        view["region"] = province.region_vi
+    elif org:
+        view["region"] = org.get("region")
     return view
 
 
@@ -110,17 +128,17 @@ def contact_province(contact: dict, org: dict | None) -> str | None:
     return contact.get("province_code") or (org or {}).get("province_code")
 
 
-@dataclass
+@dataclass(slots=True)
 class ContactEntry:
-    """A contact prepared for fast search and sorting (built once per store version)."""
+    """A contact prepared for sorting and filtering (built once per store version)."""
 
     record: dict
     org: dict | None
-    folded: str
-    lowered: str
     sort_key: tuple
     province_code: str | None
     region: str | None
+    folded: str = ""
+    lowered: str = ""
     beats_folded: list[str] = field(default_factory=list)
     tags_folded: list[str] = field(default_factory=list)
 
@@ -145,40 +163,49 @@ def _haystack_parts(contact: dict, org: dict | None, province_code: str | None) 
 
 
 class ContactIndex:
-    """Every live contact of a snapshot, folded and keyed once, filtered many times."""
+    """Every live contact of a snapshot, keyed once, filtered many times.
+
+    Search text is folded lazily, on the first filter that needs it, so listing everything
+    (`contacts list --json`) pays only for the sort keys.
+    """
 
     def __init__(self, snapshot: Source) -> None:
         self.orgs = {o["id"]: o for o in snapshot.by_id(ORGS).values()}
+        table = provinces()
         entries = []
         for contact in snapshot.live(CONTACTS):
             org = self.orgs.get(contact.get("org_id") or "")
-            code = contact_province(contact, org)
-            text = " \x1f ".join(p for p in _haystack_parts(contact, org, code) if p)
-            region = provinces()[code].region_vi if code in provinces() else (org or {}).get(
-                "region"
-            )
-            entries.append(
-                ContactEntry(
-                    record=contact,
-                    org=org,
-                    folded=fold(text),
-                    lowered=text.lower(),
-                    sort_key=name_sort_key(contact.get("full_name", "")),
-                    province_code=code,
-                    region=region,
-                    beats_folded=[fold(b) for b in contact.get("beats") or []],
-                    tags_folded=[fold(t) for t in contact.get("tags") or []],
-                )
-            )
+            code = contact.get("province_code") or (org.get("province_code") if org else None)
+            province = table.get(code) if code else None
+            region = province.region_vi if province else (org.get("region") if org else None)
+            entries.append(ContactEntry(contact, org, name_sort_key(contact.get("full_name", "")),
+                                        code, region))
         entries.sort(key=lambda e: e.sort_key)
         self.entries = entries
+        self._prepared = False
 
     def __len__(self) -> int:
         return len(self.entries)
 
+    def prepare(self) -> None:
+        """Fold every entry's search text (done once; the TUI may call it in a worker)."""
+        if self._prepared:
+            return
+        for entry in self.entries:
+            contact = entry.record
+            text = " \x1f ".join(p for p in _haystack_parts(contact, entry.org,
+                                                            entry.province_code) if p)
+            entry.folded = fold(text)
+            entry.lowered = text.lower()
+            entry.beats_folded = [fold(b) for b in contact.get("beats") or []]
+            entry.tags_folded = [fold(t) for t in contact.get("tags") or []]
+        self._prepared = True
+
     def filter(self, criteria: ContactFilter) -> list[ContactEntry]:
         """Matching entries in directory order; with a diacritic query, exact matches first."""
         matcher = Matcher(criteria.search or "")
+        if matcher or criteria.beat or criteria.tag:
+            self.prepare()
         exact: list[ContactEntry] = []
         rest: list[ContactEntry] = []
         for entry in self.entries:
@@ -280,9 +307,12 @@ def build_filter(
 
 def list_contacts(snapshot: Snapshot, criteria: ContactFilter | None = None) -> list[dict]:
     """Contact views in directory order."""
+    orgs = snapshot.by_id(ORGS)
+    if criteria is None or criteria.is_empty():
+        people = sorted(snapshot.live(CONTACTS), key=lambda c: name_sort_key(c.get("full_name", "")))
+        return [contact_view(c, orgs) for c in people]
     index = ContactIndex(snapshot)
-    entries = index.filter(criteria or ContactFilter())
-    return [contact_view(e.record, index.orgs) for e in entries]
+    return [contact_view(e.record, orgs) for e in index.filter(criteria)]
 
 
 def org_sort_key(org: dict) -> tuple:

@@ -31,6 +31,11 @@ def utc_now_iso() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+def iso_from_ms(ms: int) -> str:
+    """The ISO form of a wall time in ms (for an injected clock, see `Store(now_ms=...)`)."""
+    return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
 def field_clock(record: dict, field: str) -> str:
     clocks = record.get(CLOCK) or {}
     return clocks.get(field) or clocks.get(BASE_CLOCK) or ""

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import os
 import shutil
 import tempfile
@@ -18,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 from tinydb.storages import Storage
 
 from .errors import CorruptStoreError, NewerSchemaError, StoreWriteError
@@ -30,8 +30,12 @@ BACKUPS_KEPT = 10
 
 
 def dumps(data: Any) -> bytes:
-    """Compact UTF-8 JSON: Vietnamese stays readable in the file and the file stays small."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """Compact UTF-8 JSON: Vietnamese stays readable in the file and the file stays small.
+
+    orjson does the encoding and decoding: it is several times faster than the standard library,
+    which keeps `contacts list --json` near the cost of merely reading the file.
+    """
+    return orjson.dumps(data)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -141,12 +145,14 @@ def parse_store_bytes(path: Path, raw: bytes) -> dict:
     """Decode and check a store file's bytes; any damage raises `CorruptStoreError`."""
     if not raw.strip():
         raise _corrupt(path, _("the file is empty"))
+    if raw.startswith(b"\xef\xbb\xbf"):  # saved by an editor with a BOM: still UTF-8
+        raw = raw[3:]
     try:
-        data = json.loads(raw)
-    except UnicodeDecodeError:
-        raise _corrupt(path, _("the file is not UTF-8 text")) from None
-    except json.JSONDecodeError as exc:
-        if exc.pos >= len(raw.rstrip()) - 1:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        if "UTF-8" in exc.msg:
+            why = _("the file is not UTF-8 text")
+        elif exc.pos >= len(raw.rstrip()) - 1:
             why = _("the JSON ends too early (the file looks truncated)")
         else:
             why = _(

@@ -11,17 +11,10 @@ import re
 from datetime import date
 from functools import lru_cache
 
-import phonenumbers
-from phonenumbers import PhoneMetadata
-
 from .i18n import _
 
 _SEPARATORS = re.compile(r"[\s.\-()/]")
 _VN_PREFIX = re.compile(r"^(?:\+84|0084|0)(\d{8,10})$")
-_vn = PhoneMetadata.metadata_for_region("VN")
-_VN_VALID = re.compile(
-    f"(?:{_vn.mobile.national_number_pattern})|(?:{_vn.fixed_line.national_number_pattern})"
-)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
 _EMAIL = re.compile(
     r"^(?P<local>[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*)"
@@ -33,6 +26,20 @@ class InvalidValue(ValueError):
     """A single value is wrong; the message says how to fix it (already translated)."""
 
 
+@lru_cache(maxsize=1)
+def _vn_valid() -> re.Pattern[str]:
+    """Vietnam's mobile and fixed-line patterns, from phonenumbers' own metadata.
+
+    phonenumbers is imported on first use only: it takes ~0.1 s, which listing commands skip.
+    """
+    from phonenumbers import PhoneMetadata
+
+    vn = PhoneMetadata.metadata_for_region("VN")
+    return re.compile(
+        f"(?:{vn.mobile.national_number_pattern})|(?:{vn.fixed_line.national_number_pattern})"
+    )
+
+
 @lru_cache(maxsize=65_536)
 def normalise_phone(raw: str) -> str:
     """E.164 form of a phone number written any common way; Vietnam is the default country."""
@@ -41,8 +48,10 @@ def normalise_phone(raw: str) -> str:
         raise InvalidValue(_("empty phone number"))
     compact = _SEPARATORS.sub("", text)
     fast = _VN_PREFIX.match(compact)
-    if fast and _VN_VALID.fullmatch(fast.group(1)):
+    if fast and _vn_valid().fullmatch(fast.group(1)):
         return "+84" + fast.group(1)
+    import phonenumbers
+
     try:
         parsed = phonenumbers.parse(text, "VN")
     except phonenumbers.NumberParseException:

@@ -9,6 +9,7 @@ then middle name, then family name, each compared letter by letter in Vietnamese
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -43,10 +44,9 @@ def _decompose(char: str) -> tuple[str, int] | None:
     return letter, tone
 
 
-def _build_tables() -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
+def _build_tables() -> tuple[dict[int, str], dict[int, str]]:
     primary: dict[int, str] = {}
     tone: dict[int, str] = {}
-    fold: dict[int, str] = {}
     candidates = set(range(0x41, 0x5B)) | set(range(0x61, 0x7B))
     candidates |= set(range(0xC0, 0x250)) | set(range(0x1E00, 0x1F00))
     for code in candidates:
@@ -59,26 +59,28 @@ def _build_tables() -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
             continue
         primary[code] = chr(_LETTER_BASE + ALPHABET.index(letter))
         tone[code] = str(tone_index)
-        base = "d" if letter == "đ" else unicodedata.normalize("NFD", letter)[0]
-        if char != base:
-            fold[code] = base
-    return primary, tone, fold
+    return primary, tone
 
 
-_PRIMARY, _TONE, _FOLD = _build_tables()
+_PRIMARY, _TONE = _build_tables()
 
 
 def nfc(text: str) -> str:
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
+_NON_LATIN = re.compile(r"[^\x00-\u024f\u0300-\u036f\u1e00-\u1eff]")
+
+
 def fold(text: str) -> str:
     """Case- and diacritic-free form for matching: 'Đặng Thị Quảng' -> 'dang thi quang'."""
-    folded = text.casefold().translate(_FOLD)
-    if folded.isascii():
-        return folded
+    if text.isascii():
+        return text.lower()
+    if not _NON_LATIN.search(text):  # Latin script (all Vietnamese): the fast C-level path
+        text = text.replace("đ", "d").replace("Đ", "D")
+        return unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode().lower()
     stripped = "".join(
-        c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c)
+        c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c)
     )
     return stripped.replace("đ", "d")
 
@@ -107,6 +109,7 @@ def _primary(word: str) -> str:
     return lowered.translate(_PRIMARY)
 
 
+@lru_cache(maxsize=50_000)
 def word_key(word: str) -> tuple[str, str]:
     """Letters first, tones as tie-breaker, for one name part."""
     word = nfc(word)

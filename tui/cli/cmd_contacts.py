@@ -15,25 +15,6 @@ from .common import UsageFailure, info, print_fields, print_json, print_table, s
 
 ORDER = 10
 
-#: Keys of a contact in `--json` output, always present (null/[]/false when empty), in order.
-CONTACT_JSON_KEYS = (
-    "id", "full_name", "title", "role", "org_id", "org_name", "org_kind", "province_code",
-    "province", "region", "beats", "emails", "phones", "zalo", "preferred_channel", "tags",
-    "notes", "do_not_contact", "consent_source", "consent_date", "created_at", "updated_at",
-)
-_LIST_KEYS = {"beats", "emails", "phones", "tags"}
-
-
-def contact_json(view: dict) -> dict:
-    """A contact view with every documented key present, then any extra (unknown) fields."""
-    out: dict[str, Any] = {}
-    for key in CONTACT_JSON_KEYS:
-        default: Any = [] if key in _LIST_KEYS else (False if key == "do_not_contact" else None)
-        out[key] = view.get(key, default)
-    out.update({k: v for k, v in view.items() if k not in out})
-    return out
-
-
 Name = Annotated[str | None, typer.Option("--name", "-n", help=_("Full name (family name first)."))]
 Org = Annotated[str | None, typer.Option("--org", "-o", help=_("Organisation: id, id prefix or name."))]
 Title = Annotated[str | None, typer.Option("--title", help=_("Job title."))]
@@ -131,7 +112,7 @@ def register(app: typer.Typer) -> None:
         if limit is not None:
             views = views[: max(limit, 0)]
         if as_json:
-            print_json([contact_json(v) for v in views])
+            print_json(views)
             return
         rows = [
             [v["id"][:8], v.get("full_name"), v.get("title"), v.get("org_name"), v.get("province"),
@@ -151,7 +132,7 @@ def register(app: typer.Typer) -> None:
         snapshot = state.store().load()
         record = network.resolve(snapshot, network.CONTACTS, ref)
         orgs = snapshot.by_id(network.ORGS)
-        view = contact_json(network.contact_view(record, orgs))
+        view = network.contact_view(record, orgs)
         if as_json:
             print_json(view)
         else:
@@ -180,7 +161,7 @@ def register(app: typer.Typer) -> None:
         record, warnings = network.add_contact(store, values)
         for warning in warnings:
             info(_("Warning: {message}", message=warning))
-        view = contact_json(network.contact_view(record, store.load().by_id(network.ORGS)))
+        view = network.contact_view(record, store.load().by_id(network.ORGS))
         if as_json:
             print_json(view)
         else:
@@ -227,7 +208,7 @@ def register(app: typer.Typer) -> None:
             info(_("Nothing to change: give at least one option (see --help)."))
             raise typer.Exit(2)
         record = network.edit_contact(store, ref, changes)
-        view = contact_json(network.contact_view(record, store.load().by_id(network.ORGS)))
+        view = network.contact_view(record, store.load().by_id(network.ORGS))
         if as_json:
             print_json(view)
         else:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from dataclasses import dataclass, field
@@ -43,9 +42,17 @@ def safe(text: object) -> str:
 
 
 def print_json(data: Any) -> None:
-    """Stable JSON on stdout for scripts (UTF-8, Vietnamese kept readable)."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False))
-    sys.stdout.write("\n")
+    """Stable JSON on stdout for scripts (UTF-8, Vietnamese kept readable, 2-space indent)."""
+    import orjson
+
+    payload = orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is not None:
+        buffer.write(payload)
+        buffer.flush()
+    else:  # captured streams in tests
+        sys.stdout.write(payload.decode("utf-8"))
 
 
 def console(stderr: bool = False):

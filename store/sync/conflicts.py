@@ -1,0 +1,249 @@
+"""Conflict records: the value that lost a clash, kept until a person decides.
+
+A conflict is a normal record of the table "conflicts", so it syncs like everything else. Its id
+is derived from the clash (table, record, field and the losing value's stamp), so two officers
+whose syncs detect the same clash create the same record, and its creation stamp is the winning
+value's stamp, so both copies are identical. Fields:
+- `table`, `record_id`, `field`: where the clash happened;
+- `kind`: "edit" (both sides changed the field), "stale" (one side's value was older than what
+  the other already had: a file that went back in time), "create" (two records created with the
+  same id and different values, and no sync between them yet);
+- `kept` and `other`: `{value, present, stamp, node}`: the provisional winner (what the record
+  shows now, everywhere) and the value set aside; `node` is the device that wrote it (the node of
+  its stamp), `present` is false when the value was an empty (cleared) field;
+- `status`: "open" or "resolved"; once resolved: `resolved_at` and `resolution`
+  `{keep, value, present, node}`.
+
+"mine" and "theirs" are relative to the device resolving: "mine" is the value written on this
+device, "theirs" the other one. When neither value (or both) was written on this device, e.g. a
+coordinator resolving a clash between two officers, "mine" is the value this device shows (the
+provisional winner, `kept`) and "theirs" is the value set aside (`other`).
+"""
+
+from __future__ import annotations
+
+import copy
+import uuid
+from typing import Any
+
+from ..clock import is_stamp, parse
+from ..db import Snapshot, Store, Transaction
+from ..errors import AmbiguousError, LantoaError, NotFoundError
+from ..i18n import _
+from ..records import BASE_CLOCK, CLOCK, is_live
+from .merge import CONFLICTS_TABLE, MISSING, Clash
+
+#: Namespace of conflict ids; never change it, or two versions would not converge.
+CONFLICT_NAMESPACE = uuid.UUID("0f6d7e55-3c4b-5a1e-8e0c-6c616e746f61")
+OPEN, RESOLVED = "open", "resolved"
+KEEP_MINE, KEEP_THEIRS = "mine", "theirs"
+#: The field that names a record of each table, to show a person which record a clash is in.
+NAME_FIELDS = {
+    "organisations": "name",
+    "contacts": "full_name",
+    "messages": "title",
+    "outreach": "note",
+}
+_MIN_PREFIX = 4
+
+
+def conflict_id(table: str, record_id: str, field: str, losing_stamp: str) -> str:
+    return str(uuid.uuid5(CONFLICT_NAMESPACE, f"{table}/{record_id}/{field}/{losing_stamp}"))
+
+
+def node_of(stamp: str) -> str:
+    return parse(stamp).node if is_stamp(stamp) else ""
+
+
+def _side(value: Any, stamp: str) -> dict:
+    present = value is not MISSING
+    return {"value": value if present else None, "present": present, "stamp": stamp,
+            "node": node_of(stamp)}
+
+
+def conflict_record(clash: Clash, now: str) -> dict:
+    """The conflict record of a clash: identical on every device that detects it."""
+    winner, loser = clash.winner, clash.loser
+    return {
+        "id": conflict_id(clash.table, clash.record_id, clash.field, loser[1]),
+        "table": clash.table,
+        "record_id": clash.record_id,
+        "field": clash.field,
+        "kind": clash.kind,
+        "status": OPEN,
+        "kept": _side(*winner),
+        "other": _side(*loser),
+        "created_at": now,
+        "updated_at": now,
+        CLOCK: {BASE_CLOCK: winner[1]},
+    }
+
+
+def is_open(conflict: dict) -> bool:
+    return is_live(conflict) and conflict.get("status", OPEN) == OPEN
+
+
+def open_count(tables_or_snapshot: Snapshot | dict) -> int:
+    if isinstance(tables_or_snapshot, Snapshot):
+        records = tables_or_snapshot.by_id(CONFLICTS_TABLE).values()
+    else:
+        records = (tables_or_snapshot.get(CONFLICTS_TABLE) or {}).values()
+    return sum(1 for c in records if is_open(c))
+
+
+def device_node(meta: dict) -> str:
+    return str(meta.get("device_id") or "")[:8]
+
+
+def mine_side(conflict: dict, node: str) -> str:
+    """Which of "kept"/"other" `--keep mine` means on the device with this node."""
+    kept_here = (conflict.get("kept") or {}).get("node") == node
+    other_here = (conflict.get("other") or {}).get("node") == node
+    return "other" if other_here and not kept_here else "kept"
+
+
+def record_name(table: str, record: dict | None) -> str:
+    if record is None:
+        return ""
+    name = record.get(NAME_FIELDS.get(table, "name"))
+    return str(name) if name else record.get("id", "")[:8]
+
+
+def conflict_view(conflict: dict, source: Snapshot | Transaction, node: str) -> dict:
+    """A conflict as scripts and people see it (`conflicts list --json`); keys always present."""
+    table, rid = conflict.get("table", ""), conflict.get("record_id", "")
+    name = conflict.get("field")
+    record = source.by_id(table).get(rid) if table else None
+    mine = mine_side(conflict, node)
+    sides = {}
+    for key in ("kept", "other"):
+        side = dict(conflict.get(key) or {})
+        side.setdefault("value", None)
+        side.setdefault("present", True)
+        side["this_device"] = bool(side.get("node")) and side.get("node") == node
+        sides[key] = side
+    return {
+        "id": conflict["id"],
+        "status": conflict.get("status", OPEN),
+        "kind": conflict.get("kind", "edit"),
+        "table": table,
+        "record_id": rid,
+        "record_name": record_name(table, record),
+        "record_deleted": bool(record and not is_live(record)),
+        "field": name,
+        "current": record.get(name) if record else None,
+        "kept": sides["kept"],
+        "other": sides["other"],
+        "mine": mine,
+        "theirs": "other" if mine == "kept" else "kept",
+        "detected_at": conflict.get("created_at"),
+        "resolved_at": conflict.get("resolved_at"),
+        "resolution": conflict.get("resolution"),
+    }
+
+
+def list_conflicts(snapshot: Snapshot, include_resolved: bool = False) -> list[dict]:
+    """Conflict views, open ones first, oldest first (the order they need attention)."""
+    node = device_node(snapshot.meta)
+    found = [
+        c for c in snapshot.by_id(CONFLICTS_TABLE).values()
+        if is_live(c) and (include_resolved or is_open(c))
+    ]
+    found.sort(key=lambda c: (not is_open(c), c.get("created_at") or "", c["id"]))
+    return [conflict_view(c, snapshot, node) for c in found]
+
+
+def find_conflict(source: Snapshot | Transaction, ref: str) -> dict:
+    """A conflict record by id or unambiguous id prefix (4 characters or more)."""
+    ref = str(ref).strip().lower()
+    records = source.by_id(CONFLICTS_TABLE)
+    if ref in records:
+        return records[ref]
+    found = [c for rid, c in records.items() if len(ref) >= _MIN_PREFIX and rid.startswith(ref)]
+    if not found:
+        raise NotFoundError(
+            _("No conflict matches {ref!r}. See `lantoa conflicts list --all`.", ref=ref)
+        )
+    if len(found) > 1:
+        raise AmbiguousError(
+            _("{ref!r} matches {n} conflicts; use a longer id.", ref=ref, n=len(found)), found
+        )
+    return found[0]
+
+
+def _clean_value(table: str, field: str, raw: str, like: Any) -> Any:
+    """VALUE typed by a person, checked like an edit of that field would be."""
+    from ..validate import split_list
+
+    if raw.strip() == "":
+        return None
+    if table in ("organisations", "contacts"):
+        from ..model import validate
+
+        return validate(table, {field: raw}, partial=True).get(field)
+    if table == "messages":
+        from ..messages import validate_message
+
+        return validate_message({field: raw}, partial=True).get(field)
+    if isinstance(like, list):
+        return split_list(raw) or None
+    if isinstance(like, bool):
+        from ..validate import parse_bool
+
+        return parse_bool(raw)
+    return raw
+
+
+def set_field(tx: Transaction, table: str, record_id: str, field: str, value: Any) -> dict:
+    """Set a field with a fresh stamp even if the value is unchanged, so the decision wins
+    over every older value on every device."""
+    current = tx.get(table, record_id, include_deleted=True)
+    if current is None:
+        raise NotFoundError(
+            _("The {table} record {id} of this conflict is not in this store.",
+              table=table, id=record_id[:8])
+        )
+    updated = copy.deepcopy(current)
+    if value is None:
+        updated.pop(field, None)
+    else:
+        updated[field] = value
+    updated.setdefault(CLOCK, {BASE_CLOCK: tx.stamp})[field] = tx.stamp
+    updated["updated_at"] = tx.now
+    tx.put(table, updated)
+    return updated
+
+
+def resolve_conflict(store: Store, ref: str, keep: str) -> dict:
+    """Decide a conflict: keep "mine", "theirs", or a VALUE typed by the person.
+
+    The chosen value is written to the record with a fresh stamp, so it wins on every device at
+    their next sync, and the conflict is marked resolved (which syncs too). Returns the view.
+    """
+    with store.transaction() as tx:
+        conflict = find_conflict(tx, ref)
+        if not is_live(conflict):
+            raise NotFoundError(_("Conflict {id} was deleted.", id=conflict["id"][:8]))
+        node = device_node(tx.meta)
+        table, rid, field = conflict["table"], conflict["record_id"], conflict["field"]
+        if field in ("id", CLOCK):
+            raise LantoaError(_("This conflict cannot be resolved here."))
+        mine = mine_side(conflict, node)
+        if keep in (KEEP_MINE, KEEP_THEIRS):
+            side_name = mine if keep == KEEP_MINE else ("other" if mine == "kept" else "kept")
+            side = conflict.get(side_name) or {}
+            value = copy.deepcopy(side.get("value")) if side.get("present", True) else None
+        else:
+            like = (conflict.get("kept") or {}).get("value")
+            if like is None:
+                like = (conflict.get("other") or {}).get("value")
+            value = _clean_value(table, field, keep, like)
+        set_field(tx, table, rid, field, value)
+        choice = keep if keep in (KEEP_MINE, KEEP_THEIRS) else "value"
+        tx.update(CONFLICTS_TABLE, conflict["id"], {
+            "status": RESOLVED,
+            "resolved_at": tx.now,
+            "resolution": {"keep": choice, "value": value, "present": value is not None,
+                           "node": node},
+        })
+        return conflict_view(tx.get(CONFLICTS_TABLE, conflict["id"]), tx, node)

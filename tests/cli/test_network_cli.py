@@ -1,0 +1,116 @@
+"""`lantoa contacts …` and `lantoa orgs …` end to end on a temp store."""
+
+from __future__ import annotations
+
+import json
+
+from store import Store
+
+
+def test_add_list_show_edit_rm_restore(lantoa) -> None:
+    r = lantoa("orgs", "add", "--name", "Sở Thông tin và Truyền thông Quảng Ninh", "--short",
+               "Sở TT&TT Quảng Ninh", "--kind", "provincial_department", "--province", "22")
+    assert r.code == 0, r.err
+    r = lantoa("contacts", "add", "--name", "Đặng Thị Hoa", "--org", "Sở TT&TT Quảng Ninh",
+               "--role", "spokesperson", "--phone", "0912 345 678", "--email", "hoa@example.org",
+               "--json")
+    assert r.code == 0, r.err
+    added = r.json()
+    assert added["phones"] == ["+84912345678"] and added["province"] == "Quảng Ninh"
+
+    listed = lantoa("contacts", "list", "--search", "quang ninh", "--json").json()
+    assert [c["full_name"] for c in listed] == ["Đặng Thị Hoa"]
+    human = lantoa("contacts", "list", "--search", "quang ninh")
+    assert "Đặng Thị Hoa" in human.out and "1 contacts" in human.err
+
+    r = lantoa("contacts", "edit", "dang thi hoa", "--title", "Phó Giám đốc Sở")
+    assert r.code == 0, r.err
+    shown = lantoa("contacts", "show", added["id"][:8], "--json").json()
+    assert shown["title"] == "Phó Giám đốc Sở"
+    assert "Phó Giám đốc Sở" in lantoa("contacts", "show", "Đặng Thị Hoa").out
+
+    r = lantoa("contacts", "rm", added["id"][:8])
+    assert r.code == 0 and "restore" in r.err
+    assert lantoa("contacts", "list", "--json").json() == []
+    assert lantoa("contacts", "restore", added["id"][:8]).code == 0
+    assert len(lantoa("contacts", "list", "--json").json()) == 1
+
+
+def test_json_output_has_every_documented_key(lantoa) -> None:
+    lantoa("contacts", "add", "--name", "Lê Văn An")
+    [contact] = lantoa("contacts", "list", "--json").json()
+    from store.network import CONTACT_VIEW_KEYS
+
+    assert list(contact)[: len(CONTACT_VIEW_KEYS)] == list(CONTACT_VIEW_KEYS)
+    assert "_clock" not in contact
+
+
+def test_bad_input_exits_1_with_a_message_and_changes_nothing(lantoa) -> None:
+    lantoa("contacts", "add", "--name", "Lê Văn An")
+    before = lantoa.store_path.read_bytes()
+    r = lantoa("contacts", "add", "--name", "Người Mới", "--phone", "12345")
+    assert r.code == 1 and "not a valid phone number" in r.err and "Traceback" not in r.err
+    r = lantoa("contacts", "edit", "Lê Văn An", "--role", "boss")
+    assert r.code == 1 and "choose one of" in r.err
+    r = lantoa("contacts", "show", "Không Có Ai")
+    assert r.code == 1 and "No contact matches" in r.err
+    r = lantoa("contacts", "list", "--province", "Atlantis")
+    assert r.code == 1 and "unknown province" in r.err
+    assert lantoa.store_path.read_bytes() == before
+
+
+def test_usage_errors_exit_2(lantoa) -> None:
+    assert lantoa("contacts", "list", "--bogus").code == 2
+    assert lantoa("contacts", "edit", "x").code == 2  # nothing to change
+    assert lantoa("--lang", "fr", "where").code == 2
+
+
+def test_corrupt_store_names_the_file_and_backup(lantoa) -> None:
+    lantoa("contacts", "add", "--name", "Lê Văn An")
+    from store.storage import make_backup
+
+    backup = make_backup(lantoa.store_path, "test")
+    lantoa.store_path.write_text('{"meta": {"1": {"format": "lantoa", "sch')
+    r = lantoa("contacts", "list")
+    assert r.code == 1
+    assert str(lantoa.store_path) in r.err and backup.name in r.err and "truncated" in r.err
+    assert lantoa.store_path.read_text().endswith('"sch')  # untouched
+    r = lantoa("backups", "restore")
+    assert r.code == 0, r.err
+    assert [c["full_name"] for c in lantoa("contacts", "list", "--json").json()] == ["Lê Văn An"]
+
+
+def test_markup_and_escapes_in_data_are_printed_literally(lantoa) -> None:
+    store = Store(lantoa.store_path)
+    with store.transaction() as tx:  # as if it came from a synced file
+        tx.insert("contacts", {"full_name": "[bold red]x[/] \x1b[31mred"})
+    out = lantoa("contacts", "list").out
+    assert "[bold red]x[/]" in out and "\x1b[31m" not in out and "\\x1b[31m" in out
+
+
+def test_orgs_merge_and_rm(lantoa) -> None:
+    lantoa("orgs", "add", "--name", "Sở TT&TT Hà Giang", "--kind", "so", "--province", "Hà Giang")
+    lantoa("orgs", "add", "--name", "Sở KH&CN Tuyên Quang", "--kind", "so", "--province", "08")
+    lantoa("contacts", "add", "--name", "Vũ Thị Mai", "--org", "Sở TT&TT Hà Giang")
+    r = lantoa("orgs", "rm", "Sở TT&TT Hà Giang")
+    assert r.code == 1 and "--force" in r.err
+    r = lantoa("orgs", "merge", "Sở TT&TT Hà Giang", "Sở KH&CN Tuyên Quang", "--json")
+    assert r.code == 0, r.err
+    assert r.json()["contacts_moved"] == 1
+    listed = lantoa("orgs", "list", "--json").json()
+    assert [o["name"] for o in listed] == ["Sở KH&CN Tuyên Quang"]
+    shown = lantoa("orgs", "show", "Sở KH&CN Tuyên Quang", "--json").json()
+    assert [c["full_name"] for c in shown["contacts"]] == ["Vũ Thị Mai"]
+
+
+def test_where_prints_the_paths(lantoa) -> None:
+    paths = lantoa("where", "--json").json()
+    assert paths["store"] == str(lantoa.store_path)
+    assert paths["config"].endswith("config.toml")
+
+
+def test_store_from_environment(lantoa, tmp_path, monkeypatch) -> None:
+    target = tmp_path / "env-store.json"
+    monkeypatch.setenv("LANTOA_STORE", str(target))
+    assert lantoa("contacts", "add", "--name", "Hồ Văn Sơn", store=None).code == 0
+    assert json.loads(target.read_text())["contacts"]

@@ -1,0 +1,127 @@
+"""Validation at the boundary: phones to E.164, emails, dates, enums, and nothing invalid saved."""
+
+from __future__ import annotations
+
+import phonenumbers
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from store import Store, ValidationError
+from store import network as net
+from store.model import validate
+from store.validate import InvalidValue, national_phone, normalise_email, normalise_phone
+
+
+@pytest.mark.parametrize(
+    ("raw", "e164"),
+    [
+        ("0912 345 678", "+84912345678"),
+        ("0912.345.678", "+84912345678"),
+        ("+84 912 345 678", "+84912345678"),
+        ("0084912345678", "+84912345678"),
+        ("024 3943 1234", "+842439431234"),
+        ("(028) 3822 1234", "+842838221234"),
+        ("0203 3825 123", "+842033825123"),
+        ("+1 650 253 0000", "+16502530000"),
+    ],
+)
+def test_phones_normalise_to_e164(raw: str, e164: str) -> None:
+    assert normalise_phone(raw) == e164
+
+
+@pytest.mark.parametrize("raw", ["12345", "0912", "abc", "0112 345 678", "+84 000 000 000", ""])
+def test_bad_phones_say_how_to_write_them(raw: str) -> None:
+    with pytest.raises(InvalidValue, match="0912 345 678|empty"):
+        normalise_phone(raw)
+
+
+digits = st.text(alphabet="0123456789", min_size=7, max_size=12)
+spacing = st.sampled_from(["", " ", ".", "-"])
+
+
+@settings(max_examples=400)
+@given(st.sampled_from(["0", "+84", "0084"]), digits, spacing)
+def test_fast_path_agrees_with_phonenumbers(prefix: str, number: str, sep: str) -> None:
+    raw = prefix + sep.join([number[:3], number[3:6], number[6:]])
+    try:
+        parsed = phonenumbers.parse(raw, "VN")
+        expected = (
+            phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+            if phonenumbers.is_valid_number(parsed)
+            else None
+        )
+    except phonenumbers.NumberParseException:
+        expected = None
+    try:
+        got = normalise_phone(raw)
+    except InvalidValue:
+        got = None
+    assert got == expected
+
+
+def test_national_format_is_how_vietnamese_readers_write_numbers() -> None:
+    assert national_phone("+84912345678") == "0912 345 678"
+    assert national_phone("+842439431234") == "024 3943 1234"
+
+
+@pytest.mark.parametrize("raw", ["lan@example.org", "Lan.Nguyen@Example.ORG", "a+b@sở.vn"])
+def test_good_emails(raw: str) -> None:
+    assert "@" in normalise_email(raw)
+
+
+@pytest.mark.parametrize("raw", ["a@b", "x y@z.vn", "@example.org", "lan@", "lan@@x.vn", "a@b..vn"])
+def test_bad_emails(raw: str) -> None:
+    with pytest.raises(InvalidValue, match="not a valid email"):
+        normalise_email(raw)
+
+
+def test_contact_validation_normalises_everything() -> None:
+    clean = validate(
+        "contacts",
+        {
+            "full_name": "  Nguyễn   Thị  Lan ",
+            "role": "phóng viên",
+            "phones": "0912 345 678; 024 3943 1234",
+            "emails": ["Lan@Example.org", "lan@example.org"],
+            "province_code": "quang ninh",
+            "beats": "chuyển đổi số, viễn thông",
+            "do_not_contact": "có",
+            "consent_date": "24/11/2023",
+            "preferred_channel": "zalo",
+        },
+    )
+    assert clean == {
+        "full_name": "Nguyễn Thị Lan",
+        "role": "journalist",
+        "phones": ["+84912345678", "+842439431234"],
+        "emails": ["Lan@example.org"],
+        "province_code": "22",
+        "beats": ["chuyển đổi số", "viễn thông"],
+        "do_not_contact": True,
+        "consent_date": "2023-11-24",
+        "preferred_channel": "zalo",
+    }
+
+
+def test_every_bad_field_is_reported_at_once() -> None:
+    with pytest.raises(ValidationError) as info:
+        validate("contacts", {"full_name": "", "role": "boss", "phones": "123", "emails": "x"})
+    fields = info.value.fields
+    assert set(fields) == {"full_name", "role", "phones", "emails"}
+    assert "leader, spokesperson" in fields["role"]  # lists the allowed values
+
+
+def test_control_characters_are_refused_in_single_line_fields() -> None:
+    with pytest.raises(ValidationError, match="control characters"):
+        validate("contacts", {"full_name": "Evil \x1b[31mName"})
+
+
+def test_invalid_input_changes_nothing(store: Store) -> None:
+    record, _ = net.add_contact(store, {"full_name": "Trần Văn Bảo", "phones": "0912345678"})
+    before = store.path.read_bytes()
+    with pytest.raises(ValidationError):
+        net.edit_contact(store, record["id"], {"phones": "not a phone", "title": "Mới"})
+    with pytest.raises(ValidationError):
+        net.add_contact(store, {"full_name": "X", "emails": "nope"})
+    assert store.path.read_bytes() == before

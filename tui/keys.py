@@ -1,0 +1,149 @@
+"""Every key binding of the app, with a stable id, so people can remap keys in config.toml.
+
+Bindings are declared here once (id, default keys, description) and built with `bind()`; widgets
+never spell keys themselves. `[keys]` in config.toml overrides the defaults by id:
+
+    [keys]
+    "network.edit" = "f4"          # or a list: ["f4", "e"]
+    [keys.network]
+    delete = "d,delete"
+
+Descriptions are English in the source (marked for the catalogue) and translated when a node is
+created and again when the language changes (`localize`), so the footer speaks the UI language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+from store.i18n import N_, _
+
+
+@dataclass(frozen=True)
+class Key:
+    id: str
+    keys: str
+    description: str
+    scope: str
+    show: bool = True
+
+
+_SCOPES = {
+    "app": N_("Everywhere"),
+    "network": N_("Network"),
+    "contact": N_("Contact"),
+    "form": N_("Forms"),
+    "dialog": N_("Dialogs"),
+}
+
+KEYS: dict[str, Key] = {
+    k.id: k
+    for k in (
+        Key("app.help", "f1", N_("Help"), "app"),
+        Key("app.palette", "ctrl+p", N_("Commands"), "app"),
+        Key("app.quit", "ctrl+q", N_("Quit"), "app"),
+        Key("app.network", "f2", N_("Network"), "app", show=False),
+        Key("app.messages", "f3", N_("Messages"), "app", show=False),
+        Key("app.outreach", "f4", N_("Outreach"), "app", show=False),
+        Key("network.search", "slash", N_("Search"), "network"),
+        Key("network.show", "enter", N_("Open"), "network"),
+        Key("network.filters", "f", N_("Filters"), "network"),
+        Key("network.clear", "ctrl+r", N_("Clear filters"), "network"),
+        Key("network.orgs", "o", N_("Organisations"), "network"),
+        Key("network.org_people", "l", N_("People of this organisation"), "network"),
+        Key("network.new", "n", N_("New"), "network"),
+        Key("network.edit", "e", N_("Edit"), "network"),
+        Key("network.delete", "d,delete", N_("Delete"), "network"),
+        Key("network.undo", "u", N_("Undo"), "network"),
+        Key("network.select", "space", N_("Select"), "network"),
+        Key("network.select_all", "a", N_("Select all"), "network", show=False),
+        Key("network.tag", "t", N_("Tag"), "network"),
+        Key("network.export", "x", N_("Export"), "network"),
+        Key("network.copy_email", "c", N_("Copy email"), "network", show=False),
+        Key("network.copy_phone", "p", N_("Copy phone"), "network", show=False),
+        Key("network.copy_zalo", "z", N_("Copy Zalo"), "network", show=False),
+        Key("contact.back", "escape", N_("Back"), "contact"),
+        Key("form.save", "ctrl+s", N_("Save"), "form"),
+        Key("form.cancel", "escape", N_("Cancel"), "form"),
+        Key("dialog.yes", "y", N_("Yes"), "dialog"),
+        Key("dialog.no", "n,escape", N_("No"), "dialog"),
+        Key("dialog.close", "escape,f1", N_("Close"), "dialog"),
+    )
+}
+
+
+def bind(binding_id: str, action: str, *, show: bool | None = None,
+         priority: bool = False) -> Binding:
+    """The Binding for `binding_id` with its default keys (the keymap may replace them)."""
+    key = KEYS[binding_id]
+    return Binding(
+        key.keys,
+        action,
+        _(key.description),
+        show=key.show if show is None else show,
+        priority=priority,
+        id=binding_id,
+    )
+
+
+def localize(node: DOMNode) -> None:
+    """Translate the descriptions of `node`'s bindings into the current UI language."""
+    bindings = node._bindings.key_to_bindings
+    for key, items in bindings.items():
+        bindings[key] = [
+            replace(b, description=_(KEYS[b.id].description)) if b.id in KEYS else b
+            for b in items
+        ]
+
+
+def keymap_from_config(config: dict[str, Any]) -> tuple[dict[str, str], list[str]]:
+    """The `[keys]` table of config.toml as a Textual keymap, and problems worth telling."""
+    raw = config.get("keys") or {}
+    problems: list[str] = []
+    if not isinstance(raw, dict):
+        return {}, [_("[keys] in config.toml must be a table of binding ids and keys")]
+    flat: dict[str, Any] = {}
+    for name, value in raw.items():
+        if isinstance(value, dict):
+            flat.update({f"{name}.{sub}": v for sub, v in value.items()})
+        else:
+            flat[name] = value
+    keymap: dict[str, str] = {}
+    for binding_id, value in flat.items():
+        if binding_id not in KEYS:
+            problems.append(_("unknown key binding id {id!r} in config.toml", id=binding_id))
+            continue
+        if isinstance(value, list):
+            value = ",".join(str(v) for v in value)
+        if not isinstance(value, str) or not value.strip():
+            problems.append(_("keys for {id!r} must be text like \"ctrl+e\"", id=binding_id))
+            continue
+        keymap[binding_id] = ",".join(part.strip() for part in value.split(",") if part.strip())
+    return keymap, problems
+
+
+def display_keys(binding_id: str, keymap: dict[str, str] | None = None) -> str:
+    """The keys of a binding as people read them (after remapping)."""
+    from textual.keys import format_key
+
+    keys = (keymap or {}).get(binding_id) or KEYS[binding_id].keys
+    return ", ".join(format_key(k) for k in keys.split(","))
+
+
+def keys_table(keymap: dict[str, str] | None = None) -> list[tuple[str, str, str, str]]:
+    """(scope, id, keys, description) rows for the help screen and the README."""
+    return [
+        (_(_SCOPES[k.scope]), k.id, display_keys(k.id, keymap), _(k.description))
+        for k in KEYS.values()
+    ]
+
+
+def keys_markdown(keymap: dict[str, str] | None = None) -> str:
+    lines = [f"| {_('Where')} | id | {_('Keys')} | {_('Action')} |", "|---|---|---|---|"]
+    for scope, binding_id, keys, description in keys_table(keymap):
+        lines.append(f"| {scope} | `{binding_id}` | {keys.replace('|', '¦')} | {description} |")
+    return "\n".join(lines)

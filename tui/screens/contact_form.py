@@ -1,0 +1,241 @@
+"""Add or edit a contact: a form that checks each field as you type with the store's own rules.
+
+Nothing invalid is saved: the store validates again when writing, and any refusal (a bad field, a
+locked or full disk) keeps the form open with everything typed. An edit sends only the fields the
+person changed, so a change made meanwhile by someone else to another field is kept.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select, TextArea
+
+from store import network
+from store.errors import LantoaError, ValidationError
+from store.i18n import _
+from store.model import CHANNELS, CONTACT_FIELDS, ROLES, validate
+from store.reference import provinces
+from store.validate import national_phone
+from store.vietnamese import text_sort_key
+
+from .. import keys
+from ..widgets.text import plain, role_label
+
+#: Form order: (field, widget kind).
+FORM: list[tuple[str, str]] = [
+    ("full_name", "input"), ("org_id", "org"), ("title", "input"), ("role", "role"),
+    ("emails", "input"), ("phones", "input"), ("zalo", "input"),
+    ("preferred_channel", "channel"), ("province_code", "province"), ("beats", "input"),
+    ("tags", "input"), ("notes", "text"), ("do_not_contact", "check"),
+    ("consent_source", "input"), ("consent_date", "input"),
+]
+_LISTS = {"beats", "emails", "phones", "tags"}
+
+
+def initial_text(record: dict, name: str) -> Any:
+    """The value a field shows when the form opens (as a person would type it)."""
+    value = record.get(name)
+    if name == "phones":
+        return ", ".join(national_phone(p) for p in value or [])
+    if name == "zalo" and value and str(value).startswith("+84"):
+        return national_phone(value)
+    if name in _LISTS:
+        return ", ".join(value or [])
+    if name == "do_not_contact":
+        return bool(value)
+    return "" if value is None else str(value)
+
+
+class ContactFormScreen(ModalScreen[dict | None]):
+    """Returns the saved record, or None when cancelled."""
+
+    BINDINGS = [keys.bind("form.save", "save"), keys.bind("form.cancel", "cancel")]
+
+    def __init__(self, orgs: list[dict], record: dict | None = None) -> None:
+        super().__init__(classes="dialog-screen")
+        keys.localize(self)
+        self.orgs = orgs
+        self.record = record
+        self.initial = {name: initial_text(record or {}, name) for name, _kind in FORM}
+        self.errors: dict[str, str] = {}
+        self.saving = False
+
+    # -- building ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        title = (_("Edit {name}", name=plain(self.record.get("full_name"))) if self.record
+                 else _("New contact"))
+        with Vertical(classes="dialog form"):
+            yield Label(Content(title), classes="dialog-title")
+            with VerticalScroll(id="form-fields"):
+                for name, kind in FORM:
+                    label = _(CONTACT_FIELDS[name].label)
+                    if CONTACT_FIELDS[name].required:
+                        label += " *"
+                    with Horizontal(classes="form-row"):
+                        yield Label(Content(label), classes="form-label")
+                        yield self._field(name, kind)
+                    yield Label("", id=f"error-{name}", classes="field-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(_("Save"), variant="primary", id="save")
+                yield Button(_("Cancel"), id="cancel")
+
+    def _field(self, name: str, kind: str):
+        value = self.initial[name]
+        wid = f"field-{name}"
+        if kind == "input":
+            hint = {"emails": "name@so.gov.vn", "phones": "0912 345 678",
+                    "consent_date": "2024-05-31", "beats": _("comma-separated"),
+                    "tags": _("comma-separated")}.get(name, "")
+            return Input(value, placeholder=hint, id=wid, compact=True)
+        if kind == "text":
+            return TextArea(value, id=wid, compact=True, soft_wrap=True)
+        if kind == "check":
+            return Checkbox(_("yes"), value, id=wid, compact=True)
+        options = self._options(kind)
+        if value and value not in {v for _l, v in options}:
+            # keep a value the lists no longer offer (an ended organisation): never drop it
+            options.append((Content(_("(not in the list) {value}", value=plain(value))), value))
+        return Select(options, prompt="—", compact=True, id=wid, value=value or Select.NULL)
+
+    def _options(self, kind: str) -> list[tuple[Content, str]]:
+        if kind == "org":
+            return [(Content(plain(o.get("name"))), o["id"]) for o in self.orgs]
+        if kind == "role":
+            return [(Content(role_label(k)), k) for k in ROLES]
+        if kind == "channel":
+            return [(Content(_(label)), k) for k, label in CHANNELS.items()]
+        found = sorted(provinces().values(), key=lambda p: text_sort_key(p.name))
+        return [(Content(p.name), p.code) for p in found]
+
+    def on_mount(self) -> None:
+        self.query_one("#field-full_name", Input).focus()
+        for name, _kind in FORM:
+            self.query_one(f"#error-{name}", Label).display = False
+
+    # -- reading and checking ----------------------------------------------------------------
+
+    def current(self, name: str) -> Any:
+        widget = self.query_one(f"#field-{name}")
+        if isinstance(widget, Select):
+            return None if widget.value is Select.NULL else widget.value
+        if isinstance(widget, TextArea):
+            return widget.text
+        if isinstance(widget, Checkbox):
+            return widget.value
+        return widget.value
+
+    def _as_value(self, name: str, value: Any) -> Any:
+        """What the store's validation gets for a field: None clears it."""
+        if name == "do_not_contact":
+            return True if value else None
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        return value
+
+    def check_field(self, name: str) -> str | None:
+        value = self._as_value(name, self.current(name))
+        try:
+            if value is None:
+                if CONTACT_FIELDS[name].required:
+                    validate("contacts", {name: ""}, partial=True)
+            else:
+                validate("contacts", {name: value}, partial=True)
+        except ValidationError as exc:
+            message = exc.fields.get(name) or str(exc)
+            self.errors[name] = message
+        else:
+            self.errors.pop(name, None)
+        label = self.query_one(f"#error-{name}", Label)
+        label.update(Content(self.errors.get(name, "")))
+        label.display = name in self.errors
+        return self.errors.get(name)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.check_field((event.input.id or "").removeprefix("field-"))
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self.check_field((event.select.id or "").removeprefix("field-"))
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self.check_field((event.text_area.id or "").removeprefix("field-"))
+
+    def changes(self) -> dict[str, Any]:
+        """For a new contact: every filled field; for an edit: the fields that changed."""
+        out: dict[str, Any] = {}
+        for name, _kind in FORM:
+            current = self.current(name)
+            if self.record is not None and current == self.initial[name]:
+                continue
+            value = self._as_value(name, current)
+            if self.record is None and value is None:
+                continue
+            out[name] = value
+        return out
+
+    # -- saving ------------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        if self.saving:
+            return
+        for name, _kind in FORM:
+            self.check_field(name)
+        if self.errors:
+            first = next(name for name, _kind in FORM if name in self.errors)
+            self.query_one(f"#field-{first}").focus()
+            self.notify(_("Fix the marked fields first: {errors}",
+                          errors="; ".join(self.errors.values())),
+                        severity="error", markup=False)
+            return
+        values = self.changes()
+        if self.record is not None and not values:
+            self.dismiss(None)
+            return
+        self.saving = True
+        record_id = self.record["id"] if self.record else None
+
+        def write(store):
+            if record_id is None:
+                return network.add_contact(store, values)
+            return network.edit_contact(store, record_id, values), []
+
+        self.app.run_store_job(write, self._saved, self._failed)
+
+    def _saved(self, result: tuple[dict, list[str]]) -> None:
+        self.saving = False
+        record, warnings = result
+        for warning in warnings:
+            self.notify(warning, severity="warning", markup=False)
+        self.dismiss(record)
+
+    def _failed(self, exc: Exception) -> None:
+        self.saving = False
+        if isinstance(exc, ValidationError):
+            for name, message in exc.errors:
+                if name in dict(FORM):
+                    self.errors[name] = message
+                    label = self.query_one(f"#error-{name}", Label)
+                    label.update(Content(message))
+                    label.display = True
+        message = str(exc) if isinstance(exc, LantoaError) else repr(exc)
+        self.notify(_("Not saved: {why}. Your input is still here.", why=message),
+                    severity="error", markup=False, timeout=10)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def help_markdown(self) -> str:
+        return _(
+            "## Contact form\n\nFields marked * are required. Each field is checked as you "
+            "type with the same rules as the command line; the message under a field says "
+            "what to fix. Lists (emails, phones, beats, tags) are separated by commas. Phones "
+            "can be written as 0912 345 678 or +84 912 345 678.\n\nSave with {save}; {cancel} "
+            "closes without saving. If saving fails (the store is busy, the disk is full), the "
+            "form stays open with everything you typed.",
+            save=keys.display_keys("form.save"), cancel=keys.display_keys("form.cancel"),
+        )

@@ -1,0 +1,193 @@
+"""Small modal dialogs: confirm, ask for a text (a path, a tag), bulk tag."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Input, Label, Static
+
+from store.i18n import _
+
+from .. import keys
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Yes or no, with the question in plain text (it may quote store data)."""
+
+    BINDINGS = [keys.bind("dialog.yes", "answer(True)"), keys.bind("dialog.no", "answer(False)")]
+
+    def __init__(self, title: str, question: str, yes: str | None = None) -> None:
+        super().__init__(classes="dialog-screen")
+        keys.localize(self)
+        self.title_text = title
+        self.question = question
+        self.yes = yes or _("Yes")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Content(self.title_text), classes="dialog-title")
+            yield Static(Content(self.question), classes="dialog-text")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(Content(self.yes), variant="error", id="yes")
+                yield Button(_("Cancel"), id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+    def help_markdown(self) -> str:
+        return _("## Confirm\n\nPress Yes to go ahead or Cancel (Escape) to leave things as they "
+                 "are.")
+
+
+class AskScreen(ModalScreen[str | None]):
+    """Ask for one line of text; `check` returns an error message or None while typing."""
+
+    BINDINGS = [keys.bind("form.cancel", "cancel")]
+
+    def __init__(self, title: str, label: str, *, value: str = "", placeholder: str = "",
+                 check: Callable[[str], str | None] | None = None,
+                 suggestions: list[str] | None = None, ok: str | None = None) -> None:
+        super().__init__(classes="dialog-screen")
+        keys.localize(self)
+        self.title_text = title
+        self.label = label
+        self.value = value
+        self.placeholder = placeholder
+        self.check = check
+        self.suggestions = suggestions or []
+        self.ok = ok or _("OK")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Content(self.title_text), classes="dialog-title")
+            yield Label(Content(self.label))
+            yield Input(
+                self.value,
+                placeholder=self.placeholder,
+                id="ask-input",
+                suggester=SuggestFromList(self.suggestions, case_sensitive=False)
+                if self.suggestions else None,
+            )
+            yield Label("", id="ask-error", classes="field-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(Content(self.ok), variant="primary", id="ok")
+                yield Button(_("Cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#ask-input", Input).focus()
+
+    def _error(self, value: str) -> str | None:
+        if not value.strip():
+            return _("Type something first.")
+        return self.check(value) if self.check else None
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        error = self._error(event.value) if event.value else None
+        label = self.query_one("#ask-error", Label)
+        label.update(Content(error or ""))
+        label.display = bool(error)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "ok":
+            self._submit()
+        else:
+            self.dismiss(None)
+
+    def _submit(self) -> None:
+        value = self.query_one("#ask-input", Input).value
+        error = self._error(value)
+        if error:
+            label = self.query_one("#ask-error", Label)
+            label.update(Content(error))
+            label.display = True
+            return
+        self.dismiss(value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def help_markdown(self) -> str:
+        return _("## {title}\n\nType the value and press Enter; Escape cancels.",
+                 title=self.title_text)
+
+
+class TagScreen(ModalScreen[tuple[str, str] | None]):
+    """Add a tag to, or remove it from, the chosen contacts: returns (add|remove, tag)."""
+
+    BINDINGS = [keys.bind("form.cancel", "cancel")]
+
+    def __init__(self, count: int, suggestions: list[str],
+                 check: Callable[[str], str | None]) -> None:
+        super().__init__(classes="dialog-screen")
+        keys.localize(self)
+        self.count = count
+        self.suggestions = suggestions
+        self.check = check
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(_("Tag {n} contacts", n=self.count), classes="dialog-title")
+            yield Input(placeholder=_("tag, e.g. hội nghị 2024"), id="tag-input",
+                        suggester=SuggestFromList(self.suggestions, case_sensitive=False))
+            yield Label("", id="tag-error", classes="field-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(_("Add tag"), variant="primary", id="add")
+                yield Button(_("Remove tag"), id="remove")
+                yield Button(_("Cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#tag-input", Input).focus()
+
+    def _problem(self, value: str) -> str | None:
+        if not value.strip():
+            return _("Type a tag first.")
+        return self.check(value)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        error = self._problem(event.value) if event.value else None
+        label = self.query_one("#tag-error", Label)
+        label.update(Content(error or ""))
+        label.display = bool(error)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._finish("add")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id in ("add", "remove"):
+            self._finish(event.button.id)
+        else:
+            self.dismiss(None)
+
+    def _finish(self, how: str) -> None:
+        value = self.query_one("#tag-input", Input).value
+        error = self._problem(value)
+        if error:
+            label = self.query_one("#tag-error", Label)
+            label.update(Content(error))
+            label.display = True
+            return
+        self.dismiss((how, value.strip()))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def help_markdown(self) -> str:
+        return _("## Tag contacts\n\nType a tag (existing tags are suggested; → accepts the "
+                 "suggestion) and choose Add or Remove. The change is one write for all chosen "
+                 "contacts and can be undone.")

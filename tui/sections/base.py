@@ -1,0 +1,86 @@
+"""What every section of the shell shares: the loaded store data and the hooks the shell calls.
+
+The app loads the store in a worker and publishes a `StoreData` through `app.store_changed`
+(a Textual Signal) whenever the file changes, by this app or anyone else. Sections subscribe and
+refresh themselves, keeping their cursor, selection and any edit in progress.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from textual.containers import Vertical
+
+from store.db import Snapshot
+from store.network import ContactEntry, ContactIndex
+
+from .. import keys
+
+
+@dataclass
+class StoreData:
+    """One loaded version of the store, prepared for the views (built in a worker thread)."""
+
+    snapshot: Snapshot
+    index: ContactIndex
+    load_seconds: float = 0.0
+    _by_id: dict[str, ContactEntry] | None = field(default=None, repr=False)
+
+    def entry(self, contact_id: str | None) -> ContactEntry | None:
+        """The index entry of a live contact, by id."""
+        if self._by_id is None:
+            self._by_id = {e.id: e for e in self.index.entries}
+        return self._by_id.get(contact_id or "")
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.snapshot.live("contacts") and not self.snapshot.live("organisations")
+
+
+class PaletteCommand(NamedTuple):
+    """A command for the palette: title, help line, callback; `discover` shows it unprompted."""
+
+    title: str
+    help: str
+    callback: Any
+    discover: bool = True
+
+
+class Section(Vertical):
+    """A tab of the shell. Subclasses fill `compose` and override the hooks they need."""
+
+    #: The tab id (also the section module's name).
+    section_id = ""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        keys.localize(self)
+
+    def on_mount(self) -> None:
+        self.app.store_changed.subscribe(self, self.store_changed)
+        data = getattr(self.app, "data", None)
+        if data is not None:
+            self.store_changed(data)
+
+    def store_changed(self, data: StoreData) -> None:
+        """A new version of the store was loaded (the first load, an own write, or outside)."""
+
+    def focus_default(self) -> None:
+        """Put the focus where a person starts typing in this section."""
+        self.focus()
+
+    def help_markdown(self) -> str:
+        """F1 help for this section (Markdown, already translated)."""
+        return ""
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        """Commands this section offers in the palette right now (state-aware)."""
+        return []
+
+    def view_state(self) -> dict[str, Any]:
+        """What to keep when the shell is rebuilt (language switch): search, cursor, selection."""
+        return {}
+
+    def restore_view_state(self, state: dict[str, Any]) -> None:
+        """Put back what `view_state` returned."""

@@ -1,0 +1,385 @@
+"""The network section: find anyone in seconds, see who they are, keep their details right.
+
+Search runs on every keystroke against the in-memory index (see network_search.py); keystrokes
+that arrive faster than the list can be redrawn are coalesced, so typing never lags. A reload of
+the store (own write, CLI, sync) re-runs the same search and keeps the cursor and the selection.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import ContentSwitcher, Input, Label
+
+from store.i18n import _
+from store.network import ContactEntry, ContactFilter
+
+from .. import keys
+from ..widgets.contact_detail import ContactDetail
+from ..widgets.contact_list import ContactList
+from ..widgets.filters import FilterChips, FilterPanel
+from ..widgets.org_tree import OrgTree
+from ..widgets.welcome import WelcomeView
+from .base import PaletteCommand, Section, StoreData
+from .network_actions import NetworkActions
+from .network_search import ContactSearch, facet_values
+
+
+def _available(module: str) -> bool:
+    return importlib.util.find_spec(module) is not None
+
+
+class NetworkSection(NetworkActions, Section):
+    section_id = "network"
+
+    BINDINGS = [
+        keys.bind("network.search", "focus_search"),
+        keys.bind("network.show", "show"),
+        keys.bind("network.new", "new"),
+        keys.bind("network.edit", "edit"),
+        keys.bind("network.delete", "delete"),
+        keys.bind("network.undo", "undo"),
+        keys.bind("network.select", "select"),
+        keys.bind("network.select_all", "select_all"),
+        keys.bind("network.tag", "tag"),
+        keys.bind("network.export", "export"),
+        keys.bind("network.filters", "toggle_filters"),
+        keys.bind("network.clear", "clear_filters"),
+        keys.bind("network.orgs", "toggle_orgs"),
+        keys.bind("network.copy_email", "copy('emails')"),
+        keys.bind("network.copy_phone", "copy('phones')"),
+        keys.bind("network.copy_zalo", "copy('zalo')"),
+        ("down", "focus_list", ""),
+    ]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.data: StoreData | None = None
+        self.searcher: ContactSearch | None = None
+        self.filters: dict[str, str] = {}
+        self.facets: dict[str, list[str]] = {}
+        self._apply_scheduled = False
+        self._tree_stale = True
+        self._pending_id: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="search-row"):
+            yield Label(_("Search:"), id="search-label")
+            yield Input(placeholder=_("name, organisation, province, beat, email, phone"),
+                        id="search", compact=True)
+            yield Label("", id="count")
+        yield FilterChips(id="chips")
+        with ContentSwitcher(initial="browse", id="network-views"):
+            with Horizontal(id="browse"):
+                yield FilterPanel(id="filter-panel")
+                with ContentSwitcher(initial="contacts", id="lists"):
+                    yield ContactList(id="contacts")
+                    yield OrgTree(id="orgs")
+                yield ContactDetail(id="detail")
+            yield WelcomeView(id="welcome", can_sample=_available("store.sample"),
+                              can_import=_available("store.importer"))
+
+    def on_mount(self) -> None:
+        self.query_one(FilterPanel).display = False
+        self.query_one(FilterChips).display = False
+        contacts = self.query_one(ContactList)
+        if getattr(self.app, "data", None) is None:
+            contacts.loading = True
+        self.query_one("#search", Input).focus()
+        super().on_mount()
+
+    # -- parts ---------------------------------------------------------------------------
+
+    @property
+    def contact_list(self) -> ContactList:
+        return self.query_one(ContactList)
+
+    @property
+    def org_tree(self) -> OrgTree:
+        return self.query_one(OrgTree)
+
+    @property
+    def search_input(self) -> Input:
+        return self.query_one("#search", Input)
+
+    @property
+    def showing_orgs(self) -> bool:
+        return self.query_one("#lists", ContentSwitcher).current == "orgs"
+
+    def current_entry(self) -> ContactEntry | None:
+        if self.showing_orgs:
+            return self.query_one(ContactDetail).entry
+        return self.contact_list.current
+
+    def entry_by_id(self, contact_id: str) -> ContactEntry | None:
+        return self.data.entry(contact_id) if self.data is not None else None
+
+    # -- store data ------------------------------------------------------------------------
+
+    def store_changed(self, data: StoreData) -> None:
+        self.data = data
+        self.searcher = ContactSearch(data.index)
+        self.facets = facet_values(data.index)
+        contacts = self.contact_list
+        contacts.loading = False
+        views = self.query_one("#network-views", ContentSwitcher)
+        welcome = data.is_empty and not self.filters and not self.search_input.value
+        views.current = "welcome" if welcome else "browse"
+        live = {e.id for e in data.index.entries}
+        if contacts.selected - live:
+            contacts.set_selected(contacts.selected & live)
+        self.query_one(FilterPanel).set_choices(self.facets, self.filters)
+        keep = self._pending_id or (contacts.current.id if contacts.current else None)
+        self.apply_search(keep_id=keep)
+        if self._pending_id and contacts.position_of(self._pending_id) is None:
+            self.notify(_("Saved. The contact is hidden by the current search or filters."),
+                        markup=False)
+        self._pending_id = None
+        self._tree_stale = True
+        if self.showing_orgs:
+            self._load_tree()
+        self.show_detail(self.current_entry() if not self.showing_orgs else None, refresh=True)
+
+    def store_failed(self, message: str) -> None:
+        contacts = self.contact_list
+        contacts.loading = False
+        contacts.empty_text = message
+        contacts.refresh()
+
+    # -- searching -------------------------------------------------------------------------
+
+    def criteria(self) -> ContactFilter:
+        return ContactFilter(search=self.search_input.value or None, **self.filters)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "search":
+            return
+        event.stop()
+        if not self._apply_scheduled:
+            self._apply_scheduled = True
+            self.call_later(self._apply_now)
+
+    def _apply_now(self) -> None:
+        self._apply_scheduled = False
+        self.apply_search()
+
+    def apply_search(self, keep_id: str | None = None) -> None:
+        """Filter the index with the search text and filters, and show the result."""
+        if self.searcher is None or self.data is None:
+            return
+        rows = self.searcher.run(self.criteria())
+        contacts = self.contact_list
+        contacts.empty_text = (
+            _("No contact matches. {keys} clears the filters.",
+              keys=keys.display_keys("network.clear"))
+            if self.filters or self.search_input.value else _("No contacts yet.")
+        )
+        contacts.set_rows(rows, keep_id=keep_id)
+        total = len(self.data.index)
+        count = f"{len(rows):,}".replace(",", ".")
+        text = count if len(rows) == total else f"{count} / {total:,}".replace(",", ".")
+        if contacts.selected:
+            text += " · " + _("{n} selected", n=len(contacts.selected))
+        self.query_one("#count", Label).update(Content(text))
+        self.query_one(FilterChips).show(self.filters, self.data.index.orgs,
+                                         keys.display_keys("network.clear"))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "search":
+            return
+        event.stop()
+        if self._apply_scheduled:
+            self._apply_now()
+        entry = self.contact_list.current
+        if entry is not None:
+            self.contact_list.focus()
+            self.open_contact(entry.id)
+
+    def set_filter(self, name: str, value: str | None) -> None:
+        if value:
+            self.filters[name] = value
+        else:
+            self.filters.pop(name, None)
+        self.query_one(FilterPanel).set_values(self.filters)
+        self.apply_search()
+
+    def on_filter_panel_changed(self, event: FilterPanel.Changed) -> None:
+        event.stop()
+        self.set_filter(event.name, event.value)
+
+    def on_filter_chips_remove(self, event: FilterChips.Remove) -> None:
+        event.stop()
+        if event.name is None:
+            self.action_clear_filters()
+        else:
+            self.set_filter(event.name, None)
+
+    # -- the detail ------------------------------------------------------------------------
+
+    def show_detail(self, entry: ContactEntry | None, refresh: bool = False) -> None:
+        detail = self.query_one(ContactDetail)
+        if not refresh and detail.entry is entry:
+            return
+        if entry is not None and self.data is not None and refresh:
+            entry = self.entry_by_id(entry.id)
+        detail.show(entry, self.data.snapshot if self.data else None)
+
+    def on_contact_list_highlighted(self, event: ContactList.Highlighted) -> None:
+        event.stop()
+        self.show_detail(event.entry)
+
+    def on_contact_list_chosen(self, event: ContactList.Chosen) -> None:
+        event.stop()
+        self.open_contact(event.entry.id)
+
+    def on_contact_list_selection_changed(self, event: ContactList.SelectionChanged) -> None:
+        event.stop()
+        self.apply_search(keep_id=self.contact_list.current.id if self.contact_list.current
+                          else None)
+
+    def on_org_tree_contact_highlighted(self, event: OrgTree.ContactHighlighted) -> None:
+        event.stop()
+        self.show_detail(event.entry)
+
+    def on_org_tree_contact_chosen(self, event: OrgTree.ContactChosen) -> None:
+        event.stop()
+        self.open_contact(event.entry.id)
+
+    def on_org_tree_org_chosen(self, event: OrgTree.OrgChosen) -> None:
+        event.stop()
+        self.action_toggle_orgs()
+        self.set_filter("org_id", event.org_id)
+        self.contact_list.focus()
+
+    def open_contact(self, contact_id: str) -> None:
+        from ..screens.contact import ContactScreen
+
+        self.app.push_screen(ContactScreen(self, contact_id))
+
+    # -- views -----------------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        self.search_input.focus()
+
+    def action_focus_list(self) -> None:
+        if self.search_input.has_focus:
+            (self.org_tree if self.showing_orgs else self.contact_list).focus()
+
+    def action_show(self) -> None:
+        entry = self.current_entry()
+        if entry is not None:
+            self.open_contact(entry.id)
+
+    def action_toggle_filters(self) -> None:
+        shown = not self.query_one(FilterPanel).display
+        self.show_filter_panel(shown, focus=True)
+        if not shown:
+            self.contact_list.focus()
+
+    def show_filter_panel(self, shown: bool, focus: bool = False) -> None:
+        panel = self.query_one(FilterPanel)
+        panel.display = shown
+        if shown:
+            panel.build()
+
+            def ready() -> None:
+                panel.set_choices(self.facets, self.filters)
+                if focus:
+                    panel.focus_first()
+
+            self.call_after_refresh(ready)
+
+    def action_clear_filters(self) -> None:
+        self.filters.clear()
+        self.query_one(FilterPanel).set_values({})
+        self.search_input.value = ""
+        self.apply_search()
+        self.search_input.focus()
+
+    def action_toggle_orgs(self) -> None:
+        lists = self.query_one("#lists", ContentSwitcher)
+        if lists.current == "orgs":
+            lists.current = "contacts"
+            self.contact_list.focus()
+            self.show_detail(self.contact_list.current)
+        else:
+            lists.current = "orgs"
+            if self._tree_stale:
+                self._load_tree()
+            self.org_tree.focus()
+
+    def _load_tree(self) -> None:
+        if self.data is not None:
+            self.org_tree.load(self.data)
+            self._tree_stale = False
+
+    def focus_default(self) -> None:
+        views = self.query_one("#network-views", ContentSwitcher)
+        if views.current == "welcome":
+            self.query_one(WelcomeView).focus_default()
+        else:
+            self.search_input.focus()
+
+    def on_welcome_view_chosen(self, event: WelcomeView.Chosen) -> None:
+        event.stop()
+        {"sample": self.load_sample, "import": self.import_csv,
+         "add": self.action_new}[event.action]()
+
+    # -- shell hooks -----------------------------------------------------------------------
+
+    def view_state(self) -> dict[str, Any]:
+        focused = self.screen.focused
+        return {
+            "search": self.search_input.value,
+            "filters": dict(self.filters),
+            "cursor": self.contact_list.current.id if self.contact_list.current else None,
+            "selected": set(self.contact_list.selected),
+            "orgs": self.showing_orgs,
+            "panel": self.query_one(FilterPanel).display,
+            "focus": focused.id if focused is not None and focused in self.walk_children()
+            else None,
+        }
+
+    def restore_view_state(self, state: dict[str, Any]) -> None:
+        if not state:
+            return
+        with self.search_input.prevent(Input.Changed):
+            self.search_input.value = state["search"]
+        self.filters = dict(state["filters"])
+        self.query_one(FilterPanel).set_values(self.filters)
+        self.show_filter_panel(state["panel"])
+        self.contact_list.selected = set(state["selected"])
+        self.apply_search(keep_id=state["cursor"])
+        if state["orgs"]:
+            self.action_toggle_orgs()
+        if state["focus"]:
+            try:
+                self.query_one(f"#{state['focus']}").focus()
+            except Exception:
+                self.focus_default()
+
+    def help_markdown(self) -> str:
+        k = keys.display_keys
+        return _(
+            "## Network\n\nType to search names, organisations, provinces, titles, beats, "
+            "emails and phones; diacritics are optional (`quang ninh` finds Quảng Ninh). "
+            "Results are in directory order (given name first).\n\n"
+            "- {show}: open the contact · {new}: new · {edit}: edit · {delete}: delete "
+            "(undo with {undo})\n"
+            "- {select}: select for bulk actions · {tag}: tag · {export}: export\n"
+            "- {filters}: filters (group, region, province, role, beat, tag) · {clear}: clear "
+            "them\n- {orgs}: organisations and their people\n"
+            "- {email} / {phone} / {zalo}: copy the email, phone or Zalo",
+            show=k("network.show"), new=k("network.new"), edit=k("network.edit"),
+            delete=k("network.delete"), undo=k("network.undo"), select=k("network.select"),
+            tag=k("network.tag"), export=k("network.export"), filters=k("network.filters"),
+            clear=k("network.clear"), orgs=k("network.orgs"), email=k("network.copy_email"),
+            phone=k("network.copy_phone"), zalo=k("network.copy_zalo"),
+        )
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        return self.network_commands()

@@ -1,0 +1,1 @@
+"""Widgets of the Lan Tỏa app. Text from the store is always shown as text, never as markup."""

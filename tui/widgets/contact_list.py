@@ -1,0 +1,234 @@
+"""The contact list: a virtual list that draws only the rows on screen (Textual's Line API).
+
+A DataTable rebuilt per keystroke cannot keep up with 10,000 contacts; this widget keeps a plain
+Python list of index entries and renders the visible lines on demand, so replacing the rows after
+a search costs nothing beyond the filtering itself. Cells are plain text segments: store text is
+never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from store.i18n import _
+from store.network import ContactEntry
+
+from .text import fit, org_label, plain, province_name, role_label
+
+#: Column shares of the width (name, title, organisation, province, role) and their minimums.
+_SHARES = (0.27, 0.22, 0.25, 0.13, 0.13)
+_MINIMUM = (12, 6, 8, 6, 6)
+_MARK = 2
+
+
+def column_widths(width: int) -> list[int]:
+    """Widths of the five columns for a list `width` cells wide (gaps of one cell)."""
+    usable = max(width - _MARK - 4, sum(_MINIMUM))
+    widths = [max(m, int(usable * s)) for s, m in zip(_SHARES, _MINIMUM, strict=True)]
+    widths[0] += usable - sum(widths)
+    return widths
+
+
+class ContactList(ScrollView, can_focus=True):
+    """Contacts in the order given, with a cursor and a multi-selection (by contact id)."""
+
+    COMPONENT_CLASSES = {
+        "contact-list--header",
+        "contact-list--cursor",
+        "contact-list--selected",
+        "contact-list--muted",
+    }
+    DEFAULT_CSS = """
+    ContactList { overflow-x: hidden; }
+    ContactList > .contact-list--header { text-style: bold; color: $text-accent; }
+    ContactList > .contact-list--cursor { background: $surface-lighten-2; }
+    ContactList:focus > .contact-list--cursor { background: $block-cursor-background;
+        color: $block-cursor-foreground; text-style: bold; }
+    ContactList > .contact-list--selected { color: $text-success; text-style: bold; }
+    ContactList > .contact-list--muted { color: $text-muted; }
+    """
+    BINDINGS = [
+        Binding("up", "move(-1)", show=False),
+        Binding("down", "move(1)", show=False),
+        Binding("pageup", "page(-1)", show=False),
+        Binding("pagedown", "page(1)", show=False),
+        Binding("home", "jump(0)", show=False),
+        Binding("end", "jump(-1)", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
+
+    class Highlighted(Message):
+        """The cursor moved to another contact (None when the list is empty)."""
+
+        def __init__(self, contact_list: ContactList, entry: ContactEntry | None) -> None:
+            super().__init__()
+            self.contact_list = contact_list
+            self.entry = entry
+
+    class Chosen(Message):
+        """Enter or a double click on a contact."""
+
+        def __init__(self, contact_list: ContactList, entry: ContactEntry) -> None:
+            super().__init__()
+            self.contact_list = contact_list
+            self.entry = entry
+
+    class SelectionChanged(Message):
+        def __init__(self, contact_list: ContactList) -> None:
+            super().__init__()
+            self.contact_list = contact_list
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.rows: Sequence[ContactEntry] = []
+        self.selected: set[str] = set()
+        self.empty_text = ""
+        self._positions: dict[str, int] | None = None
+        self._last_highlight: str | None = "<none>"
+        #: Bumped each time new rows are set (tests and the benchmark wait on it).
+        self.version = 0
+
+    # -- data --------------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[ContactEntry], keep_id: str | None = None) -> None:
+        """Show `rows`; the cursor stays on `keep_id` if it is still there."""
+        self.rows = rows
+        self._positions = None
+        self.version += 1
+        self.virtual_size = Size(self.scrollable_content_region.width, len(rows) + 1)
+        position = self.position_of(keep_id) if keep_id else None
+        if position is None:
+            position = 0 if keep_id is None else min(self.cursor, max(len(rows) - 1, 0))
+        self.cursor = position
+        self.refresh()
+
+    def position_of(self, contact_id: str | None) -> int | None:
+        if contact_id is None:
+            return None
+        if self._positions is None:
+            self._positions = {e.id: i for i, e in enumerate(self.rows)}
+        return self._positions.get(contact_id)
+
+    @property
+    def current(self) -> ContactEntry | None:
+        if 0 <= self.cursor < len(self.rows):
+            return self.rows[self.cursor]
+        return None
+
+    def select_id(self, contact_id: str) -> None:
+        position = self.position_of(contact_id)
+        if position is not None:
+            self.cursor = position
+
+    def toggle_selected(self) -> None:
+        entry = self.current
+        if entry is None:
+            return
+        self.selected.symmetric_difference_update({entry.id})
+        self.post_message(self.SelectionChanged(self))
+        self.refresh()
+        if self.cursor < len(self.rows) - 1:
+            self.cursor += 1
+
+    def set_selected(self, ids: set[str]) -> None:
+        self.selected = set(ids)
+        self.post_message(self.SelectionChanged(self))
+        self.refresh()
+
+    # -- cursor ----------------------------------------------------------------------------
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self.rows) - 1)) if self.rows else 0
+
+    def watch_cursor(self, value: int) -> None:
+        self._scroll_to_cursor()
+        self.refresh()
+        entry = self.current
+        key = entry.id if entry else None
+        if key != self._last_highlight:
+            self._last_highlight = key
+            self.post_message(self.Highlighted(self, entry))
+
+    def _scroll_to_cursor(self) -> None:
+        visible = max(self.scrollable_content_region.height - 1, 1)
+        top = round(self.scroll_y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + visible:
+            self.scroll_to(y=self.cursor - visible + 1, animate=False, immediate=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows) + 1)
+        self._scroll_to_cursor()
+
+    def action_move(self, delta: int) -> None:
+        self.cursor += delta
+
+    def action_page(self, direction: int) -> None:
+        self.cursor += direction * max(self.scrollable_content_region.height - 2, 1)
+
+    def action_jump(self, position: int) -> None:
+        self.cursor = position if position >= 0 else len(self.rows) - 1
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y < 1:
+            return
+        row = round(self.scroll_y) + offset.y - 1
+        if 0 <= row < len(self.rows):
+            self.focus()
+            self.cursor = row
+            if event.chain >= 2:
+                self.post_message(self.Chosen(self, self.rows[row]))
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def header_labels(self) -> list[str]:
+        return [_("Full name"), _("Title"), _("Organisation"), _("Province"), _("Role")]
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if y == 0:
+            style = base + self.get_component_rich_style("contact-list--header")
+            return self._strip(" " * _MARK, self.header_labels(), width, style, style)
+        index = round(self.scroll_y) + y - 1
+        if index >= len(self.rows):
+            if index == 0 and self.empty_text:
+                muted = base + self.get_component_rich_style("contact-list--muted")
+                return Strip([Segment(fit(" " + self.empty_text, width), muted)], width)
+            return Strip.blank(width, base)
+        entry = self.rows[index]
+        record = entry.record
+        style = base
+        if entry.id in self.selected:
+            style = style + self.get_component_rich_style("contact-list--selected")
+        if index == self.cursor:
+            style = style + self.get_component_rich_style("contact-list--cursor")
+        mark = "✓ " if entry.id in self.selected else ("⊘ " if record.get("do_not_contact")
+                                                       else "  ")
+        cells = [
+            plain(record.get("full_name")),
+            plain(record.get("title")),
+            org_label(entry.org),
+            province_name(entry.province_code),
+            role_label(record.get("role")),
+        ]
+        return self._strip(mark, cells, width, style, style)
+
+    def _strip(self, mark: str, cells: list[str], width: int, style: Style,
+               mark_style: Style) -> Strip:
+        widths = column_widths(width)
+        text = mark + " ".join(fit(c, w) for c, w in zip(cells, widths, strict=True))
+        return Strip([Segment(fit(text, width), style)], width)
