@@ -146,7 +146,12 @@ def _figure_line(figure: Mapping[str, Any], lang: str) -> str:
     head = figure_text(figure, lang)
     if figure.get("label"):
         head = f"{figure['label']}: {head}"
-    details = [figure[k] for k in ("period", "baseline") if figure.get(k)]
+    details = [figure["period"]] if figure.get("period") else []
+    baseline = str(figure.get("baseline") or "").strip()
+    if baseline:
+        lead = "so với" if lang == "vi" else "compared with"
+        starts = ("so với", "so cùng") if lang == "vi" else ("compared", "vs", "than", "versus")
+        details.append(baseline if baseline.lower().startswith(starts) else f"{lead} {baseline}")
     if figure.get("source"):
         details.append(f"{words['source'].lower()}: {figure['source']}")
     return f"{head} ({'; '.join(details)})" if details else head
@@ -155,7 +160,8 @@ def _figure_line(figure: Mapping[str, Any], lang: str) -> str:
 def _quote(message: Mapping[str, Any]) -> Block | None:
     if not _text(message, "quote"):
         return None
-    who = ", ".join(p for p in (_text(message, "quote_speaker"), _text(message, "quote_title")) if p)
+    names = (_text(message, "quote_speaker"), _text(message, "quote_title"))
+    who = ", ".join(p for p in names if p)
     return Block("quote", _text(message, "quote"), attribution=who)
 
 
@@ -214,7 +220,8 @@ def _crisis_release(message: Mapping[str, Any], lang: str, contact: str | None) 
     w = L[lang]
     blocks = [Block("title", _text(message, "headline") or _text(message, "title"))]
     if message.get("incident_at"):
-        blocks.append(Block("note", f"{w['incident']}: {format_moment(message['incident_at'], lang)}"))
+        moment = format_moment(message["incident_at"], lang)
+        blocks.append(Block("note", f"{w['incident']}: {moment}"))
     if _text(message, "empathy"):
         blocks.append(Block("para", _text(message, "empathy")))
     for name in ("facts", "unknowns", "actions", "advice"):
@@ -318,13 +325,15 @@ def compose(message: Mapping[str, Any], variant: str = "release", *,
 
 # -- rendering ---------------------------------------------------------------------------------
 
-_MD_BLOCK_START = re.compile(r"^(\s*)([#>*+\-=|]|\d+[.)])")
+_MD_BLOCK_START = re.compile(r"^(\s*)([#>*+\-=|])")
+_MD_ORDERED = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")
 
 
 def md_escape(text: str) -> str:
     """User text as Markdown that shows literally: no accidental headings, lists or HTML."""
     text = re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
-    return "\n".join(_MD_BLOCK_START.sub(r"\1\\\2", line) for line in text.split("\n"))
+    lines = (_MD_BLOCK_START.sub(r"\1\\\2", line) for line in text.split("\n"))
+    return "\n".join(_MD_ORDERED.sub(r"\1\\\2", line) for line in lines)
 
 
 def render_markdown(blocks: Iterable[Block]) -> str:
@@ -419,7 +428,9 @@ def to_eml(message: Mapping[str, Any], *, sender: Address, to: Iterable[Address]
     `X-Unsent: 1` makes Outlook open it ready to send; Thunderbird opens .eml files directly.
     """
     composed = compose(message, variant, contact=contact)
-    mail = EmailMessage(policy=policy.SMTP)
+    # 7-bit safe (base64 or quoted-printable bodies, RFC 2047 headers), CRLF line ends: the
+    # form every mail program and gateway accepts.
+    mail = EmailMessage(policy=policy.SMTP.clone(cte_type="7bit"))
     mail["Subject"] = composed.subject or "-"
     mail["From"] = sender
     to, bcc = list(to), list(bcc)
@@ -428,7 +439,7 @@ def to_eml(message: Mapping[str, Any], *, sender: Address, to: Iterable[Address]
         mail["Bcc"] = bcc
     mail["Date"] = format_datetime(when or datetime.now().astimezone())
     mail["Message-ID"] = make_msgid(domain=sender.domain or None)
-    mail["Content-Language"] = composed.language
     mail["X-Unsent"] = "1"
     mail.set_content(composed.text(), charset="utf-8")
+    mail["Content-Language"] = composed.language  # after set_content, which resets Content-*
     return bytes(mail)

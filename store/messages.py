@@ -15,8 +15,8 @@ report errors, and an edit that brings errors into a ready message puts it back 
 
 from __future__ import annotations
 
+import contextlib
 import json
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -222,125 +222,32 @@ def choice(value: object, allowed: dict[str, str], what: str) -> str:
 
 _ENUMS = {"kind": (KINDS, N_("kind")), "status": (STATUSES, N_("status")),
           "language": (LANGUAGES, N_("language"))}
-_DATE_PART = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
-_TIME_PART = re.compile(r"(\d{1,2})\s*(?::|h|g|giờ)\s*(\d{2})?(?:\s*phút)?(?::\d{2})?", re.I)
-_DATETIME_FILLER = re.compile(r"^(?:[\s,T]|ngày|lúc|at|on)*$", re.I)
 
 
-def normalise_datetime(raw: str) -> str:
-    """A local date and time as 'YYYY-MM-DDTHH:MM' from '2025-03-04 08:30', '8h30 4/3/2025'…"""
-    from datetime import datetime
-
-    text = nfc(str(raw)).strip()
-    date_match = _DATE_PART.search(text)
-    rest = text[: date_match.start()] + " " + text[date_match.end():] if date_match else text
-    time_match = _TIME_PART.search(rest)
-    leftover = (rest[: time_match.start()] + rest[time_match.end():]) if time_match else rest
-    problem = _("{raw!r} is not a date and time; write 2025-03-04 08:30 or 08:30 04/03/2025",
-                raw=raw)
-    if not date_match or not time_match or not _DATETIME_FILLER.match(leftover.strip()):
-        raise InvalidValue(problem)
-    g = date_match.groups()
-    year, month, day = (int(g[0]), int(g[1]), int(g[2])) if g[0] else (int(g[5]), int(g[4]),
-                                                                        int(g[3]))
-    try:
-        moment = datetime(year, month, day, int(time_match.group(1)),
-                          int(time_match.group(2) or 0))
-    except ValueError:
-        raise InvalidValue(problem) from None
-    return moment.strftime("%Y-%m-%dT%H:%M")
-
-
-def clean_figures(value: Any, lang: str) -> list[dict] | None:
-    """Figures from a list of objects, JSON, or the one-line syntax (one figure per line)."""
-    from .checks.numbers import canonical, parse_number
-
-    if isinstance(value, str):
-        text = value.strip()
-        if not text:
-            return None
-        if text.startswith(("[", "{")):
+def language_of(values: Mapping[str, Any], default: str | None) -> str:
+    """The language figures are read in: the one being set, else `default`, else vi."""
+    for candidate in (values.get("language"), default):
+        if candidate:
             try:
-                value = json.loads(text)
-            except ValueError as exc:
-                raise InvalidValue(_("not valid JSON: {why}", why=exc)) from None
-        else:
-            value = [parse_figure_spec(line) for line in text.splitlines() if line.strip()]
-    if isinstance(value, dict):
-        value = [value]
-    if not isinstance(value, list):
-        raise InvalidValue(_("give a list of figures"))
-    out: list[dict] = []
-    for number, item in enumerate(value, 1):
-        if not isinstance(item, dict):
-            raise InvalidValue(_("figure {n} is not an object", n=number))
-        raw = item.get("value")
-        try:
-            if isinstance(raw, bool) or raw is None or str(raw).strip() == "":
-                raise ValueError
-            amount = parse_number(str(raw), lang) if isinstance(raw, str) else parse_number(
-                str(raw), "en")
-        except ValueError:
-            raise InvalidValue(
-                _("figure {n}: {value!r} is not a number (write 3.893.595 or 12,7 in "
-                  "Vietnamese, 3,893,595 or 12.7 in English)", n=number, value=raw)
-            ) from None
-        figure: dict[str, Any] = {"value": canonical(amount)}
-        for key in FIGURE_KEYS[1:]:
-            text = clean_line(item.get(key) or "", 300)
-            if text and key == "as_of":
-                text = normalise_date(text)
-            if text:
-                figure[key] = nfc(text)
-        figure.update({k: v for k, v in item.items() if k not in FIGURE_KEYS})
-        out.append(figure)
-    return out or None
+                return choice(candidate, LANGUAGES, "language")
+            except InvalidValue:
+                continue
+    return "vi"
 
 
-_SPEC_KEYS = {
-    "unit": "unit", "don vi": "unit", "label": "label", "nhan": "label", "chi tieu": "label",
-    "period": "period", "ky": "period", "baseline": "baseline", "so voi": "baseline",
-    "source": "source", "nguon": "source", "as_of": "as_of", "as of": "as_of", "ngay": "as_of",
-}
-
-
-def parse_figure_spec(text: str) -> dict:
-    """One figure from `3.893.595 tỷ đồng; period=2022; baseline=2021; source=…; as_of=…`."""
-    first, *parts = [p.strip() for p in text.split(";")]
-    match = re.match(r"^([+\-−]?\d[\d.,]*)\s*(.*)$", first)
-    if not match:
-        raise InvalidValue(_("a figure starts with its number, e.g. “3.893.595 tỷ đồng; "
-                             "period=2022; source=…”"))
-    figure: dict[str, Any] = {"value": match.group(1)}
-    if match.group(2):
-        figure["unit"] = match.group(2)
-    for part in parts:
-        if not part:
-            continue
-        key, sep, val = part.partition("=")
-        field = _SPEC_KEYS.get(fold(key.strip()).replace("_", " ").strip()) or _SPEC_KEYS.get(
-            key.strip())
-        if not sep or field is None:
-            raise InvalidValue(
-                _("unknown figure part {part!r}; use unit=, label=, period=, baseline=, "
-                  "source=, as_of=", part=part)
-            )
-        figure[field] = val.strip()
-    return figure
-
-
-def _clean(field: Field, value: Any, lang: str) -> Any:
+def clean_field(field: Field, value: Any, lang: str) -> Any:
+    """One field's stored form from what was typed; InvalidValue says what to fix."""
     if field.type == "enum":
         allowed, what = _ENUMS[field.name]
         return choice(value, allowed, _(what)) if str(value).strip() else None
     if field.type == "figures":
+        from .checks.figures import clean_figures
+
         return clean_figures(value, lang)
     if field.type == "list":
         if isinstance(value, str) and value.strip().startswith("["):
-            try:
+            with contextlib.suppress(ValueError):
                 value = json.loads(value)
-            except ValueError:
-                pass
         items = [nfc(clean_line(v, 200)) for v in split_list(value)]
         return [v for v in items if v] or None
     if field.type == "bool":
@@ -357,6 +264,8 @@ def _clean(field: Field, value: Any, lang: str) -> Any:
     if field.type == "date":
         return normalise_date(text)
     if field.type == "datetime":
+        from .checks.crisis import normalise_datetime
+
         return normalise_datetime(text)
     if field.type == "phone":
         return normalise_phone(text)
@@ -372,8 +281,7 @@ def validate_message(values: Mapping[str, Any], *, partial: bool = False,
     With `partial` (an edit) only the given fields are checked and None/"" clears a field.
     `language` (else values["language"], else vi) decides how figure values are read.
     """
-    lang = str(values.get("language") or language or "vi")
-    lang = lang if lang in LANGUAGES else "vi"
+    lang = language_of(values, language)
     clean: dict[str, Any] = {}
     errors: list[tuple[str, str]] = []
     for name, value in values.items():
@@ -382,16 +290,38 @@ def validate_message(values: Mapping[str, Any], *, partial: bool = False,
             clean[name] = value
             continue
         try:
-            clean[name] = None if value is None else _clean(field, value, lang)
+            clean[name] = None if value is None else clean_field(field, value, lang)
         except InvalidValue as exc:
             errors.append((name, f"{_(field.label)}: {exc}"))
     for name in ("title", "kind"):
-        if (name in values or not partial) and not clean.get(name):
-            if not any(e[0] == name for e in errors):
-                errors.append((name, _("{label} is required", label=_(FIELDS[name].label))))
+        if ((name in values or not partial) and not clean.get(name)
+                and not any(e[0] == name for e in errors)):
+            errors.append((name, _("{label} is required", label=_(FIELDS[name].label))))
     if errors:
         raise ValidationError(errors)
     return clean if partial else {k: v for k, v in clean.items() if v is not None}
+
+
+def clean_form(values: Mapping[str, Any], language: str | None = None
+               ) -> tuple[dict[str, Any], dict[str, str]]:
+    """Field by field, for an editor form: (cleaned values, {field: what to fix}).
+
+    Unlike `validate_message` it never raises: a field that does not validate is left out of
+    the cleaned values (the checks then see the last good value, or none) and its message is
+    returned, so the form can show it beside the field while the rest is still checked.
+    """
+    lang = language_of(values, language)
+    clean: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    for name, value in values.items():
+        field = FIELDS.get(name)
+        if field is None:
+            continue
+        try:
+            clean[name] = None if value is None else clean_field(field, value, lang)
+        except InvalidValue as exc:
+            errors[name] = str(exc)
+    return clean, errors
 
 
 def default_language() -> str:
@@ -408,26 +338,6 @@ def default_language() -> str:
 def not_found(ref: str) -> NotFoundError:
     return NotFoundError(_("No message matches {ref!r}. Find its id with `lantoa messages list`.",
                            ref=ref))
-
-
-def parse_quote_spec(text: str) -> dict[str, str | None]:
-    """`"Câu nói…" — Nguyễn Văn A, Thứ trưởng` -> quote, quote_speaker, quote_title (or JSON)."""
-    raw = text.strip()
-    if raw.startswith("{"):
-        try:
-            data = json.loads(raw)
-        except ValueError as exc:
-            raise InvalidValue(_("not valid JSON: {why}", why=exc)) from None
-        return {"quote": data.get("text"), "quote_speaker": data.get("speaker"),
-                "quote_title": data.get("title")}
-    body, sep, who = raw.rpartition(" — ")
-    if not sep:
-        body, sep, who = raw.rpartition(" -- ")
-    if not sep:
-        return {"quote": raw.strip("\"“” ")}
-    speaker, _comma, title = who.partition(",")
-    return {"quote": body.strip().strip("\"“” "), "quote_speaker": speaker.strip() or None,
-            "quote_title": title.strip() or None}
 
 
 # -- reading and changing the store ------------------------------------------------------------
@@ -515,7 +425,7 @@ def _ensure_ready(record: Mapping[str, Any]) -> None:
         problems = [(f.field, f"{_(SLOTS[f.slot].label)}: {f.message}")
                     for f in report.findings if f.severity == "error"]
         raise ValidationError(
-            [("status", _("Not ready: {n} problems to fix first.", n=len(problems)))] + problems
+            [("status", _("Not ready: {n} problems to fix first.", n=len(problems))), *problems]
         )
 
 
@@ -546,35 +456,6 @@ def update_message(store: Any, ref: str, changes: Mapping[str, Any]) -> Update:
 
 def set_status(store: Any, ref: str, status: str) -> Update:
     return update_message(store, ref, {"status": status})
-
-
-def field_name(name: str) -> str:
-    """A field from what a person typed: `headline`, `benefits.people`, `quote-speaker`…"""
-    key = name.strip().lower().replace(".", "_").replace("-", "_")
-    if key in FIELDS or key in ("quote", "figures"):
-        return key
-    slot = SLOTS.get(key)
-    hint = (_("{slot} has several fields: {fields}", slot=key, fields=", ".join(slot.fields))
-            if slot else _("known fields: {fields}", fields=", ".join(FIELDS)))
-    raise ValidationError([("field", _("unknown field {name!r}; {hint}", name=name, hint=hint))])
-
-
-def slot_changes(name: str, raw: str, current: Mapping[str, Any], *,
-                 append: bool = False) -> dict[str, Any]:
-    """The changes `messages set ID NAME VALUE` makes (quote and figures have a small syntax)."""
-    key = field_name(name)
-    value: Any = raw if raw.strip() else None
-    try:
-        if key == "quote" and value is not None and (" — " in raw or " -- " in raw
-                                                     or raw.lstrip().startswith("{")):
-            return parse_quote_spec(raw)
-        if append and value is not None and FIELDS[key].type in ("list", "figures"):
-            lang = current.get("language") or "vi"
-            new = (_clean(FIELDS[key], raw, lang) or []) if key == "figures" else split_list(raw)
-            return {key: list(current.get(key) or []) + list(new)}
-    except InvalidValue as exc:
-        raise ValidationError([(key, f"{_(FIELDS[key].label)}: {exc}")]) from None
-    return {key: value}
 
 
 def remove_message(store: Any, ref: str) -> dict:

@@ -94,7 +94,7 @@ def ministry_units(press_names: set[str]) -> tuple[list[Org], dict[str, dict[str
             "tags": [SAMPLE_TAG], "parent_id": sample_id("org", "mic", parent) if parent else None,
         }
         domain = f"{slug(row['short_name'])}.example.com" if enterprise else "mic.example.org"
-        orgs.append(Org(("org", "mic", name), fields, domain, national=True))
+        orgs.append(Org(("org", "mic", name), fields, domain))
     return orgs, as_press
 
 
@@ -181,8 +181,10 @@ def press_agencies(rows: list[dict[str, str]], mic: dict[str, dict[str, str]]) -
             "parent_id": sample_id("org", "press", governing) if governing in names else None,
         }
         domain = _TLDS.sub("", row["website_domain"]) + ".example.com"
-        broadcast = any(k in ("TV", "radio") for k in _split(row["kind"]))
-        orgs.append(Org(("org", "press", name), fields, domain, province is None, broadcast))
+        media = _split(row["kind"])
+        residents = province is None and "magazine" not in media
+        broadcast = any(k in ("TV", "radio") for k in media)
+        orgs.append(Org(("org", "press", name), fields, domain, residents, broadcast))
     return orgs
 
 

@@ -14,6 +14,8 @@ FAMILY_NAMES: tuple[tuple[str, int], ...] = (
     ("Đinh", 8), ("Lý", 5), ("Trịnh", 6), ("Đoàn", 6), ("Lương", 5), ("Mai", 5), ("Hà", 5),
     ("Cao", 4), ("Lâm", 3), ("Tạ", 3), ("Chu", 2), ("Tô", 2), ("Quách", 1),
 )
+#: People per batch of family names drawn at exactly their shares (see sample_people).
+FAMILY_BATCH = 200
 #: Northern form -> southern form of the same family name.
 SOUTHERN_FORMS = {"Hoàng": "Huỳnh", "Vũ": "Võ"}
 #: Share of people using the southern form, by socio-economic region (others: the northern form).
@@ -106,6 +108,8 @@ UNIT_TITLES: dict[str, tuple[str, str]] = {
 #: Role of the one person of a ministry unit not listed in UNIT_STAFF.
 UNIT_DEFAULT_ROLES = ("comms_officer", "comms_officer", "leader")
 UNIT_COMMS = ("Chuyên viên", "Chuyên viên chính", "Phó Trưởng phòng Tổng hợp")
+#: A Vụ has no divisions (phòng), so its officers are plain specialists.
+UNIT_COMMS_PLAIN = ("Chuyên viên", "Chuyên viên chính")
 COMMS_SUFFIX = ", đầu mối truyền thông"
 #: Ministry units with a fixed set of people (the units closest to press work); others get one.
 UNIT_STAFF: dict[str, tuple[str, ...]] = {

@@ -28,7 +28,8 @@ class Org:
     key: tuple[str, ...]
     fields: dict[str, Any]
     email_domain: str
-    national: bool = False
+    #: A national newsroom that posts reporters to provinces (not local papers, not magazines).
+    has_residents: bool = False
     broadcast: bool = False
 
     @property
@@ -50,6 +51,27 @@ class People:
         self.phones = 0
         self.per_org: dict[tuple[str, ...], int] = {}
         self.contacts: list[tuple[tuple[str, ...], dict[str, Any]]] = []
+        self._families: list[str] = []
+
+    def _family(self) -> str:
+        """A family name from shuffled batches that hold each name at its population share.
+
+        Independent draws of a few hundred names stray far from the shares (half the people
+        called Nguyễn); a batch built from evenly spaced points of the cumulative distribution
+        keeps every share within one name of its expected count.
+        """
+        if not self._families:
+            total = sum(weight for _name, weight in N.FAMILY_NAMES)
+            offset = self.rng.random()
+            for i in range(N.FAMILY_BATCH):
+                point = (i + offset) / N.FAMILY_BATCH * total
+                for name, weight in N.FAMILY_NAMES:
+                    point -= weight
+                    if point < 0:
+                        self._families.append(name)
+                        break
+            self.rng.shuffle(self._families)
+        return self._families.pop()
 
     def _weighted(self, pairs: tuple[tuple[str, int], ...]) -> str:
         return self.rng.choices([p[0] for p in pairs], [p[1] for p in pairs])[0]
@@ -58,7 +80,7 @@ class People:
         """(full name, given name, family + middle) of a plausible Vietnamese person."""
         rng = self.rng
         male = rng.random() < N.MALE_SHARE[role]
-        family = self._weighted(N.FAMILY_NAMES)
+        family = self._family()
         if family in N.SOUTHERN_FORMS and rng.random() < N.SOUTHERN_SHARE.get(
             region or "", N.SOUTHERN_DEFAULT
         ):
@@ -145,7 +167,8 @@ def ministry_staff(people: People, orgs: list[Org]) -> None:
             elif role == "spokesperson":
                 title = deputy
             else:
-                title = rng.choice(special or N.UNIT_COMMS) + ("" if special else N.COMMS_SUFFIX)
+                plain = N.UNIT_COMMS_PLAIN if name.startswith("Vụ ") else N.UNIT_COMMS
+                title = rng.choice(special or plain) + ("" if special else N.COMMS_SUFFIX)
             people.add(org, role, _fixed(title))
 
 
@@ -204,7 +227,7 @@ def journalists(people: People, orgs: list[Org]) -> None:
             else:
                 titles = N.EDITOR_TITLES if editor else N.REPORTER_TITLES
             titles = tuple(t for t in titles if t not in used)
-            resident = not editor and org.national
+            resident = not editor and org.has_residents
             fields = people.add(org, role, _press_draw(rng, titles, agency_beats, resident, posts))
             if fields["title"] in N.SINGLE_TITLES:
                 used.add(fields["title"])

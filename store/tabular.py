@@ -12,6 +12,7 @@ import io
 import json
 import unicodedata
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,7 @@ _DELIMITERS = (",", ";", "\t", "|")
 _JSON_TABLES = {"contacts": CONTACTS, "organisations": ORGS, "organizations": ORGS, "orgs": ORGS}
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """One record of the file: where it was, and its raw values by field (or pseudo-field)."""
 
@@ -102,6 +103,12 @@ def decode(raw: bytes, name: str, encoding: str | None = None) -> tuple[str, str
         except UnicodeDecodeError:
             raise LantoaError(_("{name} starts like UTF-16 text but is damaged.",
                                 name=name)) from None
+    if b"\x00" in raw[:4096]:
+        sample = raw[:4096]
+        if sample[1::2].count(0) > len(sample) // 4 or sample[0::2].count(0) > len(sample) // 4:
+            raise LantoaError(_("{name} looks like UTF-16 text without a byte order mark; pass "
+                                "--encoding utf-16-le (or utf-16-be).", name=name))
+        raise LantoaError(_("{name} is not a text file (it contains NUL bytes).", name=name))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -111,8 +118,6 @@ def decode(raw: bytes, name: str, encoding: str | None = None) -> tuple[str, str
             "\"CSV UTF-8\" in Excel (or choose the UTF-8 character set in LibreOffice), or pass "
             "the file's encoding, e.g. --encoding cp1258 for Windows Vietnamese.",
             name=name, line=line, byte=raw[exc.start])) from None
-    if "\x00" in text:
-        raise LantoaError(_("{name} is not a text file (it contains NUL bytes).", name=name))
     return text.removeprefix("\ufeff"), "utf-8"
 
 
@@ -149,24 +154,26 @@ def parse(
 
 
 def sniff_delimiter(text: str) -> str:
-    """The delimiter that splits the first lines into the same number of cells most often.
+    """The delimiter that reveals the most known column headers, then the most regular rows.
 
     Vietnamese Excel saves with ';' (the regional list separator), Excel's "Unicode text" with tab.
-    Consistency beats width: our own lists ("a; b; c") put semicolons inside comma files.
+    Regularity beats width: our own lists ("a; b; c") put semicolons inside comma files.
     """
     sample = "\n".join(text.splitlines()[: MAX_HEADER_SCAN * 3])
-    best, best_score = ",", (0, 0)
+    best, best_score = ",", (0, 0, 0)
     for delim in _DELIMITERS:
         try:
-            counts = [len(c) for c in csv.reader(io.StringIO(sample), delimiter=delim)
-                      if any(x.strip() for x in c)]
+            rows = [c for c in csv.reader(io.StringIO(sample), delimiter=delim)
+                    if any(x.strip() for x in c)]
         except csv.Error:
             continue
-        wide = [c for c in counts if c > 1]
+        known = max((map_headers(r, t).known() for r in rows[:MAX_HEADER_SCAN]
+                     for t in (CONTACTS, ORGS)), default=0)
+        wide = [len(r) for r in rows if len(r) > 1]
         if not wide:
             continue
         modal = max(set(wide), key=lambda c: (wide.count(c), c))
-        score = (wide.count(modal), modal)
+        score = (known, wide.count(modal), modal)
         if score > best_score:
             best, best_score = delim, score
     return best
@@ -197,7 +204,7 @@ def parse_csv(text: str, name: str, table: str | None = None) -> tuple[Batch, st
     start = 1
     try:
         for cells in reader:
-            if any(c.strip() for c in cells):
+            if "".join(cells).strip():
                 records.append((start, cells))
             start = reader.line_num + 1
     except csv.Error as exc:
@@ -211,34 +218,60 @@ def parse_csv(text: str, name: str, table: str | None = None) -> tuple[Batch, st
     detected = table is None
     table = table or guess_table(headers)
     hmap = map_headers(headers, table)
-    pairs = [(i, t) for i, t in enumerate(hmap.targets) if t is not None and t != IGNORE]
-    width = len(hmap.targets)
-    rows = [_csv_row(pairs, width, i + 1, line, cells)
-            for i, (line, cells) in enumerate(records[header_at + 1:])]
+    rows = _csv_rows(hmap.targets, records[header_at + 1:])
     batch = Batch(table, rows, hmap.mapped, hmap.unknown, header_line, detected)
     return batch, delimiter
 
 
-def _csv_row(pairs: list[tuple[int, str]], width: int, record: int, line: int,
-             cells: list[str]) -> Row:
-    values: dict[str, Any] = {}
-    count = len(cells)
-    for index, target in pairs:
-        if index >= count:
-            break
-        cell = cells[index].strip()
-        if not cell:
-            continue
-        if cell[0] == "'":
-            cell = unneutralise(cell)
-        if target in values:
-            if target in LIST_FIELDS:
-                values[target] = f"{values[target]}; {cell}"
-            continue  # a second column for a single value: the first one wins
-        values[target] = cell
-    if count > width and any(c.strip() for c in cells[width:]):
-        values["_extra_cells"] = count - width
-    return Row(record, line, values)
+def cell_value(raw: str) -> str | None:
+    """A CSV cell as the importer reads it: trimmed, empty as None, our formula quote removed."""
+    text = raw.strip()
+    if not text:
+        return None
+    return unneutralise(text) if text[0] == "'" else text
+
+
+def _csv_rows(targets: list[str | None], records: list[tuple[int, list[str]]]) -> list[Row]:
+    """Rows of raw cells by field: `cell_value` is applied later, once, by the importer.
+
+    With one column per field (the usual case) a row's dict is built by C code (itemgetter,
+    zip); several columns for one list (Điện thoại 1, Điện thoại 2) are joined here instead.
+    """
+    pairs = [(i, t) for i, t in enumerate(targets) if t is not None and t != IGNORE]
+    fields = [t for _i, t in pairs]
+    width = len(targets)
+    rows = []
+    if not pairs:
+        return [Row(n, line, {}) for n, (line, _cells) in enumerate(records, start=1)]
+    if len(set(fields)) == len(fields):
+        get = itemgetter(*(i for i, _t in pairs))
+        need = pairs[-1][0] + 1
+        single = len(pairs) == 1
+        for number, (line, cells) in enumerate(records, start=1):
+            count = len(cells)
+            if count < need:
+                cells = cells + [""] * (need - count)
+            got = get(cells)
+            values = {fields[0]: got} if single else dict(zip(fields, got, strict=True))
+            if count > width and "".join(cells[width:]).strip():
+                values["_extra_cells"] = count - width
+            rows.append(Row(number, line, values))
+        return rows
+    for number, (line, cells) in enumerate(records, start=1):
+        values: dict[str, Any] = {}
+        count = len(cells)
+        for index, target in pairs:
+            if index >= count or not cells[index].strip():
+                continue
+            if target not in values:
+                values[target] = cells[index]  # raw: the importer trims and unquotes it
+            elif target in LIST_FIELDS:  # a second column for a list adds to it
+                values[target] = f"{values[target]}; {cell_value(cells[index])}"
+            # a second column for a single value: the first one wins
+        if count > width and "".join(cells[width:]).strip():
+            values["_extra_cells"] = count - width
+        rows.append(Row(number, line, values))
+    return rows
 
 
 # -- JSON ---------------------------------------------------------------------------------------

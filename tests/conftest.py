@@ -4,9 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import os
+
 import pytest
+from hypothesis import HealthCheck, settings
 
 from store import Store
+
+# The machine running the suite is shared and noisy: wall-clock deadlines would make property
+# tests flaky without proving anything. HYPOTHESIS_PROFILE=nightly runs many more examples.
+settings.register_profile(
+    "ci", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "nightly", deadline=None, max_examples=2000, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 from store.i18n import set_language
 
 

@@ -1,55 +1,43 @@
-"""The Lan Tỏa app: the shell that owns the store, its loading, watching and writing.
+"""The Lan Tỏa app: a small shell that owns the store, the keys, the theme and the language.
 
-Sections (tui/sections/) and screens (tui/screens/) do the rest. Store IO never runs on the UI
-thread: loads, change checks and writes are thread workers that post back their results.
+Sections (tui/sections/) and screens (tui/screens/) do the rest; store IO lives in
+sections/store_io.py and never runs on the UI thread (loads, change checks and writes are thread
+workers that post back their results).
 """
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-from textual import work
 from textual.app import App
-from textual.message import Message
+from textual.binding import BindingType
 from textual.signal import Signal
-from textual.worker import get_current_worker
 
 from store import Store
 from store.config import load_config, load_state, save_state
 from store.errors import LantoaError
 from store.i18n import _, get_language, set_language
-from store.network import ContactIndex
 
 from . import keys
 from .screens.main import MainScreen, switch_language
 from .screens.palette import LanToaCommands, app_commands
 from .sections.base import StoreData
+from .sections.store_io import _PRELOAD, StoreIO, read_store
 
 
-class StoreLoaded(Message):
-    def __init__(self, data: StoreData, sequence: int) -> None:
-        super().__init__()
-        self.data = data
-        self.sequence = sequence
-
-
-class StoreLoadFailed(Message):
-    def __init__(self, error: str) -> None:
-        super().__init__()
-        self.error = error
-
-
-class LanToaApp(App[None]):
+class LanToaApp(StoreIO, App[None]):
     CSS_PATH = "lantoa.tcss"
     TITLE = "Lan Tỏa"
-    COMMANDS = {LanToaCommands}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    COMMANDS: ClassVar[set] = {LanToaCommands}
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
     POLL_SECONDS = 1.5
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         keys.bind("app.help", "help"),
         keys.bind("app.palette", "command_palette", show=False, priority=True),
         keys.bind("app.quit", "quit", priority=True),
@@ -81,6 +69,9 @@ class LanToaApp(App[None]):
         self._jobs: deque = deque()
         self._job_running = False
         self._started = time.perf_counter()
+        # Start reading the store now, while Textual sets up the terminal; the first load
+        # worker picks the result up.
+        self._first_read: Future | None = _PRELOAD.submit(read_store, store)
 
     # -- startup ---------------------------------------------------------------------------
 
@@ -91,6 +82,7 @@ class LanToaApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         keymap, problems = keys.keymap_from_config(self.config)
         self.set_keymap(keymap)
+        keys.set_active_keymap(keymap)
         if keymap.get("app.palette"):
             self.COMMAND_PALETTE_BINDING = keymap["app.palette"].split(",")[0]
         for problem in [self.config_error, *problems]:
@@ -101,61 +93,11 @@ class LanToaApp(App[None]):
         self.set_interval(self.POLL_SECONDS, self._poll)
 
     def _remember_theme(self, theme) -> None:
-        try:
+        # remembering the theme is a nicety; never an error for the person
+        with contextlib.suppress(LantoaError, OSError):
             save_state(theme=theme.name)
-        except (LantoaError, OSError):
-            pass  # remembering the theme is a nicety; never an error for the person
 
-    # -- loading and watching ----------------------------------------------------------------
-
-    def load_store(self) -> None:
-        self._sequence += 1
-        self._load(self._sequence)
-
-    @work(thread=True, exclusive=True, group="load")
-    def _load(self, sequence: int) -> None:
-        started = time.perf_counter()
-        try:
-            snapshot = self.store.load()
-            index = ContactIndex(snapshot)
-            index.prepare()
-        except LantoaError as exc:
-            self.post_message(StoreLoadFailed(str(exc)))
-            return
-        except OSError as exc:
-            self.post_message(StoreLoadFailed(_("Cannot read {path}: {why}.",
-                                                path=self.store.path, why=exc.strerror or exc)))
-            return
-        if not get_current_worker().is_cancelled:
-            data = StoreData(snapshot, index, time.perf_counter() - started)
-            self.post_message(StoreLoaded(data, sequence))
-
-    def on_store_loaded(self, message: StoreLoaded) -> None:
-        if message.sequence < self._applied:
-            return
-        self._applied = message.sequence
-        self.data = message.data
-        self.show_status()
-        self.store_changed.publish(message.data)
-        if self.ready_at is None:
-            self.ready_at = time.perf_counter() - self._started
-
-    def on_store_load_failed(self, message: StoreLoadFailed) -> None:
-        self.notify(message.error, title=_("The store cannot be read"), severity="error",
-                    markup=False, timeout=30)
-        for section in self.main_screen.sections():
-            if hasattr(section, "store_failed"):
-                section.store_failed(message.error)
-
-    def _poll(self) -> None:
-        if not self._job_running:
-            self._check_signature()
-
-    @work(thread=True, exclusive=True, group="poll")
-    def _check_signature(self) -> None:
-        seen = self.data.snapshot.signature if self.data else None
-        if self.data is not None and self.store.signature() != seen:
-            self.call_from_thread(self.load_store)
+    # -- status ----------------------------------------------------------------------------
 
     def show_status(self) -> None:
         from .widgets.status_bar import StatusBar
@@ -165,62 +107,11 @@ class LanToaApp(App[None]):
             self.store.path, len(data.index) if data else None,
             len(data.snapshot.live("organisations")) if data else None, self.demo)
 
-    # -- writing -----------------------------------------------------------------------------
+    def set_status(self, slot: str, content: Any) -> None:
+        """A short badge in the status line, by slot (e.g. "sync": last sync, open conflicts)."""
+        from .widgets.status_bar import StatusBar
 
-    def run_store_job(self, job: Callable[[Store], Any], done: Callable[[Any], None] | None = None,
-                      failed: Callable[[Exception], None] | None = None) -> None:
-        """Run `job(store)` in a worker, one job at a time, in order; then reload the store."""
-        self._jobs.append((job, done, failed))
-        if not self._job_running:
-            self._next_job()
-
-    def _next_job(self) -> None:
-        if not self._jobs:
-            self._job_running = False
-            return
-        self._job_running = True
-        job, done, failed = self._jobs.popleft()
-        self.run_worker(lambda: self._run_job(job, done, failed), thread=True, group="write")
-
-    def _run_job(self, job, done, failed) -> None:
-        try:
-            result = job(self.store)
-        except Exception as exc:  # reported to the person, never swallowed
-            self.call_from_thread(self._job_finished, failed, exc, True)
-        else:
-            self.call_from_thread(self._job_finished, done, result, False)
-
-    def _job_finished(self, callback, value, is_error: bool) -> None:
-        if is_error and not isinstance(value, LantoaError):
-            self.log.error(repr(value))
-        if is_error and callback is None:
-            self.notify(str(value) if isinstance(value, LantoaError) else repr(value),
-                        title=_("Not saved"), severity="error", markup=False, timeout=15)
-        elif callback is not None:
-            callback(value)
-        self.load_store()
-        self._next_job()
-
-    def push_undo(self, label: str, undo: Callable[[Any], Any]) -> None:
-        self.undo_stack.append((label, undo))
-
-    def undo_last(self) -> None:
-        if not self.undo_stack:
-            self.notify(_("Nothing to undo."), markup=False)
-            return
-        label, undo = self.undo_stack.pop()
-
-        def job(store: Store) -> None:
-            with store.transaction() as tx:
-                undo(tx)
-
-        def failed(exc: Exception) -> None:
-            self.undo_stack.append((label, undo))
-            self.notify(_("Could not undo {what}: {why}", what=label, why=exc),
-                        severity="error", markup=False)
-
-        self.run_store_job(job, lambda _r: self.notify(_("Undone: {what}.", what=label),
-                                                       markup=False), failed)
+        self.main_screen.query_one(StatusBar).set_slot(slot, content)
 
     # -- shell -------------------------------------------------------------------------------
 
@@ -233,10 +124,18 @@ class LanToaApp(App[None]):
     def open_store(self, path: Path) -> None:
         """Work on another store file from now on (nothing is copied or changed)."""
         self.store = Store(path)
+        self._first_read = None
         self.undo_stack.clear()
         self.data = None
         self.load_store()
         self.notify(_("Opened {path}.", path=self.store.path), markup=False)
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette",
+                                            placeholder=_("Search for commands…")))
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

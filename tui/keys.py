@@ -15,12 +15,13 @@ created and again when the language changes (`localize`), so the footer speaks t
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
-
-from textual.binding import Binding
-from textual.dom import DOMNode
+from typing import TYPE_CHECKING, Any
 
 from store.i18n import N_, _
+
+if TYPE_CHECKING:  # Textual is imported lazily: `lantoa keys` lists keys without it
+    from textual.binding import Binding
+    from textual.dom import DOMNode
 
 
 @dataclass(frozen=True)
@@ -75,10 +76,40 @@ KEYS: dict[str, Key] = {
     )
 }
 
+# The Messages section: its list (messages.*) and the story-card editor (editor.*). Editor keys
+# avoid the ones Input and TextArea use themselves (ctrl+a/e/k/u/w, f6, f7…).
+_SCOPES.update({"messages": N_("Messages"), "editor": N_("Message editor")})
+KEYS.update({
+    k.id: k
+    for k in (
+        Key("messages.search", "slash", N_("Search"), "messages"),
+        Key("messages.open", "enter", N_("Open"), "messages"),
+        Key("messages.new", "n", N_("New"), "messages"),
+        Key("messages.delete", "d,delete", N_("Delete"), "messages"),
+        Key("messages.undo", "u", N_("Undo"), "messages"),
+        Key("messages.status", "s", N_("Status"), "messages"),
+        Key("messages.export", "x", N_("Export"), "messages"),
+        Key("messages.copy", "c", N_("Copy"), "messages", show=False),
+        Key("messages.filters", "f", N_("Filters"), "messages", show=False),
+        Key("messages.clear", "ctrl+r", N_("Clear filters"), "messages", show=False),
+        Key("editor.save", "ctrl+s", N_("Save"), "editor"),
+        Key("editor.close", "escape", N_("Close"), "editor"),
+        Key("editor.preview", "f5", N_("Preview"), "editor"),
+        Key("editor.checklist", "f8", N_("Checklist"), "editor"),
+        Key("editor.next", "ctrl+n", N_("Next finding"), "editor", show=False),
+        Key("editor.external", "ctrl+o", N_("Field in $EDITOR"), "editor", show=False),
+        Key("editor.card", "ctrl+g", N_("Card in $EDITOR"), "editor", show=False),
+        Key("editor.status", "ctrl+t", N_("Status"), "editor"),
+        Key("editor.export", "f9", N_("Export"), "editor"),
+    )
+})
+
 
 def bind(binding_id: str, action: str, *, show: bool | None = None,
          priority: bool = False) -> Binding:
     """The Binding for `binding_id` with its default keys (the keymap may replace them)."""
+    from textual.binding import Binding
+
     key = KEYS[binding_id]
     return Binding(
         key.keys,
@@ -126,12 +157,32 @@ def keymap_from_config(config: dict[str, Any]) -> tuple[dict[str, str], list[str
     return keymap, problems
 
 
+_NAMES = {"slash": "/", "space": "space", "escape": "esc", "delete": "del", "enter": "enter"}
+
+
+def format_key(key: str) -> str:
+    """A key as people read it: ctrl+r -> ^r, slash -> /, f1 -> f1 (like the footer)."""
+    key = key.strip()
+    if key.startswith("ctrl+") and len(key) == 6:
+        return "^" + key[-1]
+    return _NAMES.get(key, key)
+
+
 def display_keys(binding_id: str, keymap: dict[str, str] | None = None) -> str:
     """The keys of a binding as people read them (after remapping)."""
-    from textual.keys import format_key
-
-    keys = (keymap or {}).get(binding_id) or KEYS[binding_id].keys
+    if keymap is None:
+        keymap = _active_keymap
+    keys = keymap.get(binding_id) or KEYS[binding_id].keys
     return ", ".join(format_key(k) for k in keys.split(","))
+
+
+#: The keymap in force (set by the app at start), so help texts name the remapped keys.
+_active_keymap: dict[str, str] = {}
+
+
+def set_active_keymap(keymap: dict[str, str]) -> None:
+    _active_keymap.clear()
+    _active_keymap.update(keymap)
 
 
 def keys_table(keymap: dict[str, str] | None = None) -> list[tuple[str, str, str, str]]:

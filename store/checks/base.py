@@ -168,7 +168,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def count_tokens(text: str) -> int:
-    """Syllables (Vietnamese) or words (English): whitespace-separated tokens with a letter or digit."""
+    """Syllables (vi) or words (en): whitespace-separated tokens with a letter or a digit."""
     return sum(1 for t in _TOKEN.findall(text) if any(c.isalnum() for c in t))
 
 

@@ -5,15 +5,43 @@ Also the clock of the first hour: `minutes_since_incident` for the TUI timer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
 from ..i18n import _
 from ..validate import InvalidValue, normalise_phone
+from ..vietnamese import nfc
 from . import lexicon, thresholds
 from .base import ERROR, WARNING, Finding
 from .clarity import prose
+
+_DATE_PART = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+_TIME_PART = re.compile(r"(\d{1,2})\s*(?::|giờ|h|g)\s*(\d{2})?(?:\s*phút)?(?::\d{2})?", re.I)
+_DATETIME_FILLER = re.compile(r"^(?:[\s,T]|ngày|lúc|at|on)*$", re.I)
+
+
+def normalise_datetime(raw: str) -> str:
+    """A local date and time as 'YYYY-MM-DDTHH:MM' from '2025-03-04 08:30', '8h30 4/3/2025'…"""
+    text = nfc(str(raw)).strip()
+    date_match = _DATE_PART.search(text)
+    rest = text[: date_match.start()] + " " + text[date_match.end():] if date_match else text
+    time_match = _TIME_PART.search(rest)
+    leftover = (rest[: time_match.start()] + rest[time_match.end():]) if time_match else rest
+    problem = _("{raw!r} is not a date and time; write 2025-03-04 08:30 or 08:30 04/03/2025",
+                raw=raw)
+    if not date_match or not time_match or not _DATETIME_FILLER.match(leftover.strip()):
+        raise InvalidValue(problem)
+    g = date_match.groups()
+    year, month, day = (int(g[0]), int(g[1]), int(g[2])) if g[0] else (int(g[5]), int(g[4]),
+                                                                        int(g[3]))
+    try:
+        moment = datetime(year, month, day, int(time_match.group(1)),
+                          int(time_match.group(2) or 0))
+    except ValueError:
+        raise InvalidValue(problem) from None
+    return moment.strftime("%Y-%m-%dT%H:%M")
 
 
 def parse_moment(value: Any) -> datetime | None:
@@ -25,8 +53,6 @@ def parse_moment(value: Any) -> datetime | None:
         return datetime.fromisoformat(text).replace(tzinfo=None)
     except ValueError:
         pass
-    from ..messages import normalise_datetime
-
     try:
         return datetime.fromisoformat(normalise_datetime(text))
     except InvalidValue:

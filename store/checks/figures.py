@@ -5,6 +5,7 @@ dated, recent, and (for a percentage) compared with something.
 from __future__ import annotations
 
 import calendar
+import json
 import re
 from collections.abc import Mapping
 from datetime import date
@@ -12,13 +13,96 @@ from decimal import Decimal
 from typing import Any
 
 from ..i18n import _
-from ..messages import LANGUAGES
-from ..vietnamese import nfc
+from ..messages import FIGURE_KEYS, LANGUAGES
+from ..validate import InvalidValue, clean_line, normalise_date
+from ..vietnamese import fold, nfc
 from . import lexicon, numbers, thresholds
 from .base import ERROR, WARNING, Finding, sentences
 from .clarity import prose
 
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+# -- reading figures as people type them ----------------------------------------------------------
+
+
+def clean_figures(value: Any, lang: str, first: int = 1) -> list[dict] | None:
+    """Figures from a list of objects, JSON, or the one-line syntax (one figure per line)."""
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return None
+        if text.startswith(("[", "{")):
+            try:
+                value = json.loads(text)
+            except ValueError as exc:
+                raise InvalidValue(_("not valid JSON: {why}", why=exc)) from None
+        else:
+            value = [parse_figure_spec(line) for line in text.splitlines() if line.strip()]
+    if isinstance(value, dict):
+        value = [value]
+    if not isinstance(value, list):
+        raise InvalidValue(_("give a list of figures"))
+    out: list[dict] = []
+    for number, item in enumerate(value, first):
+        if not isinstance(item, dict):
+            raise InvalidValue(_("figure {n} is not an object", n=number))
+        raw = item.get("value")
+        try:
+            if isinstance(raw, bool) or raw is None or str(raw).strip() == "":
+                raise ValueError
+            # typed text is read in the message's language; a JSON number is plain notation
+            amount = numbers.parse_number(str(raw), lang if isinstance(raw, str) else "en")
+        except ValueError:
+            raise InvalidValue(
+                _("figure {n}: {value!r} is not a number (write 3.893.595 or 12,7 in "
+                  "Vietnamese, 3,893,595 or 12.7 in English)", n=number, value=raw)
+            ) from None
+        figure: dict[str, Any] = {"value": numbers.canonical(amount)}
+        for key in FIGURE_KEYS[1:]:
+            text = clean_line(item.get(key) or "", 300)
+            if text and key == "as_of":
+                text = normalise_date(text)
+            if text:
+                figure[key] = nfc(text)
+        figure.update({k: v for k, v in item.items() if k not in FIGURE_KEYS})
+        out.append(figure)
+    return out or None
+
+
+_SPEC_KEYS = {
+    "unit": "unit", "don vi": "unit", "label": "label", "nhan": "label", "chi tieu": "label",
+    "period": "period", "ky": "period", "baseline": "baseline", "so voi": "baseline",
+    "source": "source", "nguon": "source", "as_of": "as_of", "as of": "as_of", "ngay": "as_of",
+}
+
+
+def parse_figure_spec(text: str) -> dict:
+    """One figure from `3.893.595 tỷ đồng; period=2022; baseline=2021; source=…; as_of=…`."""
+    first, *parts = [p.strip() for p in text.split(";")]
+    match = re.match(r"^([+\-−]?\d[\d.,]*)\s*(.*)$", first)
+    if not match:
+        raise InvalidValue(_("a figure starts with its number, e.g. “3.893.595 tỷ đồng; "
+                             "period=2022; source=…”"))
+    figure: dict[str, Any] = {"value": match.group(1)}
+    if match.group(2):
+        figure["unit"] = match.group(2)
+    for part in parts:
+        if not part:
+            continue
+        key, sep, val = part.partition("=")
+        field = _SPEC_KEYS.get(fold(key.strip()).replace("_", " ").strip()) or _SPEC_KEYS.get(
+            key.strip())
+        if not sep or field is None:
+            raise InvalidValue(
+                _("unknown figure part {part!r}; use unit=, label=, period=, baseline=, "
+                  "source=, as_of=", part=part)
+            )
+        figure[field] = val.strip()
+    return figure
+
+
+# -- checking them ------------------------------------------------------------------------------
 
 
 def figure_value(figure: Mapping[str, Any], lang: str) -> Decimal | None:
@@ -84,9 +168,16 @@ def figure_date(figure: Mapping[str, Any]) -> date | None:
     return period_end(figure.get("period"))
 
 
-def months_between(earlier: date, later: date) -> int:
-    months = (later.year - earlier.year) * 12 + later.month - earlier.month
-    return months - (1 if later.day < earlier.day else 0)
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (the month's last day when it is shorter: 31/1 -> 28/2)."""
+    total = day.year * 12 + day.month - 1 + months
+    year, month = divmod(total, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+def is_older_than(day: date, months: int, today: date) -> bool:
+    return add_months(day, months) < today
 
 
 def _figure_findings(figures: list, lang: str, today: date) -> list[Finding]:
@@ -116,7 +207,7 @@ def _figure_findings(figures: list, lang: str, today: date) -> list[Finding]:
             found.append(Finding("figures", "figures", WARNING, "figure-date", _(
                 "Figure {figure}: add its period or date (as of), so readers know how recent "
                 "it is.", figure=shown), index=i))
-        elif months_between(when, today) > thresholds.FIGURE_MAX_AGE_MONTHS:
+        elif is_older_than(when, thresholds.FIGURE_MAX_AGE_MONTHS, today):
             found.append(Finding("figures", "figures", WARNING, "figure-old", _(
                 "Figure {figure} is from {date}, more than {months} months ago: use newer data "
                 "if there is any, and say when it is from.", figure=shown,

@@ -50,11 +50,12 @@ ACRONYMS: dict[str, tuple[str, ...]] = {
     "PPP": ("public-private partnership",),
 }
 #: Acronyms every reader knows (or brand names): never flagged.
-KNOWN = frozenset(
+_KNOWN_TEXT = (
     "VND VNĐ USD EUR GDP COVID AI IT SIM SMS OTP QR ID TV PDF URL OK ASEAN UNESCO WHO WTO UN "
     "EU APEC VNPT VTV VOV FPT CMC TP HCM TPHCM TP.HCM VN CEO GS PGS TS BS IP DNS API BBC CNN "
-    "USB GPS ATM PC ICANN ITU IPV6 WIFI".split()
+    "USB GPS ATM PC ICANN ITU IPV6 WIFI"
 )
+KNOWN = frozenset(_KNOWN_TEXT.split())
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
 
@@ -68,7 +69,7 @@ def is_acronym(token: str) -> bool:
 
 @dataclass(frozen=True)
 class Phrase:
-    """A phrase to flag: filler (cut it) or vague (say it concretely), with what to write instead."""
+    """A phrase to flag: filler (cut it) or vague (say it concretely), and what to write."""
 
     pattern: str
     advice: str
@@ -86,7 +87,8 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 PHRASES: dict[str, tuple[Phrase, ...]] = {
     "vi": (
-        Phrase("tiến hành", N_("cut it and use the verb itself (“tiến hành kiểm tra” → “kiểm tra”)")),
+        Phrase("tiến hành",
+               N_("cut it and use the verb itself (“tiến hành kiểm tra” → “kiểm tra”)")),
         Phrase("thực hiện việc",
                N_("cut it and use the verb itself (“thực hiện việc cấp phép” → “cấp phép”)")),
         Phrase(r"(?<!đi )(?<!chuyến )(?<!đoàn )công tác(?! viên)",

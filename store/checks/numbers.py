@@ -41,18 +41,20 @@ _MASKS = [
     re.compile(r"\d+(?:/[\w.\-]+)+"),  # dates 31/12/2022, 6/2022 and 13/2023/NĐ-CP
     re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b"),  # ISO dates
     re.compile(r"\b\d{1,2}\s?[:hg]\s?\d{2}\b"),  # times 8:30, 8h30, 8g30
-    re.compile(r"(?<![\w.,])(?:\+84|0084|0)(?:[\s.]?\d){8,10}(?![\w,])"),  # phones
+    re.compile(r"(?<![\w.,])(?:\+84|0084|0)(?:[\s.]?\d){8,10}(?!\w|[.,]\d)"),  # phones
+    re.compile(r"(?<![\w.,])1[89]00(?:[\s.]?\d){4,6}(?!\w|[.,]\d)"),  # hotlines 1800 1096
     re.compile(r"[^\W\d_]+[-‑]\d+(?:[.,]\d+)*"),  # COVID-19, Vinasat-2
     re.compile(r"(?<![\w.,])\d\.0(?![\w]|[.,]\d)"),  # versions 4.0, 3.0
     re.compile(r"\b(?:19|20)\d{2}\s?[-–—]\s?(?:19|20)\d{2}\b"),  # periods 2021-2025
 ]
 #: Words right before a number that make it a label, not a statistic ("Điều 5", "tháng 12").
-_LABEL_WORDS = frozenset(
+_LABEL_TEXT = (
     "năm tháng ngày quý lúc thứ số điều khoản chương mục lục đoạn kỳ khóa khoá lần hạng "
     "year month day quarter article section clause chapter no number phase round annex "
-    "january february march april may june july august september october november december"
-    .split()
+    "january february march april may june july august september october november december "
+    "gọi call dial hotline nóng"
 )
+_LABEL_WORDS = frozenset(_LABEL_TEXT.split())
 _TIME_AFTER = re.compile(r"\s*(?:giờ|phút|giây|am|pm|a\.m\.|p\.m\.)(?!\w)", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)\s*$")
 
@@ -124,7 +126,7 @@ def parse_number(text: str, lang: str) -> Decimal:
     """A number typed by a person ("3.893.595", "12,7", "1,500.5", "-3"); ValueError if not one."""
     raw = str(text).strip().replace("\u00a0", "").replace(" ", "").replace("−", "-")
     sign = ""
-    if raw[:1] in "+-":
+    if raw and raw[0] in "+-":
         sign, raw = raw[0], raw[1:]
     if not raw or not re.fullmatch(r"\d+(?:[.,]\d+)*", raw):
         raise ValueError(text)
@@ -134,7 +136,8 @@ def parse_number(text: str, lang: str) -> Decimal:
     return -found[0] if sign == "-" else found[0]
 
 
-def format_number(value: Decimal | int | float | str, lang: str, decimals: int | None = None) -> str:
+def format_number(value: Decimal | int | float | str, lang: str,
+                  decimals: int | None = None) -> str:
     """`value` written as a `lang` reader expects: 3893595 -> "3.893.595" (vi), "3,893,595" (en)."""
     number = Decimal(str(value))
     if decimals is None:

@@ -33,9 +33,19 @@ def audience_keys(audience: str, lang: str) -> list[str]:
     if lang == "vi" and words:
         keys.append(" ".join(words[:2]))
     elif words:
-        head = words[-1]
-        keys.append(head[:-1] if head.endswith("s") and len(head) > 3 else head)
+        keys.append(_singular(words[-1]))
     return [k for k in dict.fromkeys(keys) if k]
+
+
+def _singular(word: str) -> str:
+    """A rough English stem for matching: businesses -> business, workers -> worker."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3]
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 def names_audience(text: str, audiences: list[str], lang: str) -> bool:

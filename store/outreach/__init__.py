@@ -2,7 +2,7 @@
 
 The API the CLI and the TUI call (no Textual here):
 - reading (pure, on a Snapshot): `list_items`, `find_items`, `build_filter`, `group_views`,
-  `resolve_items`, `Lookup(...).view(item)`, `coverage`, `coverage_rows`, `coverage_csv`,
+  `resolve_items`, `Lookup(...).view(item)`, `coverage_report`, `coverage_rows`, `coverage_csv`,
   `preview_plan`, `last_command`;
 - changing (one transaction and one write each, journalled): `plan_outreach`, `change_items`,
   `mark_done`, `delete_items`, and `undo_last` to revert the newest journalled command;
@@ -24,6 +24,7 @@ from .coverage import (
     coverage_rows,
 )
 from .dates import due_value, parse_day
+from .expand import Group, Skipped, parse_group
 from .model import (
     LEVEL,
     OPEN_STATUSES,
@@ -41,12 +42,9 @@ from .model import (
     status_value,
 )
 from .plan import (
-    Group,
     PlanRequest,
     PlanResult,
-    Skipped,
     build_plan,
-    parse_group,
     plan_outreach,
     preview_plan,
     skip_reason,

@@ -26,6 +26,7 @@ from .model import (
     link_value,
     note_value,
     status_value,
+    update_item,
 )
 from .undo import Recorder
 
@@ -154,7 +155,7 @@ def _change_one(
     )
     before = {k: item.get(k) for k in changes}
     after = dict(changes)
-    record = tx.update(OUTREACH, item["id"], {**changes, "history": appended(item, entry)})
+    record = update_item(tx, item, {**changes, "history": appended(item, entry)})
     return record, before, after
 
 
@@ -178,8 +179,7 @@ def delete_items(
             status = item.get("status")
             entry = history_entry(tx.now, settings.owner, status, status, action="delete",
                                   note=clean_note)
-            tx.update(OUTREACH, item["id"], {"history": appended(item, entry)})
-            record = tx.delete(OUTREACH, item["id"])
+            record = update_item(tx, item, {"history": appended(item, entry)}, delete=True)
             recorder.deleted(record)
             result.changed.append(record)
         saved = recorder.save(tx)

@@ -1,7 +1,8 @@
 """Coverage of a message (or of all outreach): who was reached, who answered, who published.
 
-An organisation counts as reached when an item reached it or any of its people (an item credits
-its `org_id`, else its person's organisation). Levels: planned < reached (sent, done, no answer) <
+An organisation counts as reached when an item reached it or any of its people: an item credits
+its `org_id` (the organisation itself, or the person's organisation when it was planned), else
+the person's current organisation. Levels: planned < reached (sent, done, no answer) <
 replied (replied, declined) < published; each organisation takes the best level of its items.
 Groups: ministry units and press agencies count the live organisations of the store that have
 not ended; provincial departments count the provinces of the reference data (63 in 2023), by
@@ -136,14 +137,12 @@ def org_levels(
         if status in statuses:
             statuses[status] += 1
         level = LEVEL.get(status or "", 0)
-        credited = {lookup.org_id(item)}
-        contact = lookup.contact(item)
-        if contact is not None:
-            credited.add(contact.get("org_id"))
-        for org_id in credited - {None}:
-            levels[org_id] = max(levels.get(org_id, 0), level)
-            counts = per_org.setdefault(org_id, {})
-            counts[status] = counts.get(status, 0) + 1
+        org_id = lookup.org_id(item)
+        if org_id is None:
+            continue  # a freelance journalist: counted in the statuses, not in any group
+        levels[org_id] = max(levels.get(org_id, 0), level)
+        counts = per_org.setdefault(org_id, {})
+        counts[status] = counts.get(status, 0) + 1
     return levels, per_org, statuses, count
 
 

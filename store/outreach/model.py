@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..config import load_config
+from ..db import Transaction
 from ..errors import LantoaError
 from ..i18n import N_, _
 from ..model import CHANNELS, enum_value
-from ..records import new_id
+from ..records import BASE_CLOCK, CLOCK, META_FIELDS, TOMBSTONE_FIELD, new_id
 from ..validate import InvalidValue, clean_line, clean_text
 from ..vietnamese import fold
 
@@ -82,7 +83,7 @@ DEFAULT_DOUBLE_PITCH_DAYS = 14
 
 ACTIONS: dict[str, str] = {
     "plan": N_("planned"),
-    "status": N_("status"),
+    "status": N_("status change"),
     "note": N_("note"),
     "edit": N_("edited"),
     "undo": N_("undo"),
@@ -220,3 +221,41 @@ def last_entry(item: dict) -> dict | None:
 
 def is_contact_item(item: dict) -> bool:
     return bool(item.get("contact_id"))
+
+
+def update_item(
+    tx: Transaction, item: dict, changes: dict[str, Any], *, delete: bool = False
+) -> dict:
+    """`tx.update` (and `tx.delete` with `delete`) for outreach items without deep copies, for
+    bulk commands (5,000 items).
+
+    Same record semantics as records.apply_changes and records.set_deleted (per-field clock
+    stamps, None clears, meta fields ignored, the tombstone with its own clock, `updated_at`),
+    but the new version shares unchanged values with the old one, which the transaction
+    replaces. Callers pass fresh values (a new history list).
+    """
+    updated = dict(item)
+    clocks = dict(updated.get(CLOCK) or {BASE_CLOCK: tx.stamp})
+    changed = False
+    if delete and not updated.get("deleted"):
+        updated["deleted"] = True
+        updated["deleted_at"] = tx.now
+        clocks[TOMBSTONE_FIELD] = tx.stamp
+        changed = True
+    for name, value in changes.items():
+        if name in META_FIELDS or updated.get(name) == value:
+            continue
+        if value is None:
+            if name not in updated:
+                continue
+            del updated[name]
+        else:
+            updated[name] = value
+        clocks[name] = tx.stamp
+        changed = True
+    if changed:
+        updated[CLOCK] = clocks
+        updated["updated_at"] = tx.now
+        tx.put(OUTREACH, updated)
+        return updated
+    return item

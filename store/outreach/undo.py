@@ -20,7 +20,14 @@ from ..db import Snapshot, Store, Transaction
 from ..errors import LantoaError
 from ..i18n import N_, _
 from ..records import new_id
-from .model import OUTREACH, OutreachSettings, appended, history_entry, last_entry
+from .model import (
+    OUTREACH,
+    OutreachSettings,
+    appended,
+    history_entry,
+    last_entry,
+    update_item,
+)
 
 JOURNAL_KEY = "outreach_undo"
 MAX_COMMANDS = 10
@@ -191,8 +198,7 @@ def _undo_item(
     if op == "create":
         entry = history_entry(tx.now, settings.owner, status, status, action="undo",
                               undo_of=rec.get("entry"))
-        tx.update(OUTREACH, item["id"], {"history": appended(item, entry)})
-        tx.delete(OUTREACH, item["id"])
+        update_item(tx, item, {"history": appended(item, entry)}, delete=True)
         return None
     before = rec.get("before") or {}
     entry = history_entry(
@@ -201,5 +207,5 @@ def _undo_item(
     )
     changes = dict(before)
     changes["history"] = appended(item, entry)
-    tx.update(OUTREACH, item["id"], changes)
+    update_item(tx, item, changes)
     return None

@@ -32,6 +32,7 @@ from ..errors import AmbiguousError, LantoaError, NotFoundError
 from ..i18n import _
 from ..records import BASE_CLOCK, CLOCK, is_live
 from .merge import CONFLICTS_TABLE, MISSING, Clash
+from .stamps import CAPPED
 
 #: Namespace of conflict ids; never change it, or two versions would not converge.
 CONFLICT_NAMESPACE = uuid.UUID("0f6d7e55-3c4b-5a1e-8e0c-6c616e746f61")
@@ -52,7 +53,8 @@ def conflict_id(table: str, record_id: str, field: str, losing_stamp: str) -> st
 
 
 def node_of(stamp: str) -> str:
-    return parse(stamp).node if is_stamp(stamp) else ""
+    """The device that wrote a value (a capped stamp's mark removed)."""
+    return parse(stamp).node.rstrip(CAPPED) if is_stamp(stamp) else ""
 
 
 def _side(value: Any, stamp: str) -> dict:

@@ -10,8 +10,9 @@ Rules, per record id (a record on one side only is simply copied to the other):
   base for the record, the record's creation stamp `"*"` stands for the common ancestor, so a field
   whose stamp is still `"*"` on one side is unchanged there;
 - one side changed: it wins, unless its stamp is older than the unchanged side's (the file went
-  back in time, e.g. a restored copy): then the newer value stays and the older one is kept in a
-  conflict record, so a rollback never silently undoes edits;
+  back in time, e.g. a restored copy or a conflict copy): then the newer value stays, and the
+  older one is dropped only if this device provably accounted for it before (MergeContext.seen),
+  else it is kept in a conflict record: a rollback never silently undoes edits;
 - both changed to equal values: fine; to different values: a CONFLICT. The value with the higher
   stamp wins provisionally (the node inside the stamp breaks ties, then the value itself), so
   every device converges on the same value, and the other is kept in a conflict record whose id
@@ -33,8 +34,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..clock import Stamp, parse
 from ..records import BASE_CLOCK, CLOCK, META_FIELDS, TOMBSTONE_FIELD, field_clock
+from .stamps import CAPPED
 
 Tables = dict[str, dict[str, dict]]
 
@@ -92,11 +93,39 @@ class Resurrection:
 
 @dataclass
 class MergeContext:
-    """What a merge needs from outside (a fresh stamp) and what it reports back."""
+    """What a merge needs from outside and what it reports back.
+
+    `seen` is this device's knowledge: per node, the greatest stamp of that node in any version
+    it merged before (and `own_last` for its own node). An old value coming back (a file that
+    went back in time) is dropped silently only when its stamp is known this way, because every
+    version holding a later stamp of its node already accounted for it; otherwise it is kept as
+    a conflict. `noted` collects the stamps met in this merge, to extend `seen` afterwards.
+    """
 
     fresh_stamp: Callable[[], str]
+    seen: dict[str, str] = field(default_factory=dict)
+    own_node: str = ""
+    own_last: str = ""
     clashes: list[Clash] = field(default_factory=list)
     resurrected: list[Resurrection] = field(default_factory=list)
+    noted: dict[str, str] = field(default_factory=dict)
+
+    def has_seen(self, stamp: str) -> bool:
+        node = stamp[21:]
+        if node.endswith(CAPPED):
+            return False
+        if node and node == self.own_node:
+            return stamp <= self.own_last
+        known = self.seen.get(node)
+        return bool(known) and stamp <= known
+
+    def note(self, record: dict) -> None:
+        noted = self.noted
+        for stamp in (record.get(CLOCK) or {}).values():
+            if isinstance(stamp, str):
+                node = stamp[21:]
+                if stamp > noted.get(node, "") and not node.endswith(CAPPED):
+                    noted[node] = stamp
 
 
 def _is_str_list(value: Any) -> bool:
@@ -121,40 +150,52 @@ class _Side:
     value: Any
     stamp: str
     changed: bool
+    stale: bool = False  # changed, but to something older than the base: a rollback
 
 
-def _set_merge(x: _Side, y: _Side, base: Any, has_base: bool) -> tuple[Any, str]:
-    lv = x.value if isinstance(x.value, list) else []
-    sv = y.value if isinstance(y.value, list) else []
-    sset = set(sv)
-    both = [item for item in lv if item in sset]
-    stale = has_base and x.changed != y.changed and (
-        (x.changed and x.stamp < y.stamp) or (y.changed and y.stamp < x.stamp)
-    )
-    if stale:  # one side went back in time: its removals cannot be trusted, keep everything
-        bv = both
-    elif has_base:
+def _set_merge(
+    x: _Side, y: _Side, base: Any, has_base: bool, ctx: MergeContext
+) -> tuple[Any, str]:
+    xv = x.value if isinstance(x.value, list) else []
+    yv = y.value if isinstance(y.value, list) else []
+    if has_base:
         bv = base if isinstance(base, list) else []
     elif not x.changed:
-        bv = lv
+        bv = xv
     elif not y.changed:
-        bv = sv
+        bv = yv
     else:  # no common ancestor known: keep everything either side has
-        bv = both
-    bset, lset = set(bv), set(lv)
-    keep = (lset & sset) | (lset - bset) | (sset - bset)
-    first, second = (lv, sv) if wins(x.value, x.stamp, y.value, y.stamp) else (sv, lv)
+        yset = set(yv)
+        bv = [item for item in xv if item in yset]
+    bset = set(bv)
+    removed: set[str] = set()
+    added: set[str] = set()
+    for side, values in ((x, xv), (y, yv)):
+        if side.stale:  # older than the base: its removals are not real, its additions old
+            if not ctx.has_seen(side.stamp):
+                added.update(v for v in values if v not in bset)
+            continue
+        removed |= bset - set(values)
+        added.update(v for v in values if v not in bset)
+    keep = (bset - removed) | added
+    first, second = (xv, yv) if wins(x.value, x.stamp, y.value, y.stamp) else (yv, xv)
     out: list[str] = []
-    seen: set[str] = set()
-    for item in (*first, *second):
-        if item in keep and item not in seen:
+    placed: set[str] = set()
+    for item in (*first, *second, *bv):
+        if item in keep and item not in placed:
             out.append(item)
-            seen.add(item)
-    if stale:
-        stamp = max(x.stamp, y.stamp)
-    else:
-        stamp = _settle_stamp(x.stamp, x.changed, y.stamp, y.changed)
-    return (out if out else MISSING), stamp
+            placed.add(item)
+    return _combined(out or MISSING, x, y, ctx)
+
+
+def _combined(value: Any, x: _Side, y: _Side, ctx: MergeContext) -> tuple[Any, str]:
+    """A merged list carries the stamp of the side whose value it is; a value neither side
+    had is a new write of this device (a fresh stamp), so a stamp always names who wrote it."""
+    if value == x.value:
+        return value, x.stamp
+    if value == y.value:
+        return value, y.stamp
+    return value, ctx.fresh_stamp()
 
 
 def _entry_key(entry: Any) -> str:
@@ -163,7 +204,7 @@ def _entry_key(entry: Any) -> str:
     return canonical(entry)
 
 
-def _union_merge(x: _Side, y: _Side) -> tuple[Any, str]:
+def _union_merge(x: _Side, y: _Side, ctx: MergeContext) -> tuple[Any, str]:
     lv = x.value if isinstance(x.value, list) else []
     sv = y.value if isinstance(y.value, list) else []
     first, second = (lv, sv) if wins(x.value, x.stamp, y.value, y.stamp) else (sv, lv)
@@ -174,8 +215,7 @@ def _union_merge(x: _Side, y: _Side) -> tuple[Any, str]:
         entries.items(),
         key=lambda kv: (str(kv[1].get("at") or "") if isinstance(kv[1], dict) else "", kv[0]),
     )
-    stamp = _settle_stamp(x.stamp, x.changed, y.stamp, y.changed)
-    return ([e for _k, e in out] or MISSING), stamp
+    return _combined([e for _k, e in out] or MISSING, x, y, ctx)
 
 
 def _changed(rec: dict, star: str, base: dict | None, name: str, value: Any, stamp: str) -> bool:
@@ -196,22 +236,33 @@ def merge_field(
     sch = _changed(y, sstar, b, name, sv, sc)
     if lv == sv:
         return lv, _settle_stamp(lc, lch, sc, sch)
-    left, right = _Side(lv, lc, lch), _Side(sv, sc, sch)
+    bc = field_clock(b, name) if b is not None else ""
+    left = _Side(lv, lc, lch, b is not None and lch and lc < bc)
+    right = _Side(sv, sc, sch, b is not None and sch and sc < bc)
     bv = b.get(name, MISSING) if b is not None else MISSING
     if name in APPEND_ONLY_FIELDS and all(
         v is MISSING or _is_entry_list(v) for v in (lv, sv)
     ):
-        return _union_merge(left, right)
+        return _union_merge(left, right, ctx)
     if (
         (lv is MISSING or _is_str_list(lv))
         and (sv is MISSING or _is_str_list(sv))
         and (bv is MISSING or _is_str_list(bv))
     ):
-        return _set_merge(left, right, bv, b is not None)
-    if lch != sch:
-        changed, kept = (left, right) if lch else (right, left)
-        if b is None or changed.stamp > kept.stamp:
+        return _set_merge(left, right, bv, b is not None, ctx)
+    # a change back to an older value this device already accounted for is no change
+    lnew = lch and not (left.stale and ctx.has_seen(lc))
+    snew = sch and not (right.stale and ctx.has_seen(sc))
+    if lnew != snew:
+        changed = left if lnew else right
+        if not changed.stale:
             return changed.value, changed.stamp
+        kind = "stale"
+    elif not lnew and (lch or sch):  # only old values came back: the current one stays
+        if not lch:
+            return lv, lc
+        if not sch:
+            return sv, sc
         kind = "stale"
     else:
         kind = "edit" if lch else "create"
@@ -224,13 +275,19 @@ def merge_field(
     return winner
 
 
-def _concurrent_edit(live: dict, dead: dict, b: dict | None, names: Iterable[str]) -> bool:
-    """Did the live side change something the deleting side never had (since the base)?"""
+def _concurrent_edit(
+    live: dict, dead: dict, b: dict | None, names: Iterable[str], ctx: MergeContext
+) -> bool:
+    """Did the live side change something the deleting side never had (since the base)?
+
+    An old value coming back (older than the base, and known here) is not an edit."""
     star = (live.get(CLOCK) or {}).get(BASE_CLOCK) or ""
     for name in names:
         stamp = field_clock(live, name)
         before = field_clock(b, name) if b is not None else star
-        if stamp != before and stamp != field_clock(dead, name):
+        if stamp == before or stamp == field_clock(dead, name):
+            continue
+        if b is None or stamp > before or not ctx.has_seen(stamp):
             return True
     return False
 
@@ -260,14 +317,16 @@ def _merge_tombstone(
     vch, vc = (sch, sc) if ld else (lch, lc)
     dead_label = labels[0] if ld else labels[1]
     if not dch:  # the deletion is old news (in the base); the other side brought it back
+        if b is not None and vc < dc and ctx.has_seen(vc):  # an old live version came back
+            return True, dc, dead.get("deleted_at")
         if vch or wins(False, vc, True, dc):
             return False, vc, None
         return True, dc, dead.get("deleted_at")
-    if vch or _concurrent_edit(live, dead, b, names):
+    if vch or _concurrent_edit(live, dead, b, names, ctx):
         stamp = vc if vc > dc else ctx.fresh_stamp()
         ctx.resurrected.append(Resurrection(table, rid, dead_label, live))
         return False, stamp, None
-    if b is not None and dc < vc:  # a deletion older than the base's live record: a rollback
+    if b is not None and dc < vc and ctx.has_seen(dc):  # an old deletion came back: a rollback
         return False, vc, None
     return True, dc, dead.get("deleted_at")
 
@@ -286,7 +345,11 @@ def merge_record(
     names.discard(TOMBSTONE_FIELD)
     lstar = (x.get(CLOCK) or {}).get(BASE_CLOCK) or ""
     sstar = (y.get(CLOCK) or {}).get(BASE_CLOCK) or ""
-    star = max(lstar, sstar)
+    if b is not None:  # the creation stamp settles like a field (a capped one sticks)
+        bstar = (b.get(CLOCK) or {}).get(BASE_CLOCK) or ""
+        star = _settle_stamp(lstar, lstar != bstar, sstar, sstar != bstar)
+    else:
+        star = max(lstar, sstar)
     out: dict[str, Any] = {"id": rid}
     clocks: dict[str, str] = {BASE_CLOCK: star}
     for name in sorted(names):
@@ -340,48 +403,11 @@ def merge_tables(
             if rb is None or rb is ra or rb == ra:
                 merged[rid] = ra
             else:
+                ctx.note(rb)
                 merged[rid] = merge_record(name, rid, ra, rb, bases.get(rid), ctx, labels)
         for rid, rb in bt.items():
             if rid not in merged:
+                ctx.note(rb)
                 merged[rid] = rb
         out[name] = merged
     return out
-
-
-# -- clocks ------------------------------------------------------------------------------------
-
-
-def cap_stamps(tables: Tables, limit_ms: int) -> tuple[str, list[tuple[str, str, str]]]:
-    """Cap every stamp later than `limit_ms` in place; returns (greatest stamp, capped list).
-
-    The capped list holds (table, record id, original stamp). A stamp keeps its counter and node,
-    so it still identifies its device, and capping again later changes nothing.
-    """
-    limit = f"{limit_ms:013d}"
-    greatest = ""
-    capped: list[tuple[str, str, str]] = []
-    for name, table in tables.items():
-        for rid, record in table.items():
-            clocks = record.get(CLOCK)
-            if not clocks:
-                continue
-            try:
-                top = max(clocks.values())
-            except TypeError:  # not stamps: leave the record to whoever wrote it
-                continue
-            if top[:13] > limit and _looks_like_stamp(top):
-                for key, stamp in list(clocks.items()):
-                    if stamp[:13] > limit and _looks_like_stamp(stamp):
-                        old = parse(stamp)
-                        clocks[key] = Stamp(limit_ms, old.counter, old.node).encode()
-                        capped.append((name, rid, stamp))
-                top = max(clocks.values())
-            if top > greatest and _looks_like_stamp(top):
-                greatest = top
-    return greatest, capped
-
-
-def _looks_like_stamp(value: object) -> bool:
-    return (
-        isinstance(value, str) and len(value) > 21 and value[13] == "-" and value[:13].isdigit()
-    )

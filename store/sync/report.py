@@ -21,11 +21,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..i18n import _
+from ..i18n import N_, _
 from ..records import META_FIELDS, is_live
 from .conflicts import record_name
 from .merge import CONFLICTS_TABLE, Tables
 
+#: What a record of each table is called in a sentence.
+RECORD_WHAT = {
+    "organisations": N_("organisation"),
+    "contacts": N_("contact"),
+    "messages": N_("message"),
+    "outreach": N_("outreach item"),
+}
 EXIT_OK = 0
 EXIT_CONFLICTS = 3
 TABLE_ORDER = ("organisations", "contacts", "messages", "outreach")

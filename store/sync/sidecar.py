@@ -66,22 +66,25 @@ def index_tables(data: dict) -> Tables:
         if name == META_TABLE or not isinstance(table, dict):
             continue
         tables[name] = {
-            r["id"]: r for r in table.values() if isinstance(r, dict) and isinstance(r.get("id"), str)
+            r["id"]: r
+            for r in table.values()
+            if isinstance(r, dict) and isinstance(r.get("id"), str)
         }
     return tables
 
 
-def load_base(store: Store, key: str, shared_id: str, shared_raw: bytes | None) -> Tables | str | None:
-    """The base tables; "shared" when the shared file still holds the base's bytes; None if
-    there is no usable base (first sync, or the sidecar was lost or damaged: the merge then
-    falls back to creation stamps and loses nothing)."""
+def load_base(
+    store: Store, key: str, shared_id: str, shared_raw: bytes | None
+) -> dict | str | None:
+    """The base (a shared file's data); "shared" when the shared file still holds the base's
+    bytes; None if there is no usable base (first sync, or the sidecar was lost or damaged: the
+    merge then falls back to creation stamps and loses nothing)."""
     state = read_state(state_path(store, key, shared_id))
     if state and shared_raw is not None and state.get("sha256") == sha256(shared_raw):
         return "shared"
     path = base_path(store, key, shared_id)
     try:
-        raw = path.read_bytes()
-        return index_tables(parse_store_bytes(path, raw))
+        return parse_store_bytes(path, path.read_bytes())
     except (OSError, LantoaError):
         return None
 
@@ -91,6 +94,7 @@ def write_base(
 ) -> None:
     """Base first, then the state that describes it (a crash between leaves a stale state,
     whose hash no longer matches, so the base file is read: still correct)."""
+    sync_dir(store).mkdir(parents=True, exist_ok=True, mode=0o700)
     current = read_state(state_path(store, key, shared_id))
     digest = sha256(shared_bytes)
     path = base_path(store, key, shared_id)
@@ -133,13 +137,18 @@ def find_state(store: Store, meta: dict, shared_path: Path) -> dict[str, Any] | 
         return None
     for path in folder.glob(f"{key}.*.state.json"):
         state = read_state(path)
-        if state and state.get("shared_path") == str(shared_path):
-            if best is None or str(state.get("synced_at")) > str(best.get("synced_at")):
-                best = state
+        if (
+            state
+            and state.get("shared_path") == str(shared_path)
+            and (best is None or str(state.get("synced_at")) > str(best.get("synced_at")))
+        ):
+            best = state
     return best
 
 
-def sync_status(store: Store, shared_path: str | Path, snapshot: Snapshot | None = None) -> SyncStatus:
+def sync_status(
+    store: Store, shared_path: str | Path, snapshot: Snapshot | None = None
+) -> SyncStatus:
     """Last sync, pending local changes, open conflicts, and whether the shared file moved on."""
     shared_path = Path(shared_path).expanduser().absolute()
     snapshot = snapshot if snapshot is not None else store.load()

@@ -208,3 +208,22 @@ def test_the_journal_is_bounded_and_written_with_the_change(net: Store) -> None:
     mark_done(net, [a], SETTINGS)
     assert net.load().meta[JOURNAL_KEY][-1]["command"] == "done"
     assert len(net.load().meta[JOURNAL_KEY]) == MAX_COMMANDS
+
+
+def test_the_copy_light_update_matches_the_store_semantics(net: Store) -> None:
+    from store.outreach.model import update_item
+    from store.records import apply_changes, set_deleted
+
+    (a, _b) = planned(net, "vu-bc")
+    changes = {"status": "sent", "note": None, "due": "2030-01-01", "channel": "email",
+               "id": "ignored", "history": [{"id": "h"}]}
+    with net.transaction() as tx:
+        current = tx.get("outreach", a)
+        expected, _changed = apply_changes(current, changes, tx.stamp, tx.now)
+        assert update_item(tx, current, changes) == expected
+        assert tx.get("outreach", a) == expected
+        assert update_item(tx, expected, {"status": "sent"}) is expected  # no change, no put
+        tombstone, _changed = apply_changes(expected, {"note": "bye"}, tx.stamp, tx.now)
+        tombstone = set_deleted(tombstone, True, tx.stamp, tx.now)
+        assert update_item(tx, expected, {"note": "bye"}, delete=True) == tombstone
+        assert tx.get("outreach", a) is None

@@ -90,8 +90,20 @@ def test_all_messages_together(worked: Store) -> None:
 def test_org_counts_through_its_people_or_itself(net: Store) -> None:
     result = plan_outreach(net, PlanRequest(orgs=["vu-bc"], expand=False, status="sent"),
                            SETTINGS)
-    assert result.created[0]["contact_id"] is None if "contact_id" in result.created[0] else True
+    assert "contact_id" not in result.created[0]
     assert coverage_report(net.load()).groups["ministry_unit"].reached == 1
+
+
+def test_a_person_who_moves_leaves_the_credit_with_the_old_organisation(net: Store) -> None:
+    plan_outreach(net, PlanRequest(contacts=["d-lead"], status="sent"), SETTINGS)
+    with net.transaction() as tx:
+        tx.update("contacts", "d-lead", {"org_id": "tt-x"})
+    assert coverage_module.org_levels(net.load())[0] == {"cuc-bc": 2}
+    assert coverage_report(net.load()).groups["ministry_unit"].reached == 1
+    with net.transaction() as tx:  # an item without org_id credits the person's organisation
+        for item in tx.live("outreach"):
+            tx.update("outreach", item["id"], {"org_id": None})
+    assert coverage_module.org_levels(net.load())[0] == {"tt-x": 2}
 
 
 def test_the_63_comes_from_the_reference_data(worked: Store, monkeypatch) -> None:

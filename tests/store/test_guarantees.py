@@ -22,6 +22,7 @@ for round in itertools.count():
     with store.transaction() as tx:
         for i in range(400):
             tx.insert("contacts", {"full_name": f"Người {round} {i}", "notes": "x" * 200})
+    print(round, flush=True)
 """
 
 INCREMENTER = """
@@ -57,7 +58,8 @@ def test_kill_9_at_any_instant_leaves_a_loadable_store(tmp_path: Path) -> None:
     sizes = set()
     for _ in range(25):
         proc = _spawn(WRITER, str(store.path))
-        time.sleep(rng.uniform(0.05, 0.6))
+        proc.stdout.readline()  # started and wrote once: now kill it at a random instant
+        time.sleep(rng.uniform(0.0, 0.3))
         proc.kill()
         proc.wait()
         snapshot = store.load()  # raises if the file were torn

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from store import LantoaError, Store, network, records, sample
 from store import sample_names as N
-from store.model import validate
+from store.model import ENTITY_FIELDS, validate
 from store.reference import provinces
 from store.sample_build import OUTPUT, build, render
 from store.storage import list_backups
@@ -116,7 +116,8 @@ def test_every_record_is_in_the_stores_stored_form(data: dict) -> None:
             assert UUID.match(record["id"])
             assert record["created_at"] == record["updated_at"] == sample.SAMPLE_TIME
             assert record["_clock"] == {"*": sample.SAMPLE_STAMP}
-            assert validate(table, _fields(record)) == _fields(record)
+            if table in ENTITY_FIELDS:  # messages are checked by their own tests
+                assert validate(table, _fields(record)) == _fields(record)
             assert sample.SAMPLE_TAG in record["tags"]
 
 
@@ -175,7 +176,7 @@ def test_names_are_plausible_and_unique(people: list) -> None:
         if middle[0] == "Thị":
             assert given in N.FEMALE_GIVEN, name
         assert given not in middle
-    assert 0.3 <= families["Nguyễn"] / len(names) <= 0.55
+    assert 0.33 <= families["Nguyễn"] / len(names) <= 0.45  # about 38 % of Vietnamese
     assert families.most_common(1)[0][0] == "Nguyễn"
     assert len(families) >= 15
 
@@ -292,10 +293,11 @@ def test_cli_sample_load_then_quang_ninh_search(tmp_path: Path, orgs: dict, peop
     loaded = _cli("--store", path, "sample", "load", "--json")
     assert loaded.exit_code == 0, loaded.output
     counts = json.loads(loaded.stdout)
-    assert counts == {"added": {"organisations": len(orgs), "contacts": len(people)},
-                      "skipped": {"organisations": 0, "contacts": 0}}
+    assert counts["added"]["organisations"] == len(orgs)
+    assert counts["added"]["contacts"] == len(people)
+    assert set(counts["skipped"].values()) == {0}
     again = _cli("--store", path, "sample", "load", "--json")
-    assert json.loads(again.stdout)["added"] == {"organisations": 0, "contacts": 0}
+    assert set(json.loads(again.stdout)["added"].values()) == {0}
 
     found = _cli("--store", path, "contacts", "list", "--search", "quang ninh", "--json")
     assert found.exit_code == 0, found.output

@@ -6,6 +6,7 @@ its commands without editing this file. Nothing here imports Textual: only launc
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import pkgutil
@@ -112,10 +113,19 @@ def _crash_log(exc: BaseException) -> Path | None:
         return None
 
 
+_click_command = None
+
+
 def main() -> None:
     """Entry point of the `lantoa` script: errors become one clear line and an exit code."""
+    global _click_command
+    # A command lives for a moment: cyclic garbage collection would only cost time (a third of
+    # `contacts list --json` on a large store). Launching the app turns it back on.
+    gc.disable()
+    if _click_command is None:  # built once per process (tests call main() many times)
+        _click_command = typer.main.get_command(app)
     try:
-        app(prog_name="lantoa")
+        _click_command.main(prog_name="lantoa")
     except LantoaError as exc:
         sys.stderr.write(_("Error: {message}", message=safe(exc)) + "\n")
         sys.exit(exc.exit_code)

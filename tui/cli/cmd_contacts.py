@@ -85,7 +85,7 @@ def register(app: typer.Typer) -> None:
                            no_args_is_help=True)
     app.add_typer(contacts, name="contacts")
 
-    @contacts.command("list")
+    @contacts.command("list", help=_("List contacts in directory order (given name, middle, family)."))
     def list_(
         search: Annotated[str | None, typer.Option("--search", "-s", help=_(
             "Search name, organisation, title, beats, email and phone (diacritics optional)."
@@ -102,7 +102,6 @@ def register(app: typer.Typer) -> None:
         limit: Annotated[int | None, typer.Option("--limit", help=_("Show at most this many."))] = None,
         as_json: Json = False,
     ) -> None:
-        """List contacts in directory order (given name, middle, family)."""
         snapshot = state.store().load()
         criteria = network.build_filter(
             snapshot, search=search, kind=kind, org=org, province=province, region=region,
@@ -123,12 +122,11 @@ def register(app: typer.Typer) -> None:
                      _("Role")], rows)
         info(_("{n} contacts", n=len(views)))
 
-    @contacts.command("show")
+    @contacts.command("show", help=_("Show every field of one contact."))
     def show(
         ref: Annotated[str, typer.Argument(help=_("Id, id prefix or exact name."))],
         as_json: Json = False,
     ) -> None:
-        """Show every field of one contact."""
         snapshot = state.store().load()
         record = network.resolve(snapshot, network.CONTACTS, ref)
         orgs = snapshot.by_id(network.ORGS)
@@ -138,7 +136,7 @@ def register(app: typer.Typer) -> None:
         else:
             show_contact(view)
 
-    @contacts.command("add")
+    @contacts.command("add", help=_("Add a contact."))
     def add(
         name: Name = None, org: Org = None, title: Title = None, role: Role = None,
         beat: Beat = None, email: Email = None, phone: Phone = None, zalo: Zalo = None,
@@ -148,7 +146,6 @@ def register(app: typer.Typer) -> None:
         consent_source: ConsentSource = None, consent_date: ConsentDate = None,
         as_json: Json = False,
     ) -> None:
-        """Add a contact."""
         values = _values(
             name=name, org=org, title=title, role=role, beat=beat, email=email, phone=phone,
             zalo=zalo, channel=channel, province=province, tag=tag, notes=notes,
@@ -167,7 +164,7 @@ def register(app: typer.Typer) -> None:
         else:
             info(_("Added {name} ({id}).", name=record["full_name"], id=record["id"][:8]))
 
-    @contacts.command("edit")
+    @contacts.command("edit", help=_("Change fields of a contact; fields not given stay as they are."))
     def edit(
         ref: Annotated[str, typer.Argument(help=_("Id, id prefix or exact name."))],
         name: Name = None, org: Org = None, title: Title = None, role: Role = None,
@@ -184,7 +181,6 @@ def register(app: typer.Typer) -> None:
             "Empty a field (e.g. --clear zalo)."))] = None,
         as_json: Json = False,
     ) -> None:
-        """Change fields of a contact; fields not given stay as they are."""
         changes = _values(
             name=name, org=org, title=title, role=role, beat=beat, email=email, phone=phone,
             zalo=zalo, channel=channel, province=province, tag=tag, notes=notes,
@@ -214,12 +210,11 @@ def register(app: typer.Typer) -> None:
         else:
             info(_("Updated {name}.", name=record["full_name"]))
 
-    @contacts.command("rm")
+    @contacts.command("rm", help=_("Delete contacts (kept as tombstones so sync carries the deletion; `restore` undoes)."))
     def rm(
         refs: Annotated[list[str], typer.Argument(help=_("Ids, id prefixes or exact names."))],
         as_json: Json = False,
     ) -> None:
-        """Delete contacts (kept as tombstones so sync carries the deletion; `restore` undoes)."""
         store = state.store()
         removed = [network.remove_contact(store, ref) for ref in refs]
         if as_json:
@@ -228,11 +223,10 @@ def register(app: typer.Typer) -> None:
             info(_("Deleted {name} ({id}). Undo: lantoa contacts restore {id}",
                    name=record.get("full_name"), id=record["id"][:8]))
 
-    @contacts.command("restore")
+    @contacts.command("restore", help=_("Bring back a deleted contact."))
     def restore(
         record_id: Annotated[str, typer.Argument(help=_("Id or id prefix of a deleted contact."))],
     ) -> None:
-        """Bring back a deleted contact."""
         store = state.store()
         snapshot = store.load()
         matches = [

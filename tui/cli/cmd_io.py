@@ -11,34 +11,38 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from store import exporter, network
 from store.errors import LantoaError
-from store.headers import CONTACTS, ORGS
-from store.i18n import _, get_language
-from store.importer import ImportReport, import_file
-from store.model import ENTITY_FIELDS
-from store.storage import atomic_write_bytes
+from store.i18n import N_, _, get_language
 
-from .common import UsageFailure, info, print_json, state
+from .common import info, print_json, state
+
+if TYPE_CHECKING:
+    from store.importer import ImportReport
 
 ORDER = 30
+#: Table names (as in store.headers); the import machinery loads only when a command runs.
+CONTACTS, ORGS = "contacts", "organisations"
 SHOW_AT_MOST = 50
 _TABLE_NAMES = {"contacts": CONTACTS, "orgs": ORGS, "organisations": ORGS, "organizations": ORGS}
+_TABLES = {CONTACTS: N_("Contacts"), ORGS: N_("Organisations")}
 _DELIMITERS = {",": ",", "comma": ",", ";": ";", "semicolon": ";", "tab": "\t", "\\t": "\t",
                "\t": "\t"}
 
 
 def _field_label(table: str, name: str) -> str:
+    from store.model import ENTITY_FIELDS
+
     labels = {
         "organisation": _("Organisation (name or id)"),
         "phones_national": _("Phones (national)"),
         "family_name": _("Family name"),
         "middle_name": _("Middle name"),
         "given_name": _("Given name"),
+        "org_id": _("Organisation id"),
         "id": "id",
     }
     if name in labels:
@@ -55,41 +59,48 @@ def _table_option(value: str | None, allow_all: bool) -> str | None:
         return "all"
     if key not in _TABLE_NAMES:
         choices = "contacts, orgs" + (", all" if allow_all else "")
-        raise UsageFailure(_("--table takes one of: {choices}", choices=choices))
+        raise typer.BadParameter(_("choose one of: {choices}", choices=choices),
+                                 param_hint="--table")
     return _TABLE_NAMES[key]
 
 
 def _print_report(report: ImportReport) -> None:
-    what = {CONTACTS: _("contacts"), ORGS: _("organisations")}
-    tables = ", ".join(what[t] for t in report.tables) or _("nothing")
+    from store.tabular import where
+
     details = [report.format.upper(), report.encoding.upper()]
     if report.delimiter:
         details.append(_("delimiter {d}", d={"\t": "tab"}.get(report.delimiter, report.delimiter)))
     if report.header_line and report.header_line > 1:
         details.append(_("headers on line {n}", n=report.header_line))
-    info(_("{file}: {tables} ({details}).", file=report.file, tables=tables,
-           details=", ".join(details)))
+    info(_("{file} ({details}).", file=report.file, details=", ".join(details)))
     for table, columns in report.columns.items():
-        if columns:
-            info(_("Columns: {pairs}", pairs="; ".join(
-                f"{header} -> {_field_label(table, name)}" for header, name in columns.items())))
+        pairs = [(header, _field_label(table, name)) for header, name in columns.items()]
+        pairs = [(h, label) for h, label in pairs if h.casefold() != label.casefold()]
+        if pairs:  # how headers that are not our own labels were read
+            info(_("Columns: {pairs}", pairs="; ".join(f"{h} -> {label}" for h, label in pairs)))
         ignored = report.ignored_columns.get(table)
         if ignored:
             info(_("Ignored columns (not known): {names}", names=", ".join(ignored)))
-    verb = _("Would add") if report.dry_run else _("Added")
     for table, counts in report.tables.items():
-        info(_("{table}: {verb} {added}, updated {updated}, unchanged {unchanged}, skipped "
-               "{skipped}, rejected {rejected}.", table=what[table].capitalize(), verb=verb,
-               **counts))
+        if report.dry_run:
+            line = _("{table}: would add {added}, would update {updated}, unchanged {unchanged}, "
+                     "skipped {skipped}, rejected {rejected}.", table=_(_TABLES[table]), **counts)
+        else:
+            line = _("{table}: added {added}, updated {updated}, unchanged {unchanged}, skipped "
+                     "{skipped}, rejected {rejected}.", table=_(_TABLES[table]), **counts)
+        info(line)
     if report.created_organisations:
         names = ", ".join(o["name"] for o in report.created_organisations[:SHOW_AT_MOST])
         info(_("New organisations (kind \"other\"): {names}", names=names))
     if report.dry_run:
         for change in report.changes[:20]:
-            fields = ", ".join(_field_label(change["table"], f) for f in change["fields"])
-            action = _("add") if change["action"] == "added" else _("update")
-            info(_("  {where}: {action} {name} ({fields})", where=change["where"], action=action,
-                   name=change["name"], fields=fields))
+            values = {"where": where(change["line"], change["record"]), "name": change["name"],
+                      "fields": ", ".join(_field_label(change["table"], f)
+                                          for f in change["fields"])}
+            if change["action"] == "added":
+                info(_("  {where}: add {name} ({fields})", **values))
+            else:
+                info(_("  {where}: update {name} ({fields})", **values))
         if len(report.changes) > 20:
             info(_("  … and {n} more changes (see --json).", n=len(report.changes) - 20))
     _print_list(_("Rejected:"), report.rejections)
@@ -100,20 +111,21 @@ def _print_report(report: ImportReport) -> None:
         info(_("… and {n} more warnings (see --json).", n=len(report.warnings) - SHOW_AT_MOST))
     if report.dry_run:
         info(_("Dry run: nothing was written."))
-    elif report.rejections and not report.applied and any(
-            c["added"] or c["updated"] for c in report.tables.values()):
+    elif report.held_back:
         info(_("Nothing was written (--all-or-nothing): fix the rejected rows and import again."))
     elif not report.applied:
         info(_("Nothing changed; the store was not rewritten."))
 
 
 def _print_list(title: str, items: list[dict]) -> None:
+    from store.tabular import where
+
     if not items:
         return
     info(title)
     for item in items[:SHOW_AT_MOST]:
         name = f" ({item['name']})" if item.get("name") else ""
-        info(f"  {item['where']}{name}: {item['reason']}")
+        info(f"  {where(item['line'], item['record'])}{name}: {item['reason']}")
     if len(items) > SHOW_AT_MOST:
         info(_("  … and {n} more (see --json).", n=len(items) - SHOW_AT_MOST))
 
@@ -155,9 +167,11 @@ def register(app: typer.Typer) -> None:
         or name in the same organisation; other rows are added. Empty cells never erase stored
         values, so importing the same file again changes nothing.
         """
+        from store.importer import import_file
+
         chosen = _table_option(table, allow_all=False)
         if fmt is not None and fmt.lower() not in ("csv", "json"):
-            raise UsageFailure(_("--format takes csv or json"))
+            raise typer.BadParameter(_("choose csv or json"), param_hint="--format")
         report = import_file(
             state.store(), file, table=chosen, fmt=fmt.lower() if fmt else None,
             encoding=encoding, dry_run=dry_run, create_orgs=not no_create_orgs,
@@ -205,28 +219,32 @@ def register(app: typer.Typer) -> None:
             "Only contacts with this tag."))] = None,
     ) -> None:
         """Export contacts or organisations as CSV or JSON (deleted records are left out)."""
+        from store import exporter, network
+        from store.storage import atomic_write_bytes
+
         chosen = _table_option(table, allow_all=True) or CONTACTS
         if fmt is None:
             fmt = "json" if output and output.suffix.lower() in (".json", ".jsonl") else "csv"
         fmt = fmt.lower()
         if fmt not in ("csv", "json"):
-            raise UsageFailure(_("--format takes csv or json"))
+            raise typer.BadParameter(_("choose csv or json"), param_hint="--format")
         if fmt == "csv" and chosen == "all":
-            raise UsageFailure(_(
-                "A CSV file holds one table: export --table contacts and --table orgs to two "
-                "files, or use --format json for both in one file."))
+            raise typer.BadParameter(_(
+                "a CSV file holds one table: export --table contacts and --table orgs to two "
+                "files, or use --format json for both in one file"), param_hint="--table")
         style = (headers or get_language()).strip().lower()
         if style not in ("vi", "en", "keys"):
-            raise UsageFailure(_("--headers takes vi, en or keys"))
+            raise typer.BadParameter(_("choose vi, en or keys"), param_hint="--headers")
         delim_text = delimiter if delimiter is not None else str(
             state.config.get("csv_delimiter", ","))
         if delim_text not in _DELIMITERS:
-            raise UsageFailure(_("--delimiter takes comma, semicolon or tab"))
+            raise typer.BadParameter(_("choose comma, semicolon or tab"),
+                                     param_hint="--delimiter")
         filters = dict(search=search, kind=kind, org=org, province=province, region=region,
                        beat=beat, role=role, tag=tag)
         if chosen == ORGS and any(v is not None for v in filters.values()):
-            raise UsageFailure(_("The filters (--search, --org, …) select contacts; they do "
-                                 "not apply to --table orgs."))
+            raise typer.BadParameter(_("the filters (--search, --org, …) select contacts; they "
+                                       "do not apply to --table orgs"), param_hint="--table")
         store = state.store()
         snapshot = store.load()
         criteria = network.build_filter(snapshot, **filters)
@@ -243,6 +261,6 @@ def register(app: typer.Typer) -> None:
             raise LantoaError(_("Refusing to overwrite the store or its backups with an export: "
                                 "choose another --output."))
         atomic_write_bytes(target, data)
-        what = {CONTACTS: _("contacts"), ORGS: _("organisations")}
-        summary = ", ".join(f"{n} {what[t]}" for t, n in counts.items())
+        summary = ", ".join(_("{n} contacts", n=n) if t == CONTACTS else
+                            _("{n} organisations", n=n) for t, n in counts.items())
         info(_("Exported {summary} to {path}.", summary=summary, path=target))

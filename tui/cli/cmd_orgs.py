@@ -61,7 +61,7 @@ def register(app: typer.Typer) -> None:
                        no_args_is_help=True)
     app.add_typer(orgs, name="orgs")
 
-    @orgs.command("list")
+    @orgs.command("list", help=_("List organisations by group, in Vietnamese order."))
     def list_(
         search: Annotated[str | None, typer.Option("--search", "-s", help=_(
             "Search names and topics (diacritics optional)."))] = None,
@@ -72,7 +72,6 @@ def register(app: typer.Typer) -> None:
             "Include organisations that ended (merged or dissolved)."))] = False,
         as_json: Json = False,
     ) -> None:
-        """List organisations by group, in Vietnamese order."""
         snapshot = state.store().load()
         views = network.list_orgs(snapshot, search=search, kind=kind, province=province,
                                   region=region, include_ended=include_ended)
@@ -91,12 +90,11 @@ def register(app: typer.Typer) -> None:
                     rows)
         info(_("{n} organisations", n=len(views)))
 
-    @orgs.command("show")
+    @orgs.command("show", help=_("Show an organisation and its people."))
     def show(
         ref: Annotated[str, typer.Argument(help=_("Id, id prefix, name or short name."))],
         as_json: Json = False,
     ) -> None:
-        """Show an organisation and its people."""
         snapshot = state.store().load()
         org = network.resolve(snapshot, network.ORGS, ref)
         people = network.members(snapshot, org["id"])
@@ -123,7 +121,7 @@ def register(app: typer.Typer) -> None:
             print_table([_("Id"), _("Full name"), _("Title")],
                         [[p["id"][:8], p.get("full_name"), p.get("title")] for p in people])
 
-    @orgs.command("add")
+    @orgs.command("add", help=_("Add an organisation."))
     def add(
         name: Name = None, short: Short = None, name_en: NameEn = None, kind: Kind = None,
         province: Province = None, region: Region = None, topic: Topic = None,
@@ -131,7 +129,6 @@ def register(app: typer.Typer) -> None:
         notes: Notes = None, parent: Parent = None, successor: Successor = None,
         as_json: Json = False,
     ) -> None:
-        """Add an organisation."""
         values = _values(name=name, short=short, name_en=name_en, kind=kind, province=province,
                          region=region, topic=topic, website=website, email=email, phone=phone,
                          tag=tag, notes=notes, parent=parent, successor=successor)
@@ -143,7 +140,7 @@ def register(app: typer.Typer) -> None:
         else:
             info(_("Added {name} ({id}).", name=record["name"], id=record["id"][:8]))
 
-    @orgs.command("edit")
+    @orgs.command("edit", help=_("Change fields of an organisation."))
     def edit(
         ref: Annotated[str, typer.Argument(help=_("Id, id prefix, name or short name."))],
         name: Name = None, short: Short = None, name_en: NameEn = None, kind: Kind = None,
@@ -152,7 +149,6 @@ def register(app: typer.Typer) -> None:
         notes: Notes = None, parent: Parent = None, successor: Successor = None,
         as_json: Json = False,
     ) -> None:
-        """Change fields of an organisation."""
         changes = _values(name=name, short=short, name_en=name_en, kind=kind, province=province,
                           region=region, topic=topic, website=website, email=email, phone=phone,
                           tag=tag, notes=notes, parent=parent, successor=successor)
@@ -165,25 +161,23 @@ def register(app: typer.Typer) -> None:
         else:
             info(_("Updated {name}.", name=record["name"]))
 
-    @orgs.command("rm")
+    @orgs.command("rm", help=_("Delete an organisation (a tombstone that sync carries)."))
     def rm(
         ref: Annotated[str, typer.Argument(help=_("Id, id prefix, name or short name."))],
         force: Annotated[bool, typer.Option("--force", help=_(
             "Delete even if people still belong to it."))] = False,
     ) -> None:
-        """Delete an organisation (a tombstone that sync carries)."""
         record, people = network.remove_org(state.store(), ref, force=force)
         info(_("Deleted {name}.", name=record.get("name")))
         if people:
             info(_("{n} contacts no longer have an organisation.", n=people))
 
-    @orgs.command("merge")
+    @orgs.command("merge", help=_("Merge one organisation into another: people move, history stays."))
     def merge(
         source: Annotated[str, typer.Argument(help=_("The organisation that ends."))],
         into: Annotated[str, typer.Argument(help=_("The organisation that takes it over."))],
         as_json: Json = False,
     ) -> None:
-        """Merge one organisation into another: people move, history stays."""
         record, moved = network.merge_orgs(state.store(), source, into)
         if as_json:
             print_json({"merged": org_json(network.org_view(record)), "contacts_moved": moved})

@@ -113,18 +113,22 @@ def _print_items(views: list[dict], by: str = "message") -> None:
     console().print(table)
 
 
+_OPTION_NAMES = {"owner": "mine", "due_today": "due-today"}
+
+
 def _select(
-    ids: list[str] | None, all_: bool, filters: dict[str, Any]
+    ids: list[str] | None, all_: bool, filters: dict[str, Any], status_option: str = "status",
 ) -> tuple[list[dict], core.Lookup]:
     """The live items named by ids/prefixes, or matching the filters with --all."""
     if ids and all_:
         raise UsageFailure(_("Give item ids or --all with filters, not both."))
-    used = [k for k, v in filters.items() if v]
+    names = {**_OPTION_NAMES, "status": status_option}
+    used = [names.get(k, k) for k, v in filters.items() if v]
     if not ids and not all_:
         raise UsageFailure(_("Give item ids (see `lantoa outreach list`) or --all with filters."))
     if used and not all_:
         raise UsageFailure(_("Filters (--{names}) select items only with --all.",
-                             names=", --".join(n.replace("_", "-") for n in used)))
+                             names=", --".join(used)))
     snapshot = state.store().load()
     if all_:
         criteria = core.build_filter(snapshot, **filters)
@@ -319,7 +323,7 @@ def register(app: typer.Typer) -> None:
                  f"{core.status_label(e.get('from')) or '∅'} → {core.status_label(e.get('to'))}",
                  e.get("note") or "", e.get("link") or ""]
                 for e in view.get("history") or []]
-        print_table([_("When"), _("By"), _("What"), _("Status"), _("Note"), _("Link")], rows,
+        print_table([_("When"), _("By"), _("Action"), _("Status"), _("Note"), _("Link")], rows,
                     title=_("History"))
 
     @outreach.command("done")
@@ -365,7 +369,7 @@ def register(app: typer.Typer) -> None:
                                   clear_due=no_due, channel=channel)
         items, lookup = _select(ids, all_, dict(
             status=from_status, message=message, contact=contact, org=org, overdue=overdue,
-            due_today=due_today, owner=_settings().owner if mine else None))
+            due_today=due_today, owner=_settings().owner if mine else None), "from-status")
         if not items:
             info(_("No outreach item matches; nothing was changed."))
             return
@@ -453,7 +457,9 @@ def _print_coverage(cov: core.Coverage) -> None:
                  _("Published"), _("Reached %")], rows,
                 title=_("Coverage of {title!r}", title=title) if title else _("Coverage"))
     missing = [c.name for c in cov.not_reached()]
-    if missing and len(missing) < len(cov.cells()):
+    if missing and len(missing) == len(cov.cells()):
+        info(_("No provincial department reached yet."))
+    elif missing:
         info(_("Departments not reached yet ({n}): {names}", n=len(missing),
                names=", ".join(missing)))
     info(_("{n} outreach items; as of {day}.", n=cov.items, day=date.today().isoformat()))

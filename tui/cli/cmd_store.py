@@ -18,11 +18,10 @@ ORDER = 90
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("where")
+    @app.command("where", help=_("Print the paths in use: store, backups, config."))
     def where(
         as_json: Annotated[bool, typer.Option("--json", help=_("Print JSON for scripts."))] = False,
     ) -> None:
-        """Print the paths in use: store, backups, config."""
         store = state.store()
         backups = list_backups(store.path)
         paths = {
@@ -44,23 +43,21 @@ def register(app: typer.Typer) -> None:
                           no_args_is_help=True)
     app.add_typer(backups, name="backups")
 
-    @backups.command("list")
+    @backups.command("list", help=_("List backups, newest first."))
     def list_(
         as_json: Annotated[bool, typer.Option("--json", help=_("Print JSON for scripts."))] = False,
     ) -> None:
-        """List backups, newest first."""
         found = list_backups(state.store().path)
         if as_json:
             print_json([{"path": str(p), "size": p.stat().st_size} for p in found])
             return
         print_table([_("Backup"), _("Size")], [[p.name, p.stat().st_size] for p in found])
 
-    @backups.command("restore")
+    @backups.command("restore", help=_("Put a backup back in place of the store (the current file is backed up first)."))
     def restore(
         backup: Annotated[str | None, typer.Argument(help=_(
             "Backup file name or path (default: the latest)."))] = None,
     ) -> None:
-        """Put a backup back in place of the store (the current file is backed up first)."""
         store = state.store()
         found = list_backups(store.path)
         if backup is None:

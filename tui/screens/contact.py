@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -16,7 +19,7 @@ from ..widgets.contact_detail import ContactDetail
 class ContactScreen(Screen[None]):
     """Follows the store: an outside change refreshes it, a deletion says so."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         keys.bind("contact.back", "back"),
         keys.bind("network.edit", "edit"),
         keys.bind("network.delete", "delete"),

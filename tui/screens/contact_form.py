@@ -7,13 +7,14 @@ person changed, so a change made meanwhile by someone else to another field is k
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select, TextArea
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, TextArea
 
 from store import network
 from store.errors import LantoaError, ValidationError
@@ -54,7 +55,10 @@ def initial_text(record: dict, name: str) -> Any:
 class ContactFormScreen(ModalScreen[dict | None]):
     """Returns the saved record, or None when cancelled."""
 
-    BINDINGS = [keys.bind("form.save", "save"), keys.bind("form.cancel", "cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        keys.bind("form.save", "save"), keys.bind("form.cancel", "cancel"),
+        keys.bind("app.help", "app.help"),
+    ]
 
     def __init__(self, orgs: list[dict], record: dict | None = None) -> None:
         super().__init__(classes="dialog-screen")
@@ -84,6 +88,7 @@ class ContactFormScreen(ModalScreen[dict | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Save"), variant="primary", id="save")
                 yield Button(_("Cancel"), id="cancel")
+        yield Footer(compact=True)
 
     def _field(self, name: str, kind: str):
         value = self.initial[name]

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Footer, Input, Label, Static
 
 from store.i18n import _
 
@@ -19,7 +21,10 @@ from .. import keys
 class ConfirmScreen(ModalScreen[bool]):
     """Yes or no, with the question in plain text (it may quote store data)."""
 
-    BINDINGS = [keys.bind("dialog.yes", "answer(True)"), keys.bind("dialog.no", "answer(False)")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        keys.bind("dialog.yes", "answer(True)"), keys.bind("dialog.no", "answer(False)"),
+        keys.bind("app.help", "app.help"),
+    ]
 
     def __init__(self, title: str, question: str, yes: str | None = None) -> None:
         super().__init__(classes="dialog-screen")
@@ -35,6 +40,7 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Content(self.yes), variant="error", id="yes")
                 yield Button(_("Cancel"), id="no")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -53,7 +59,9 @@ class ConfirmScreen(ModalScreen[bool]):
 class AskScreen(ModalScreen[str | None]):
     """Ask for one line of text; `check` returns an error message or None while typing."""
 
-    BINDINGS = [keys.bind("form.cancel", "cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        keys.bind("form.cancel", "cancel"), keys.bind("app.help", "app.help"),
+    ]
 
     def __init__(self, title: str, label: str, *, value: str = "", placeholder: str = "",
                  check: Callable[[str], str | None] | None = None,
@@ -83,6 +91,7 @@ class AskScreen(ModalScreen[str | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Content(self.ok), variant="primary", id="ok")
                 yield Button(_("Cancel"), id="cancel")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#ask-input", Input).focus()
@@ -129,7 +138,9 @@ class AskScreen(ModalScreen[str | None]):
 class TagScreen(ModalScreen[tuple[str, str] | None]):
     """Add a tag to, or remove it from, the chosen contacts: returns (add|remove, tag)."""
 
-    BINDINGS = [keys.bind("form.cancel", "cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        keys.bind("form.cancel", "cancel"), keys.bind("app.help", "app.help"),
+    ]
 
     def __init__(self, count: int, suggestions: list[str],
                  check: Callable[[str], str | None]) -> None:
@@ -149,6 +160,7 @@ class TagScreen(ModalScreen[tuple[str, str] | None]):
                 yield Button(_("Add tag"), variant="primary", id="add")
                 yield Button(_("Remove tag"), id="remove")
                 yield Button(_("Cancel"), id="cancel")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#tag-input", Input).focus()

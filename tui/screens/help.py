@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Label, Markdown
+from textual.widgets import Footer, Label, Markdown, Static
 
 from store.i18n import _
 
@@ -25,32 +30,39 @@ def help_for(screen) -> str:
     return _("## Lan Tỏa\n\nThe press officer's desk for the communications network.")
 
 
-def active_keys_markdown(screen) -> str:
+def active_keys(screen) -> list[tuple[str, str]]:
+    """(keys, description) of the bindings active where F1 was pressed."""
     rows = []
     seen = set()
-    for key, active in screen.active_bindings.items():
+    for active in screen.active_bindings.values():
         binding = active.binding
-        if not binding.description or (binding.id or key) in seen:
-            continue
-        seen.add(binding.id or key)
-        shown = screen.app.get_key_display(binding)
-        rows.append(f"| {shown.replace('|', '¦')} | {binding.description} |")
-    if not rows:
-        return ""
-    return "\n".join([f"| {_('Keys')} | {_('Action')} |", "|---|---|", *rows])
+        if binding.id not in keys.KEYS or binding.id in seen:
+            continue  # Textual's own editing keys (cursor left, …) are not Lan Tỏa's to explain
+        seen.add(binding.id)
+        rows.append((screen.app.get_key_display(binding), binding.description))
+    return rows
+
+
+def keys_renderable(rows, headers: list[str]) -> Table:
+    """A plain Rich table (Markdown tables are slow to lay out for 30 rows)."""
+    table = Table(*headers, box=None, padding=(0, 2, 0, 0), header_style="bold")
+    for row in rows:
+        table.add_row(*(Text(str(cell)) for cell in row))
+    return table
 
 
 class HelpScreen(ModalScreen[None]):
     """Shown over the screen it explains; Escape or F1 closes it."""
 
-    BINDINGS = [keys.bind("dialog.close", "close")]
+    BINDINGS: ClassVar[list[BindingType]] = [keys.bind("dialog.close", "close")]
 
     def __init__(self, screen) -> None:
         super().__init__(classes="dialog-screen")
         keys.localize(self)
         self.topic = help_for(screen)
-        self.here = active_keys_markdown(screen)
+        self.here = active_keys(screen)
         self.keymap = dict(getattr(screen.app, "_keymap", {}))
+        self.all_keys = keys.keys_table(self.keymap)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog help"):
@@ -58,14 +70,17 @@ class HelpScreen(ModalScreen[None]):
             with VerticalScroll(id="help-body"):
                 yield Markdown(self.topic, id="help-topic")
                 if self.here:
-                    yield Markdown(f"### {_('Keys here')}\n\n{self.here}", id="help-here")
-                yield Markdown(
-                    f"### {_('All keys')}\n\n"
-                    + _("Remap any key in config.toml under [keys] by its id, e.g. "
-                        "`\"network.edit\" = \"f4\"`.")
-                    + "\n\n" + keys.keys_markdown(self.keymap),
-                    id="help-all",
-                )
+                    yield Label(Content(_("Keys here")), classes="help-heading")
+                    yield Static(keys_renderable(self.here, [_("Keys"), _("Action")]),
+                                 id="help-here")
+                yield Label(Content(_("All keys")), classes="help-heading")
+                yield Static(Content(_("Remap any key in config.toml under [keys] by its id, "
+                                       "e.g. `\"network.edit\" = \"f4\"`.")),
+                             classes="help-note")
+                yield Static(keys_renderable(self.all_keys,
+                                             [_("Where"), "id", _("Keys"), _("Action")]),
+                             id="help-all")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()

@@ -7,6 +7,7 @@ refresh themselves, keeping their cursor, selection and any edit in progress.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -25,6 +26,8 @@ class StoreData:
     snapshot: Snapshot
     index: ContactIndex
     load_seconds: float = 0.0
+    #: Set by the loading worker once the index's search text is folded (see app._load).
+    prepared: threading.Event = field(default_factory=threading.Event, repr=False)
     _by_id: dict[str, ContactEntry] | None = field(default=None, repr=False)
 
     def entry(self, contact_id: str | None) -> ContactEntry | None:

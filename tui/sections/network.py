@@ -8,11 +8,11 @@ the store (own write, CLI, sync) re-runs the same search and keeps the cursor an
 from __future__ import annotations
 
 import importlib.util
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal
-from textual.content import Content
 from textual.widgets import ContentSwitcher, Input, Label
 
 from store.i18n import _
@@ -23,20 +23,29 @@ from ..widgets.contact_detail import ContactDetail
 from ..widgets.contact_list import ContactList
 from ..widgets.filters import FilterChips, FilterPanel
 from ..widgets.org_tree import OrgTree
+from ..widgets.search_input import SearchInput
+from ..widgets.status_bar import Counter
 from ..widgets.welcome import WelcomeView
 from .base import PaletteCommand, Section, StoreData
 from .network_actions import NetworkActions
+from .network_files import NetworkFiles
 from .network_search import ContactSearch, facet_values
+
+#: Seconds the detail panel waits after the last keystroke before following the list.
+DETAIL_DELAY = 0.12
+#: Up to this many contacts a search typed before the background indexing is done folds the
+#: index at once (~0.2 s for 10,000); bigger stores wait for the worker without blocking keys.
+FOLD_IN_PLACE = 20_000
 
 
 def _available(module: str) -> bool:
     return importlib.util.find_spec(module) is not None
 
 
-class NetworkSection(NetworkActions, Section):
+class NetworkSection(NetworkActions, NetworkFiles, Section):
     section_id = "network"
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         keys.bind("network.search", "focus_search"),
         keys.bind("network.show", "show"),
         keys.bind("network.new", "new"),
@@ -61,27 +70,27 @@ class NetworkSection(NetworkActions, Section):
         self.data: StoreData | None = None
         self.searcher: ContactSearch | None = None
         self.filters: dict[str, str] = {}
-        self.facets: dict[str, list[str]] = {}
+        self._facets: tuple[StoreData, dict[str, list[str]]] | None = None
         self._apply_scheduled = False
         self._tree_stale = True
         self._pending_id: str | None = None
+        self._typing = False
+        self._detail_timer = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="search-row"):
             yield Label(_("Search:"), id="search-label")
-            yield Input(placeholder=_("name, organisation, province, beat, email, phone"),
-                        id="search", compact=True)
-            yield Label("", id="count")
+            yield SearchInput(placeholder=_("name, organisation, province, beat, email, phone"),
+                              id="search", compact=True)
+            yield Counter(id="count")
         yield FilterChips(id="chips")
-        with ContentSwitcher(initial="browse", id="network-views"):
-            with Horizontal(id="browse"):
-                yield FilterPanel(id="filter-panel")
-                with ContentSwitcher(initial="contacts", id="lists"):
-                    yield ContactList(id="contacts")
-                    yield OrgTree(id="orgs")
-                yield ContactDetail(id="detail")
-            yield WelcomeView(id="welcome", can_sample=_available("store.sample"),
-                              can_import=_available("store.importer"))
+        # the first-run WelcomeView joins "network-views" only when the store is empty
+        with ContentSwitcher(initial="browse", id="network-views"), Horizontal(id="browse"):
+            yield FilterPanel(id="filter-panel")
+            with ContentSwitcher(initial="contacts", id="lists"):
+                yield ContactList(id="contacts")
+                yield OrgTree(id="orgs")
+            yield ContactDetail(id="detail")
 
     def on_mount(self) -> None:
         self.query_one(FilterPanel).display = False
@@ -90,7 +99,7 @@ class NetworkSection(NetworkActions, Section):
         if getattr(self.app, "data", None) is None:
             contacts.loading = True
         self.query_one("#search", Input).focus()
-        super().on_mount()
+        # (Textual then runs Section.on_mount too: handlers are called along the MRO)
 
     # -- parts ---------------------------------------------------------------------------
 
@@ -107,6 +116,10 @@ class NetworkSection(NetworkActions, Section):
         return self.query_one("#search", Input)
 
     @property
+    def welcoming(self) -> bool:
+        return self.query_one("#network-views", ContentSwitcher).current == "welcome"
+
+    @property
     def showing_orgs(self) -> bool:
         return self.query_one("#lists", ContentSwitcher).current == "orgs"
 
@@ -120,19 +133,38 @@ class NetworkSection(NetworkActions, Section):
 
     # -- store data ------------------------------------------------------------------------
 
+    @property
+    def facets(self) -> dict[str, list[str]]:
+        """Beats and tags in use (for the filter choices and tag suggestions), computed when
+        first needed for each version of the store."""
+        if self.data is None:
+            return {}
+        if self._facets is None or self._facets[0] is not self.data:
+            self._facets = (self.data, facet_values(self.data.index))
+        return self._facets[1]
+
     def store_changed(self, data: StoreData) -> None:
         self.data = data
         self.searcher = ContactSearch(data.index)
-        self.facets = facet_values(data.index)
         contacts = self.contact_list
         contacts.loading = False
         views = self.query_one("#network-views", ContentSwitcher)
         welcome = data.is_empty and not self.filters and not self.search_input.value
+        if welcome and not self.query(WelcomeView):  # built when needed: most starts skip it
+            views.mount(WelcomeView(id="welcome", can_sample=_available("store.sample"),
+                                    can_import=_available("store.importer")))
+        was = views.current
         views.current = "welcome" if welcome else "browse"
+        self.query_one("#search-row").display = not welcome
+        if views.current != was or (welcome and self.search_input.has_focus):
+            self.call_after_refresh(self.focus_default)
+            self.refresh_bindings()
         live = {e.id for e in data.index.entries}
         if contacts.selected - live:
             contacts.set_selected(contacts.selected & live)
-        self.query_one(FilterPanel).set_choices(self.facets, self.filters)
+        panel = self.query_one(FilterPanel)
+        if panel.built:
+            panel.set_choices(self.facets, self.filters)
         keep = self._pending_id or (contacts.current.id if contacts.current else None)
         self.apply_search(keep_id=keep)
         if self._pending_id and contacts.position_of(self._pending_id) is None:
@@ -165,13 +197,29 @@ class NetworkSection(NetworkActions, Section):
 
     def _apply_now(self) -> None:
         self._apply_scheduled = False
-        self.apply_search()
+        self._typing = True
+        try:
+            self.apply_search()
+        finally:
+            self.call_later(self._typed)
+
+    def _typed(self) -> None:
+        self._typing = False
 
     def apply_search(self, keep_id: str | None = None) -> None:
         """Filter the index with the search text and filters, and show the result."""
         if self.searcher is None or self.data is None:
             return
-        rows = self.searcher.run(self.criteria())
+        criteria = self.criteria()
+        needs_folding = bool(criteria.search or criteria.beat or criteria.tag)
+        if needs_folding and not self.data.prepared.is_set() and len(self.data.index) > (
+                FOLD_IN_PLACE):
+            # a big store is still being indexed in the background: keep typing responsive
+            # and search as soon as it is ready
+            self.query_one("#count", Counter).text = _("indexing…")
+            self.set_timer(0.05, lambda: self.apply_search(keep_id))
+            return
+        rows = self.searcher.run(criteria)
         contacts = self.contact_list
         contacts.empty_text = (
             _("No contact matches. {keys} clears the filters.",
@@ -184,7 +232,7 @@ class NetworkSection(NetworkActions, Section):
         text = count if len(rows) == total else f"{count} / {total:,}".replace(",", ".")
         if contacts.selected:
             text += " · " + _("{n} selected", n=len(contacts.selected))
-        self.query_one("#count", Label).update(Content(text))
+        self.query_one("#count", Counter).text = text
         self.query_one(FilterChips).show(self.filters, self.data.index.orgs,
                                          keys.display_keys("network.clear"))
 
@@ -230,7 +278,18 @@ class NetworkSection(NetworkActions, Section):
 
     def on_contact_list_highlighted(self, event: ContactList.Highlighted) -> None:
         event.stop()
-        self.show_detail(event.entry)
+        if self._typing:
+            # while typing, the detail follows once the keys pause: drawing a whole contact
+            # per keystroke would slow the list down
+            if self._detail_timer is not None:
+                self._detail_timer.stop()
+            self._detail_timer = self.set_timer(DETAIL_DELAY, self._detail_after_typing)
+        else:
+            self.show_detail(event.entry)
+
+    def _detail_after_typing(self) -> None:
+        self._detail_timer = None
+        self.show_detail(self.current_entry())
 
     def on_contact_list_chosen(self, event: ContactList.Chosen) -> None:
         event.stop()
@@ -273,49 +332,6 @@ class NetworkSection(NetworkActions, Section):
         entry = self.current_entry()
         if entry is not None:
             self.open_contact(entry.id)
-
-    def action_toggle_filters(self) -> None:
-        shown = not self.query_one(FilterPanel).display
-        self.show_filter_panel(shown, focus=True)
-        if not shown:
-            self.contact_list.focus()
-
-    def show_filter_panel(self, shown: bool, focus: bool = False) -> None:
-        panel = self.query_one(FilterPanel)
-        panel.display = shown
-        if shown:
-            panel.build()
-
-            def ready() -> None:
-                panel.set_choices(self.facets, self.filters)
-                if focus:
-                    panel.focus_first()
-
-            self.call_after_refresh(ready)
-
-    def action_clear_filters(self) -> None:
-        self.filters.clear()
-        self.query_one(FilterPanel).set_values({})
-        self.search_input.value = ""
-        self.apply_search()
-        self.search_input.focus()
-
-    def action_toggle_orgs(self) -> None:
-        lists = self.query_one("#lists", ContentSwitcher)
-        if lists.current == "orgs":
-            lists.current = "contacts"
-            self.contact_list.focus()
-            self.show_detail(self.contact_list.current)
-        else:
-            lists.current = "orgs"
-            if self._tree_stale:
-                self._load_tree()
-            self.org_tree.focus()
-
-    def _load_tree(self) -> None:
-        if self.data is not None:
-            self.org_tree.load(self.data)
-            self._tree_stale = False
 
     def focus_default(self) -> None:
         views = self.query_one("#network-views", ContentSwitcher)

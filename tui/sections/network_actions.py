@@ -7,17 +7,19 @@ errors reported as notifications without losing what the person typed or chose.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
+from textual.widgets import ContentSwitcher
+
 from store.errors import ValidationError
-from store.i18n import _, get_language
+from store.i18n import _
 from store.model import validate
-from store.network import CONTACTS, ContactFilter, org_sort_key
+from store.network import CONTACTS, org_sort_key
 from store.validate import national_phone
 from store.vietnamese import fold
 
 from .. import keys
+from ..widgets.filters import FilterPanel
 from ..widgets.text import plain
 from .base import PaletteCommand
 
@@ -36,12 +38,12 @@ class NetworkActions:
         return [entry.id] if entry else []
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.welcoming and action not in ("new", "undo"):
+            return False  # the first-run view offers its own three ways in
         needs_contact = {"edit", "delete", "tag", "copy", "show", "select"}
         if action in needs_contact and self.current_entry() is None:
             return None
-        if action == "undo" and not self.app.undo_stack:
-            return None
-        return True
+        return not (action == "undo" and not self.app.undo_stack)
 
     # -- add / edit ------------------------------------------------------------------------
 
@@ -200,53 +202,6 @@ class NetworkActions:
 
         self.app.run_store_job(write, written)
 
-    def action_export(self) -> None:
-        from ..screens.dialogs import AskScreen
-
-        selected = self.contact_list.selected
-        ids = set(selected) if selected else {e.id for e in self.contact_list.rows}
-        if not ids:
-            return
-        store_path = self.app.store.path
-
-        def check(value: str) -> str | None:
-            target = Path(value).expanduser().absolute()
-            if target == store_path or target.parent == store_path.parent / "backups":
-                return _("That is the store itself; choose another file.")
-            if not target.parent.is_dir():
-                return _("The folder {folder} does not exist.", folder=target.parent)
-            return None
-
-        def answered(path: str | None) -> None:
-            if path:
-                self.export_contacts(ids, Path(path).expanduser().absolute())
-
-        what = (_("Export the {n} selected contacts", n=len(ids)) if selected
-                else _("Export the {n} contacts shown", n=len(ids)))
-        default = str(Path.cwd() / "lantoa-contacts.csv")
-        self.app.push_screen(AskScreen(what, _("CSV file (opens in Excel and LibreOffice):"),
-                                       value=default, check=check, ok=_("Export")), answered)
-
-    def export_contacts(self, ids: set[str], target: Path) -> None:
-        from store import exporter
-        from store.storage import atomic_write_bytes
-
-        snapshot = self.data.snapshot
-        delimiter = {"semicolon": ";", "tab": "\t"}.get(
-            str(self.app.config.get("csv_delimiter", "")), ",")
-
-        def write(_store) -> int:
-            data, counts = exporter.export(snapshot, "csv", CONTACTS, style=get_language(),
-                                           delimiter=delimiter, criteria=ContactFilter(ids=ids))
-            atomic_write_bytes(target, data)
-            return counts.get(CONTACTS, 0)
-
-        def written(count: int) -> None:
-            self.notify(_("Exported {n} contacts to {path}.", n=count, path=target),
-                        markup=False)
-
-        self.app.run_store_job(write, written)
-
     # -- copy ------------------------------------------------------------------------------
 
     def action_copy(self, field: str) -> None:
@@ -275,50 +230,52 @@ class NetworkActions:
         self.notify(_("Copied the {what} of {name}: {value}", what=what, name=name,
                       value=plain(text)), markup=False)
 
-    # -- welcome ---------------------------------------------------------------------------
+    # -- views -----------------------------------------------------------------------------
 
-    def load_sample(self) -> None:
-        from store.sample import load_sample
+    def action_toggle_filters(self) -> None:
+        shown = not self.query_one(FilterPanel).display
+        self.show_filter_panel(shown, focus=True)
+        if not shown:
+            self.contact_list.focus()
 
-        def written(result: dict[str, dict[str, int]]) -> None:
-            added = result["added"]
-            self.notify(_("Loaded the sample network: {orgs} organisations, {contacts} "
-                          "contacts.", orgs=added.get("organisations", 0),
-                          contacts=added.get("contacts", 0)), markup=False)
-            self.call_after_refresh(self.focus_default)
+    def show_filter_panel(self, shown: bool, focus: bool = False) -> None:
+        panel = self.query_one(FilterPanel)
+        panel.display = shown
+        if shown:
+            panel.build()
 
-        self.app.run_store_job(load_sample, written)
+            def ready() -> None:
+                panel.set_choices(self.facets, self.filters)
+                if focus:
+                    panel.focus_first()
 
-    def import_csv(self) -> None:
-        from ..screens.dialogs import AskScreen
+            self.call_after_refresh(ready)
 
-        def check(value: str) -> str | None:
-            path = Path(value).expanduser()
-            return None if path.is_file() else _("No file at {path}.", path=path)
+    def action_clear_filters(self) -> None:
+        self.filters.clear()
+        self.query_one(FilterPanel).set_values({})
+        self.search_input.value = ""
+        self.apply_search()
+        self.search_input.focus()
 
-        def answered(path: str | None) -> None:
-            if path:
-                self.import_file(Path(path).expanduser())
+    def action_toggle_orgs(self) -> None:
+        lists = self.query_one("#lists", ContentSwitcher)
+        if lists.current == "orgs":
+            lists.current = "contacts"
+            self.contact_list.focus()
+            self.show_detail(self.contact_list.current)
+        else:
+            lists.current = "orgs"
+            if self._tree_stale:
+                self._load_tree()
+            self.org_tree.focus()
+            node = self.org_tree.cursor_node
+            self.show_detail((node.data or {}).get("entry") if node else None)
 
-        self.app.push_screen(AskScreen(_("Import a CSV file"), _("File (CSV or JSON):"),
-                                       check=check, ok=_("Import")), answered)
-
-    def import_file(self, path: Path) -> None:
-        from store.importer import import_file
-
-        def written(report) -> None:
-            self.notify(
-                _("{file}: added {added}, updated {updated}, rejected {rejected}.",
-                  file=report.file, added=report.total("added"),
-                  updated=report.total("updated"), rejected=report.total("rejected")),
-                severity="warning" if report.rejections else "information", markup=False,
-                timeout=10,
-            )
-            for rejection in report.rejections[:3]:
-                self.notify(f"{rejection['where']}: {rejection['reason']}", severity="warning",
-                            markup=False, timeout=10)
-
-        self.app.run_store_job(lambda store: import_file(store, path), written)
+    def _load_tree(self) -> None:
+        if self.data is not None:
+            self.org_tree.load(self.data)
+            self._tree_stale = False
 
     # -- palette ---------------------------------------------------------------------------
 

@@ -44,6 +44,8 @@ class ContactSearch:
         ):
             pool = previous.matched
         matcher = Matcher(query)
+        if matcher.tokens or not others.is_empty():
+            self.index.prepare()  # no-op once the loading worker has done it
         matched = pool
         for token in matcher.tokens:
             matched = [e for e in matched if token in e.folded]

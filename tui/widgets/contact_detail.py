@@ -23,6 +23,15 @@ _SHOWN = {"full_name", "title", "role", "org_id", "province_code", "beats", "ema
 _META = {"id", "created_at", "updated_at", "deleted", "deleted_at", "_clock"}
 
 
+def status_label(status: object) -> str:
+    """An outreach status in the UI language (the outreach model owns the labels)."""
+    try:
+        from store.outreach.model import STATUSES
+    except ImportError:  # outreach not installed: show the stored key
+        return plain(status)
+    return _(STATUSES[status]) if status in STATUSES else plain(status)
+
+
 def outreach_for(snapshot, contact_id: str) -> list[dict]:
     """Outreach items about this contact, newest first (empty until outreach exists)."""
     items = [o for o in snapshot.live("outreach") if o.get("contact_id") == contact_id]
@@ -88,9 +97,9 @@ def detail_renderable(entry: ContactEntry, outreach: list[dict], messages: dict[
             channel = item.get("channel")
             log.add_row(
                 Text(str(item.get("updated_at") or "")[:10]),
-                Text(" ".join(filter(None, [
+                Text(" · ".join(filter(None, [
                     _(CHANNELS[channel]) if channel in CHANNELS else plain(channel),
-                    plain(item.get("status")),
+                    status_label(item.get("status")),
                 ]))),
                 Text(what),
             )
@@ -106,6 +115,7 @@ class ContactDetail(VerticalScroll):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.entry: ContactEntry | None = None
+        self.renderable = None  # what the panel shows (kept for tests and screenshots)
         self._body = Static(id="detail-body")
 
     def compose(self):
@@ -117,7 +127,8 @@ class ContactDetail(VerticalScroll):
             self._body.update(Text(note or _("No contact selected."), style="dim"))
             return
         messages = snapshot.by_id("messages") if snapshot.live("outreach") else {}
-        self._body.update(detail_renderable(entry, outreach_for(snapshot, entry.id), messages))
+        self.renderable = detail_renderable(entry, outreach_for(snapshot, entry.id), messages)
+        self._body.update(self.renderable)
 
     def help_markdown(self) -> str:
         return _(

@@ -9,11 +9,13 @@ never parsed as markup.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -26,7 +28,7 @@ from store.network import ContactEntry
 from .text import fit, org_label, plain, province_name, role_label
 
 #: Column shares of the width (name, title, organisation, province, role) and their minimums.
-_SHARES = (0.27, 0.22, 0.25, 0.13, 0.13)
+_SHARES = (0.25, 0.22, 0.24, 0.14, 0.15)
 _MINIMUM = (12, 6, 8, 6, 6)
 _MARK = 2
 
@@ -39,10 +41,15 @@ def column_widths(width: int) -> list[int]:
     return widths
 
 
+@lru_cache(maxsize=16)
+def _widths(width: int) -> list[int]:
+    return column_widths(width)
+
+
 class ContactList(ScrollView, can_focus=True):
     """Contacts in the order given, with a cursor and a multi-selection (by contact id)."""
 
-    COMPONENT_CLASSES = {
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
         "contact-list--header",
         "contact-list--cursor",
         "contact-list--selected",
@@ -57,7 +64,7 @@ class ContactList(ScrollView, can_focus=True):
     ContactList > .contact-list--selected { color: $text-success; text-style: bold; }
     ContactList > .contact-list--muted { color: $text-muted; }
     """
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "move(-1)", show=False),
         Binding("down", "move(1)", show=False),
         Binding("pageup", "page(-1)", show=False),
@@ -96,6 +103,9 @@ class ContactList(ScrollView, can_focus=True):
         self.empty_text = ""
         self._positions: dict[str, int] | None = None
         self._last_highlight: str | None = "<none>"
+        self._styles: dict[str, Style] | None = None
+        self._overflowed: bool | None = None
+        self._header: list[str] | None = None
         #: Bumped each time new rows are set (tests and the benchmark wait on it).
         self.version = 0
 
@@ -106,12 +116,25 @@ class ContactList(ScrollView, can_focus=True):
         self.rows = rows
         self._positions = None
         self.version += 1
-        self.virtual_size = Size(self.scrollable_content_region.width, len(rows) + 1)
+        self._set_virtual_height(len(rows) + 1)
         position = self.position_of(keep_id) if keep_id else None
         if position is None:
             position = 0 if keep_id is None else min(self.cursor, max(len(rows) - 1, 0))
         self.cursor = position
         self.refresh()
+
+    def _set_virtual_height(self, height: int) -> None:
+        """Resize the scroll range without a screen-wide layout pass when the scrollbar stays
+        (a layout per keystroke was the largest cost of typing in a big list)."""
+        size = Size(self.scrollable_content_region.width, height)
+        overflows = height > self.scrollable_content_region.height
+        if overflows == self._overflowed and self.is_mounted:
+            self.set_reactive(ContactList.virtual_size, size)
+            self._scroll_update(size)
+            self.refresh()
+        else:
+            self._overflowed = overflows
+            self.virtual_size = size
 
     def position_of(self, contact_id: str | None) -> int | None:
         if contact_id is None:
@@ -169,7 +192,8 @@ class ContactList(ScrollView, can_focus=True):
             self.scroll_to(y=self.cursor - visible + 1, animate=False, immediate=True)
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows) + 1)
+        self._overflowed = None
+        self._set_virtual_height(len(self.rows) + 1)
         self._scroll_to_cursor()
 
     def action_move(self, delta: int) -> None:
@@ -195,27 +219,50 @@ class ContactList(ScrollView, can_focus=True):
     # -- drawing ---------------------------------------------------------------------------
 
     def header_labels(self) -> list[str]:
-        return [_("Full name"), _("Title"), _("Organisation"), _("Province"), _("Role")]
+        if self._header is None:
+            self._header = [_("Full name"), _("Title"), _("Organisation"), _("Province"),
+                            _("Role")]
+        return self._header
+
+    def _line_styles(self) -> dict[str, Style]:
+        """The row styles, computed once per theme/focus change (rich_style is costly per line)."""
+        if self._styles is None:
+            base = self.rich_style
+            self._styles = {"base": base}
+            for name in ("header", "cursor", "selected", "muted"):
+                self._styles[name] = base + self.get_component_rich_style(f"contact-list--{name}")
+            self._styles["selected-cursor"] = self._styles["selected"] + (
+                self.get_component_rich_style("contact-list--cursor"))
+        return self._styles
+
+    def notify_style_update(self) -> None:
+        self._styles = None
+        super().notify_style_update()
+
+    def on_focus(self, event: events.Focus) -> None:
+        self._styles = None  # Widget._on_focus runs too (Textual dispatches along the MRO)
+
+    def on_blur(self, event: events.Blur) -> None:
+        self._styles = None
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        styles = self._line_styles()
         if y == 0:
-            style = base + self.get_component_rich_style("contact-list--header")
+            style = styles["header"]
             return self._strip(" " * _MARK, self.header_labels(), width, style, style)
         index = round(self.scroll_y) + y - 1
         if index >= len(self.rows):
             if index == 0 and self.empty_text:
-                muted = base + self.get_component_rich_style("contact-list--muted")
-                return Strip([Segment(fit(" " + self.empty_text, width), muted)], width)
-            return Strip.blank(width, base)
+                return Strip([Segment(fit(" " + self.empty_text, width), styles["muted"])], width)
+            return Strip.blank(width, styles["base"])
         entry = self.rows[index]
         record = entry.record
-        style = base
-        if entry.id in self.selected:
-            style = style + self.get_component_rich_style("contact-list--selected")
+        selected = entry.id in self.selected
         if index == self.cursor:
-            style = style + self.get_component_rich_style("contact-list--cursor")
+            style = styles["selected-cursor" if selected else "cursor"]
+        else:
+            style = styles["selected" if selected else "base"]
         mark = "✓ " if entry.id in self.selected else ("⊘ " if record.get("do_not_contact")
                                                        else "  ")
         cells = [
@@ -229,6 +276,6 @@ class ContactList(ScrollView, can_focus=True):
 
     def _strip(self, mark: str, cells: list[str], width: int, style: Style,
                mark_style: Style) -> Strip:
-        widths = column_widths(width)
+        widths = _widths(width)
         text = mark + " ".join(fit(c, w) for c, w in zip(cells, widths, strict=True))
         return Strip([Segment(fit(text, width), style)], width)

@@ -143,7 +143,15 @@ class FilterChips(Horizontal):
             super().__init__()
             self.name = name
 
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._shown: tuple | None = None
+
     def show(self, values: dict[str, str], orgs: dict[str, dict], clear_keys: str) -> None:
+        key = (tuple(sorted(values.items())), clear_keys, get_language())
+        if key == self._shown:
+            return  # unchanged: rebuilding buttons per keystroke would cost a layout each time
+        self._shown = key
         self.remove_children()
         active = [(n, v) for n, v in values.items() if v]
         self.display = bool(active)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
+from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -19,7 +22,7 @@ from .text import kind_label, plain, role_label
 class OrgTree(Tree[dict]):
     """Tree of groups -> organisations -> people. Expansion and cursor survive store reloads."""
 
-    BINDINGS = [keys.bind("network.org_people", "org_people")]
+    BINDINGS: ClassVar[list[BindingType]] = [keys.bind("network.org_people", "org_people")]
 
     class ContactHighlighted(Message):
         def __init__(self, entry: ContactEntry | None) -> None:
@@ -44,10 +47,15 @@ class OrgTree(Tree[dict]):
         self.show_root = False
         self.guide_depth = 3
         self._people: dict[str, list[ContactEntry]] = {}
+        self._loaded_once = False
 
     def load(self, data: StoreData) -> None:
         """(Re)build from a loaded store, keeping expanded nodes and the cursor."""
-        expanded = {n.data["id"] for n in self._all_nodes() if n.is_expanded and n.data}
+        if self._loaded_once:
+            expanded = {n.data["id"] for n in self._all_nodes() if n.is_expanded and n.data}
+        else:  # first view: the groups open, so the organisations show at once
+            expanded = {f"group:{kind}" for kind in ORG_KINDS}
+        self._loaded_once = True
         cursor = self.cursor_node.data["id"] if self.cursor_node and self.cursor_node.data else None
         people: dict[str, list[ContactEntry]] = {}
         for entry in data.index.entries:

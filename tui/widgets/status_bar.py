@@ -6,14 +6,37 @@ status and the open-conflicts badge live there without the shell knowing about s
 
 from __future__ import annotations
 
+import os
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Label
 
 from store.i18n import _
 
 from .text import plain
+
+
+def short_path(path: object) -> str:
+    """A path as people read it: the home folder written as ~."""
+    text = str(path)
+    home = os.path.expanduser("~")
+    if home not in ("", "/") and text.startswith(home + os.sep):
+        return "~" + text[len(home):]
+    return text
+
+
+class Counter(Widget):
+    """A one-line text that repaints without a layout pass (it changes on every keystroke)."""
+
+    DEFAULT_CSS = "Counter { height: 1; }"
+    text: reactive[str] = reactive("", layout=False)
+
+    def render(self) -> Content:
+        return Content(self.text)
 
 
 class StatusBar(Horizontal):
@@ -31,7 +54,7 @@ class StatusBar(Horizontal):
         demo_label = self.query_one("#status-demo", Label)
         demo_label.update(Content(_("DEMO: a throwaway copy") if demo else ""))
         demo_label.display = demo
-        parts = [plain(path)]
+        parts = [plain(short_path(path))]
         if contacts is not None:
             parts.append(_("{n} contacts", n=f"{contacts:,}".replace(",", ".")))
         if orgs is not None:

@@ -11,9 +11,9 @@ import re
 from rich.cells import cell_len, set_cell_size
 from textual.content import Content
 
+from store.i18n import _
 from store.model import ORG_KINDS, ROLES
 from store.reference import provinces
-from store.i18n import _
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 

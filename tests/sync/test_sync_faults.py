@@ -1,0 +1,139 @@
+"""Fault tests with real `lantoa sync` processes: kill -9 at any moment, conflict copies, bad files.
+
+After every kill both files must still load, and the next syncs must bring every edit made by
+anyone to both sides. Marked slow (real processes) but quick enough for the default run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from synctools import content
+
+from store import Store
+from store.storage import parse_store_bytes
+from store.sync import sync
+
+pytestmark = pytest.mark.slow
+LANTOA = [sys.executable, "-c", "from tui.cli import main; main()"]
+
+
+def run_sync(store: Path, shared: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([*LANTOA, "--store", str(store), "sync", str(shared), "--json"],
+                          capture_output=True, text=True, timeout=120)
+
+
+def fill(store: Store, n: int, prefix: str) -> list[str]:
+    with store.transaction() as tx:
+        return [
+            tx.insert("contacts", {"full_name": f"{prefix} {i}", "tags": [prefix],
+                                   "notes": "x" * 200})["id"]
+            for i in range(n)
+        ]
+
+
+def loads(path: Path) -> None:
+    if path.exists():
+        parse_store_bytes(path, path.read_bytes())
+
+
+def test_kill_9_during_sync_at_many_moments_loses_nothing(tmp_path: Path) -> None:
+    a, b = Store(tmp_path / "a" / "a.json"), Store(tmp_path / "b" / "b.json")
+    shared = tmp_path / "shared" / "shared.json"
+    shared.parent.mkdir()
+    a_ids = fill(a, 1500, "A")
+    b_ids = fill(b, 1500, "B")
+    sync(a, shared)
+    start = time.perf_counter()
+    subprocess.run([*LANTOA, "--store", str(b.path), "where"], capture_output=True, check=True)
+    startup = time.perf_counter() - start
+    start = time.perf_counter()
+    assert run_sync(b.path, shared).returncode == 0
+    duration = time.perf_counter() - start
+    rng = random.Random(7)
+    expected: dict[str, str] = {}
+    kills = 0
+    for i in range(12):
+        # new edits on both sides every round, so each sync has work to do on both files
+        for store, ids in ((a, a_ids), (b, b_ids)):
+            rid = rng.choice(ids)
+            with store.transaction() as tx:
+                tx.update("contacts", rid, {"notes": f"round {i} {store.path.name}"})
+            expected[rid] = f"round {i} {store.path.name}"
+        sync(a, shared)
+        proc = subprocess.Popen([*LANTOA, "--store", str(b.path), "sync", str(shared)],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # spread the kills over the sync itself (after the interpreter has started)
+        time.sleep(startup * 0.8 + (duration - startup * 0.8) * (i + rng.random()) / 12)
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+            kills += 1
+        proc.wait()
+        loads(b.path)  # both files are always whole: the old version or the new, never torn
+        loads(shared)
+    assert kills >= 4, "the kills should land inside syncs"
+    for store in (b, a, b):
+        result = run_sync(store.path, shared)
+        assert result.returncode == 0, result.stderr
+    assert content(a.path) == content(b.path) == content(shared)
+    records = content(shared)["contacts"]
+    assert len(records) == 3000
+    for rid, note in expected.items():
+        assert records[rid]["notes"] == note
+    assert not content(shared).get("conflicts")
+
+
+def test_the_shared_file_replaced_by_a_conflict_copy_across_processes(tmp_path: Path) -> None:
+    a, b = Store(tmp_path / "a" / "a.json"), Store(tmp_path / "b" / "b.json")
+    shared = tmp_path / "sync-folder" / "shared.json"
+    shared.parent.mkdir()
+    fill(a, 5, "A")
+    sync(a, shared)
+    sync(b, shared)
+    fill(a, 3, "A-new")
+    fill(b, 2, "B-new")
+    before = shared.read_bytes()
+    assert run_sync(a.path, shared).returncode == 0
+    a_version = shared.read_bytes()
+    shared.write_bytes(before)  # b's machine had not seen a's write yet
+    assert run_sync(b.path, shared).returncode == 0
+    # Syncthing keeps b's file and renames a's version
+    (shared.parent / "shared.sync-conflict-20250301-101500-ABCDEFG.json").write_bytes(a_version)
+    result = run_sync(a.path, shared)
+    assert result.returncode == 0, result.stderr
+    notices = json.loads(result.stdout)["notices"]
+    assert [n["kind"] for n in notices] == ["copy_merged"]
+    for store in (b, a):
+        assert run_sync(store.path, shared).returncode == 0
+    names = {r["full_name"].split()[0] for r in content(shared)["contacts"].values()}
+    assert names == {"A", "A-new", "B-new"}
+    assert content(a.path) == content(b.path) == content(shared)
+    assert list((shared.parent / ".lantoa-merged").iterdir())
+
+
+BAD = {
+    "corrupt": b'{"meta": {"1": {"format": "lantoa", "schema": 1}}, "contacts": [oops]}',
+    "truncated": b'{"meta": {"1": {"format": "lantoa", "schema": 1}}, "contacts": {"1": {"id',
+    "newer schema": b'{"meta": {"1": {"format": "lantoa", "schema": 42, "store_id": "x"}}}',
+}
+
+
+@pytest.mark.parametrize("kind", list(BAD))
+def test_bad_shared_files_through_the_real_command(tmp_path: Path, kind: str) -> None:
+    a = Store(tmp_path / "a.json")
+    fill(a, 3, "A")
+    shared = tmp_path / "shared.json"
+    shared.write_bytes(BAD[kind])
+    local = a.path.read_bytes()
+    result = run_sync(a.path, shared)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert str(shared) in result.stderr and "Nothing was synced" in result.stderr
+    assert shared.read_bytes() == BAD[kind] and a.path.read_bytes() == local

@@ -1,0 +1,159 @@
+"""Export from the app: Markdown and email files (parsed back), never replacing a file silently,
+and the clipboard."""
+
+from __future__ import annotations
+
+from email import policy
+from email.parser import BytesParser
+from pathlib import Path
+
+from msgkit import (  # noqa: F401 - fixtures
+    REVENUE,
+    demo,
+    frozen,
+    idle,
+    notes,
+    open_message,
+    open_messages,
+    until,
+)
+
+import pytest
+
+from store.compose import compose
+from store.messages import find_message
+from tui.app import create_app
+from tui.messages.export import ExportScreen
+
+pytestmark = pytest.mark.usefixtures("frozen")
+
+CONFIG = {"messages": {"from": "Phòng Truyền thông <press@example.gov.vn>"}}
+
+
+async def _export_dialog(pilot, record_id: str) -> ExportScreen:
+    sec = await open_messages(pilot)
+    index = next(i for i, (r, _) in enumerate(sec.table.rows_data) if r["id"] == record_id)
+    sec.table.move_cursor(row=index)
+    await pilot.pause()
+    await pilot.press("x")
+    await until(pilot, lambda: isinstance(pilot.app.screen, ExportScreen), "the export dialog")
+    return pilot.app.screen
+
+
+async def _set_path(pilot, dialog: ExportScreen, path: Path) -> None:
+    dialog.query_one("#exp-path").value = str(path)
+    await pilot.pause()
+
+
+async def test_the_default_file_is_named_after_the_message(demo, home):
+    (home / "Documents").mkdir()
+    app = create_app(demo, lang="en", config=CONFIG)
+    async with app.run_test(size=(100, 30)) as pilot:
+        dialog = await _export_dialog(pilot, REVENUE)
+        assert dialog.query_one("#exp-path").value == str(
+            home / "Documents" / "doanh-thu-nganh-nam-2022.md")
+        dialog.query_one("#exp-format").value = "eml"
+        dialog.query_one("#exp-variant").value = "social"
+        await pilot.pause()
+        assert dialog.query_one("#exp-path").value.endswith("doanh-thu-nganh-nam-2022-social.eml")
+        assert dialog.query_one("#exp-mail").display
+
+
+async def test_export_markdown_to_a_file(demo, tmp_path):
+    app = create_app(demo, lang="en", config=CONFIG)
+    async with app.run_test(size=(100, 30)) as pilot:
+        dialog = await _export_dialog(pilot, REVENUE)
+        target = tmp_path / "out" / "thong-cao.md"
+        target.parent.mkdir()
+        await _set_path(pilot, dialog, target)
+        await pilot.click("#exp-save")
+        await until(pilot, target.exists, "the file")
+        record = find_message(demo.load(), REVENUE)
+        assert target.read_text(encoding="utf-8") == compose(record, "release").markdown()
+        assert any(n == f"Wrote {target}." for n in notes(app))
+
+
+async def test_export_an_email_to_contacts_found_by_search(demo, tmp_path):
+    app = create_app(demo, lang="en", config=CONFIG)
+    async with app.run_test(size=(100, 30)) as pilot:
+        dialog = await _export_dialog(pilot, REVENUE)
+        dialog.query_one("#exp-format").value = "eml"
+        await pilot.pause()
+        target = tmp_path / "thong-cao.eml"
+        await _set_path(pilot, dialog, target)
+        entry = next(e for e in app.data.index.entries
+                     if e.record.get("emails") and not e.record.get("do_not_contact"))
+        name = entry.record["full_name"]
+        dialog.query_one("#exp-search").focus()
+        await pilot.press(*name.split()[-1], *[c for c in " " + name.split()[0]])
+        await pilot.pause()
+        assert any(r.id == entry.id for r in dialog.results)
+        dialog.query_one("#exp-results").highlighted = next(
+            i for i, r in enumerate(dialog.results) if r.id == entry.id)
+        dialog.query_one("#exp-search").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert dialog.chosen == [entry.id]
+        await pilot.click("#exp-save")
+        await until(pilot, target.exists, "the email")
+        mail = BytesParser(policy=policy.default).parsebytes(target.read_bytes())
+        record = find_message(demo.load(), REVENUE)
+        assert mail["Subject"] == record["headline"]
+        assert mail["From"].addresses[0].addr_spec == "press@example.gov.vn"
+        assert [a.addr_spec for a in mail["To"].addresses] == [entry.record["emails"][0]]
+        assert mail["To"].addresses[0].display_name == name
+        body = mail.get_body(("plain",)).get_content()
+        assert "3.893.595 tỷ đồng" in body
+        assert mail["Content-Language"] == "vi"
+
+
+async def test_an_existing_file_is_replaced_only_after_asking(demo, tmp_path):
+    target = tmp_path / "exists.md"
+    target.write_text("keep me", encoding="utf-8")
+    app = create_app(demo, lang="en", config=CONFIG)
+    async with app.run_test(size=(100, 30)) as pilot:
+        dialog = await _export_dialog(pilot, REVENUE)
+        await _set_path(pilot, dialog, target)
+        assert "exists" in str(dialog.query_one("#exp-note").render())
+        await pilot.click("#exp-save")
+        await pilot.pause()
+        await pilot.press("n")  # no: the dialog stays, the file too
+        await pilot.pause(0.2)
+        assert target.read_text(encoding="utf-8") == "keep me"
+        assert app.screen is dialog
+        await pilot.click("#exp-save")
+        await pilot.pause()
+        await pilot.press("y")
+        await until(pilot, lambda: target.read_text(encoding="utf-8") != "keep me", "the write")
+        assert target.read_text(encoding="utf-8").startswith("# Doanh thu ngành")
+
+
+async def test_copy_to_the_clipboard_from_the_dialog(demo):
+    app = create_app(demo, lang="en", config=CONFIG)
+    async with app.run_test(size=(100, 30)) as pilot:
+        dialog = await _export_dialog(pilot, REVENUE)
+        dialog.query_one("#exp-format").value = "txt"
+        dialog.query_one("#exp-variant").value = "talking-points"
+        await pilot.pause()
+        await pilot.click("#exp-copy")
+        await pilot.pause()
+        record = find_message(demo.load(), REVENUE)
+        assert app.clipboard == compose(record, "talking-points").text()
+        assert any(n.startswith("Copied the talking points to the clipboard (Plain text")
+                   for n in notes(app))
+
+
+async def test_export_from_the_editor_uses_what_is_on_screen(demo, tmp_path):
+    app = create_app(demo, lang="en", config=CONFIG)
+    async with app.run_test(size=(100, 30)) as pilot:
+        editor = await open_message(pilot, REVENUE)
+        editor.form.fields["headline"].text = "Tiêu đề mới, chưa lưu"
+        await pilot.press("f9")
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen), "the export dialog")
+        target = tmp_path / "draft.txt"
+        dialog = app.screen
+        dialog.query_one("#exp-format").value = "txt"
+        await _set_path(pilot, dialog, target)
+        await pilot.click("#exp-save")
+        await until(pilot, target.exists, "the file")
+        assert target.read_text(encoding="utf-8").startswith("Tiêu đề mới, chưa lưu\n")

@@ -1,0 +1,189 @@
+"""The Messages list: what it shows, search and filters, new from a template, delete and undo,
+status (ready refused with the reasons), copy, and a store changed by someone else."""
+
+from __future__ import annotations
+
+from msgkit import (  # noqa: F401 - fixtures
+    DRAFT,
+    REVENUE,
+    WORKFORCE,
+    demo,
+    frozen,
+    idle,
+    notes,
+    open_messages,
+    section,
+    until,
+)
+
+import pytest
+
+from store.compose import compose
+from store.messages import find_message, update_message
+from tui.app import create_app
+
+pytestmark = pytest.mark.usefixtures("frozen")
+
+
+def titles(sec) -> list[str]:
+    return [r["title"] for r, _rep in sec.table.rows_data]
+
+
+async def test_list_shows_kind_status_score_and_summary(demo):
+    app = create_app(demo, lang="en", config={})
+    async with app.run_test(size=(140, 40)) as pilot:
+        sec = await open_messages(pilot)
+        assert len(sec.table.rows_data) == 3
+        table = sec.table
+        for row, (record, report) in enumerate(sec.table.rows_data):
+            cells = [str(c) for c in table.get_row_at(row)]
+            assert cells[2] == {"ready": "Ready", "draft": "Draft"}[record["status"]]
+            assert cells[3] == str(report.score)
+            assert cells[4] == report.summary  # "7/9 slots, 8 errors, 16 warnings"
+        draft = next(rep for r, rep in sec.table.rows_data if r["id"] == DRAFT)
+        assert draft.summary.startswith("7/9 slots") and draft.errors
+        assert app.focused is table  # keys work at once: n, enter, d …
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.1)
+        for row, (_record, report) in enumerate(sec.table.rows_data):
+            shown = str(table.get_row_at(row)[4])
+            assert report.summary.startswith(shown.removesuffix("…"))  # cut, never wrong
+
+
+async def test_search_and_filters_narrow_the_list(demo):
+    app = create_app(demo, lang="en", config={})
+    async with app.run_test(size=(100, 30)) as pilot:
+        sec = await open_messages(pilot)
+        await pilot.press("slash", *"doanh thu")  # no diacritics needed
+        await pilot.pause()
+        assert titles(sec) == ["Doanh thu ngành năm 2022"]
+        assert sec.query_one("#msg-count").text == "1 / 3"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert len(titles(sec)) == 3
+        sec.query_one("#msg-status").value = "draft"
+        await pilot.pause()
+        assert {r["id"] for r, _ in sec.table.rows_data} == {WORKFORCE, DRAFT}
+        sec.query_one("#msg-kind").value = "policy"
+        await pilot.pause()
+        assert [r["id"] for r, _ in sec.table.rows_data] == [DRAFT]
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert len(titles(sec)) == 3
+
+
+async def test_new_policy_draft_from_the_template(demo):
+    app = create_app(demo, lang="en", config={})
+    async with app.run_test(size=(80, 24)) as pilot:
+        sec = await open_messages(pilot)
+        await pilot.press("n")
+        await until(pilot, lambda: app.screen.query("#new-templates"), "the template dialog")
+        options = app.screen.query_one("#new-templates")
+        assert options.get_option_at_index(0).id == "tpl-policy"
+        await pilot.press(*"Dich vu cong truc tuyen", "enter")
+        await until(pilot, lambda: sec.editor is not None and sec.editor.report is not None,
+                    "the editor of the new draft")
+        record = find_message(demo.load(), "Dich vu cong truc tuyen")
+        assert record["kind"] == "policy" and record["template"] == "policy"
+        assert record["status"] == "draft"
+        editor = sec.editor
+        assert editor.record_id == record["id"]
+        assert app.focused.id == "f-headline"  # the first empty required slot
+        assert editor.report.slots_filled == 0 and editor.report.errors
+
+
+async def test_delete_asks_and_undo_brings_it_back(demo):
+    app = create_app(demo, lang="en", config={})
+    async with app.run_test(size=(80, 24)) as pilot:
+        sec = await open_messages(pilot)
+        first = sec.table.current_id
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("n")  # the dialog's "No"
+        await idle(pilot)
+        assert len(sec.table.rows_data) == 3
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await idle(pilot)
+        assert first not in {r["id"] for r, _ in sec.table.rows_data}
+        assert demo.load().by_id("messages")[first]["deleted"]
+        assert any("Press u to undo" in n for n in notes(app))
+        await pilot.press("u")
+        await idle(pilot)
+        assert first in {r["id"] for r, _ in sec.table.rows_data}
+        assert not demo.load().by_id("messages")[first].get("deleted")
+
+
+async def _choose_status(pilot, status: str) -> None:
+    await pilot.press("s")
+    await until(pilot, lambda: pilot.app.screen.query("#status-options"), "the status dialog")
+    options = pilot.app.screen.query_one("#status-options")
+    options.highlighted = ["draft", "ready", "archived"].index(status)
+    await pilot.press("enter")
+    await idle(pilot)
+
+
+async def test_ready_is_refused_with_the_errors_shown(demo):
+    app = create_app(demo, lang="en", config={})
+    async with app.run_test(size=(80, 24)) as pilot:
+        sec = await open_messages(pilot)
+        index = next(i for i, (r, _) in enumerate(sec.table.rows_data) if r["id"] == DRAFT)
+        sec.table.move_cursor(row=index)
+        await pilot.pause()
+        await _choose_status(pilot, "ready")
+        assert find_message(demo.load(), DRAFT)["status"] == "draft"
+        refusal = next(n for n in notes(app) if n.startswith("Not ready:"))
+        assert "Problem: Fill in Problem" in refusal  # each reason, in the store's words
+        assert "• " in refusal
+
+
+async def test_ready_is_accepted_without_errors(demo):
+    app = create_app(demo, lang="en", config={})
+    async with app.run_test(size=(80, 24)) as pilot:
+        sec = await open_messages(pilot)
+        index = next(i for i, (r, _) in enumerate(sec.table.rows_data) if r["id"] == WORKFORCE)
+        sec.table.move_cursor(row=index)
+        await pilot.pause()
+        await _choose_status(pilot, "ready")
+        assert find_message(demo.load(), WORKFORCE)["status"] == "ready"
+        assert sec.table.current_id == WORKFORCE  # it moved to the top, the cursor followed
+        assert sec.table.cursor_row == 0
+
+
+async def test_copy_puts_the_press_release_on_the_clipboard(demo):
+    app = create_app(demo, lang="en", config={})
+    async with app.run_test(size=(80, 24)) as pilot:
+        sec = await open_messages(pilot)
+        record = sec.current_record()
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.clipboard == compose(record, "release").text()
+        assert any(n.startswith("Copied the press release") for n in notes(app))
+
+
+async def test_outside_change_refreshes_and_keeps_the_cursor(demo):
+    app = create_app(demo, lang="en", config={})
+    async with app.run_test(size=(80, 24)) as pilot:
+        sec = await open_messages(pilot)
+        index = next(i for i, (r, _) in enumerate(sec.table.rows_data) if r["id"] == DRAFT)
+        sec.table.move_cursor(row=index)
+        await pilot.pause()
+        before = app.data
+        # another process (the CLI) changes another message: it moves to the top
+        update_message(demo, WORKFORCE, {"headline": "1.5 million people work in the sector"})
+        await until(pilot, lambda: app.data is not before, "the reload", timeout=8)
+        await pilot.pause(0.1)
+        assert sec.table.rows_data[0][0]["id"] == WORKFORCE
+        assert sec.table.current_id == DRAFT
+        assert sec.table.rows_data[0][0]["headline"] == "1.5 million people work in the sector"
+
+
+async def test_store_text_is_shown_literally(demo):
+    with demo.transaction() as tx:  # as a sync from an older copy could bring it
+        tx.update("messages", DRAFT, {"title": "[bold red]x[/] \x1b[31mred"})
+    app = create_app(demo, lang="en", config={})
+    async with app.run_test(size=(200, 30)) as pilot:
+        sec = await open_messages(pilot)
+        cells = [str(sec.table.get_row_at(i)[0]) for i in range(3)]
+        assert "[bold red]x[/] \\x1b[31mred" in cells

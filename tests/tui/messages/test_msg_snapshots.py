@@ -1,0 +1,57 @@
+"""Snapshots of the Messages list and the story-card editor at 80x24 (and the editor at 120x40),
+in English and Vietnamese.
+
+The data is the bundled sample (three messages, one deliberately incomplete), HOME is the test
+folder (the status line reads ~/store.json), the clock is frozen (figure ages, "updated"), and
+cursors do not blink. Update after an intended change with
+`pytest tests/tui/messages --snapshot-update` and look at the diff.
+"""
+
+from __future__ import annotations
+
+from msgkit import DRAFT, demo, frozen, open_message, open_messages  # noqa: F401 - fixtures
+
+import pytest
+
+from tui.app import create_app
+
+pytestmark = pytest.mark.usefixtures("frozen")
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_message_list_at_80x24(snap_compare, demo, home, lang):
+    async def run_before(pilot) -> None:
+        await open_messages(pilot)
+
+    app = create_app(demo, lang=lang, config={})
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_editor_at_80x24(snap_compare, demo, home, lang):
+    async def run_before(pilot) -> None:
+        await open_message(pilot, DRAFT)
+        await pilot.pause(0.1)
+
+    app = create_app(demo, lang=lang, config={})
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_editor_checklist_at_80x24(snap_compare, demo, home):
+    async def run_before(pilot) -> None:
+        await open_message(pilot, DRAFT)
+        await pilot.press("f8")
+        await pilot.pause(0.1)
+
+    app = create_app(demo, lang="vi", config={})
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_editor_at_120x40(snap_compare, demo, home, lang):
+    async def run_before(pilot) -> None:
+        await open_message(pilot, DRAFT)
+        await pilot.pause(0.1)
+
+    app = create_app(demo, lang=lang, config={})
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)

@@ -1,0 +1,181 @@
+"""Search as you type, filters that combine, the organisation view."""
+
+from __future__ import annotations
+
+from conftest import names, network_section, wait_ready
+from textual.widgets import Input
+
+from store.network import ContactFilter, ContactIndex
+from tui.app import create_app
+from tui.sections.network_search import ContactSearch
+from tui.widgets.filters import FilterChips
+
+
+async def test_starts_with_every_contact_in_directory_order_and_search_focused(people):
+    app = create_app(people, config={})
+    async with app.run_test() as pilot:
+        await wait_ready(pilot)
+        # directory order: given name first (Bình, Châu, Dũng, Lan)
+        assert names(app) == ["Trần Văn Bình", "Lê Minh Châu", "Phạm Quốc Dũng",
+                              "Nguyễn Thị Lan"]
+        assert isinstance(app.focused, Input) and app.focused.id == "search"
+
+
+async def test_typing_without_diacritics_narrows_the_list(people):
+    app = create_app(people, config={})
+    async with app.run_test() as pilot:
+        await wait_ready(pilot)
+        await pilot.press(*"quang ninh")
+        await pilot.pause()
+        assert names(app) == ["Trần Văn Bình", "Nguyễn Thị Lan"]
+        await pilot.press(*" lan")
+        await pilot.pause()
+        assert names(app) == ["Nguyễn Thị Lan"]
+        for _ in range(4):
+            await pilot.press("backspace")
+        await pilot.pause()
+        assert len(names(app)) == 2  # widening again works from the whole index
+
+
+async def test_search_finds_phones_emails_and_beats(people):
+    app = create_app(people, config={})
+    async with app.run_test() as pilot:
+        await wait_ready(pilot)
+        section = network_section(app)
+        for query, expected in [("0987 654", ["Phạm Quốc Dũng"]),
+                                ("chau@tuoitre", ["Lê Minh Châu"]),
+                                ("chuyen doi so", ["Nguyễn Thị Lan"]),
+                                ("xyz không có", [])]:
+            section.search_input.value = query
+            await pilot.pause()
+            assert names(app) == expected, query
+        assert "No contact matches" in section.contact_list.empty_text
+
+
+async def test_enter_in_search_opens_the_first_person(people):
+    app = create_app(people, config={})
+    async with app.run_test() as pilot:
+        await wait_ready(pilot)
+        await pilot.press(*"chau", "enter")
+        await pilot.pause()
+        from tui.screens.contact import ContactScreen
+
+        assert isinstance(app.screen, ContactScreen)
+        assert app.screen.contact_id == network_section(app).contact_list.rows[0].id
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.main_screen
+
+
+async def test_filters_combine_show_as_chips_and_clear(people):
+    app = create_app(people, config={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        section = network_section(app)
+        section.contact_list.focus()
+        await pilot.press("f")
+        await pilot.pause(0.1)
+        section.set_filter("kind", "press_agency")
+        await pilot.pause()
+        assert names(app) == ["Lê Minh Châu", "Phạm Quốc Dũng"]
+        section.set_filter("role", "editor")
+        await pilot.pause()
+        assert names(app) == ["Phạm Quốc Dũng"]
+        chips = app.main_screen.query_one(FilterChips)
+        assert chips.display
+        labels = [str(b.label) for b in chips.query("Button")]
+        assert any("Press agency" in label for label in labels)
+        assert any("Editor" in label for label in labels)
+        # removing one chip keeps the other filter
+        role_chip = next(b for b in chips.query("Button") if b.name == "role")
+        role_chip.press()
+        await pilot.pause()
+        assert names(app) == ["Lê Minh Châu", "Phạm Quốc Dũng"]
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert len(names(app)) == 4
+        assert not chips.display
+
+
+async def test_filter_panel_select_filters_by_province(people):
+    app = create_app(people, config={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        section = network_section(app)
+        section.contact_list.focus()
+        await pilot.press("f")
+        await pilot.pause(0.2)
+        select = app.main_screen.query_one("#filter-province_code")
+        select.value = "22"
+        await pilot.pause()
+        assert names(app) == ["Trần Văn Bình", "Nguyễn Thị Lan"]
+        select = app.main_screen.query_one("#filter-tag")
+        select.value = "vip"
+        await pilot.pause()
+        assert names(app) == ["Nguyễn Thị Lan"]
+
+
+async def test_organisation_view_lists_groups_orgs_and_people(people):
+    app = create_app(people, config={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        section = network_section(app)
+        section.contact_list.focus()
+        await pilot.press("o")
+        await pilot.pause()
+        tree = section.org_tree
+        assert app.focused is tree
+        groups = [str(n.label) for n in tree.root.children]
+        assert groups == ["Provincial department (1)", "Press agency (1)"]
+        department = tree.root.children[0].children[0]
+        department.expand()
+        await pilot.pause()
+        assert [str(n.label).split(" · ")[0] for n in department.children] == [
+            "Trần Văn Bình", "Nguyễn Thị Lan"]
+        tree.move_cursor(department)
+        await pilot.press("l")  # the people of this organisation, in the list
+        await pilot.pause()
+        assert not section.showing_orgs
+        assert names(app) == ["Trần Văn Bình", "Nguyễn Thị Lan"]
+        assert section.filters["org_id"] == department.data["id"]
+
+
+def test_refined_search_equals_the_store_search(big):
+    index = ContactIndex(big.load())
+    search = ContactSearch(index)
+    queries = ["n", "ng", "nguy", "nguyen", "nguyen v", "Nguyễn", "Nguyễn V", "hà", "ha",
+               "q", "qu", "quang", "quảng ninh", "", "user1", "0910", "xyz"]
+    for query in queries:
+        for extra in ({}, {"role": "journalist"}, {"kind": "press_agency", "beat": "báo chí"}):
+            criteria = ContactFilter(search=query or None, **extra)
+            assert [e.id for e in search.run(criteria)] == [
+                e.id for e in index.filter(criteria)], (query, extra)
+
+
+async def test_detail_shows_every_field_and_the_outreach_history(people):
+    from tui.widgets.contact_detail import ContactDetail
+
+    lan = next(c for c in people.load().live("contacts") if c["full_name"] == "Nguyễn Thị Lan")
+    with people.transaction() as tx:
+        message = tx.insert("messages", {"title": "Chuyển đổi số 2024", "kind": "policy"})
+        tx.insert("outreach", {"contact_id": lan["id"], "message_id": message["id"],
+                               "channel": "email", "status": "replied"})
+        tx.insert("outreach", {"contact_id": "someone-else", "channel": "phone",
+                               "status": "planned"})
+    app = create_app(people, config={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        network_section(app).search_input.value = "lan"
+        await pilot.pause(0.3)
+        detail = app.main_screen.query_one(ContactDetail)
+        assert detail.entry.id == lan["id"]
+        from rich.console import Console
+
+        console = Console(width=60, record=True)
+        console.print(detail.renderable)
+        text = console.export_text()
+        for expected in ("Phó Giám đốc", "Spokesperson", "Sở Thông tin và Truyền thông Quảng Ninh",
+                         "Quảng Ninh", "lan@quangninh.gov.vn", "0912 345 678", "chuyển đổi số",
+                         "vip", "Outreach history", "Chuyển đổi số 2024", "Email · Replied"):
+            assert expected in text, expected
+        assert "Phone" not in text.split("Outreach history")[1]  # only this person's items

@@ -1,0 +1,276 @@
+"""The shell: outside changes, languages, keys, the palette, help, themes, the first run."""
+
+from __future__ import annotations
+
+from conftest import names, network_section, wait_ready, wait_reload
+from textual.widgets import Input, TabbedContent
+
+from store import Store, network
+from store.config import load_state
+from store.i18n import get_language, set_language
+from tui.app import create_app
+from tui.screens.contact_form import ContactFormScreen
+from tui.screens.help import HelpScreen
+from tui.widgets.welcome import WelcomeView
+
+
+async def test_an_outside_change_refreshes_keeping_cursor_selection_and_open_form(people):
+    from tui.sections.store_io import StoreLoaded
+
+    loads: list[StoreLoaded] = []
+    app = create_app(people, config={})
+    app.POLL_SECONDS = 0.1
+
+    def hook(message) -> None:
+        if isinstance(message, StoreLoaded):
+            loads.append(message)
+
+    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        await wait_ready(pilot)
+        assert len(loads) == 1
+        await pilot.pause(0.5)  # polling an unchanged file loads nothing
+        assert len(loads) == 1
+        section = network_section(app)
+        contacts = section.contact_list
+        contacts.focus()
+        await pilot.press("down", "down")  # on Dũng
+        await pilot.press("space")  # select Dũng, cursor moves to Lan
+        await pilot.pause()
+        assert contacts.current.record["full_name"] == "Nguyễn Thị Lan"
+        await pilot.press("e")  # an edit in progress
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#field-title", Input).value = "Giám đốc Sở"
+        before = app.data
+        # another process (the CLI, a sync) adds someone who sorts before Lan
+        network.add_contact(people, {"full_name": "Vũ Thị Hạnh", "title": "Phóng viên"})
+        await wait_reload(pilot, before)
+        assert len(loads) == 2  # noticed once, loaded once
+        assert "Vũ Thị Hạnh" in names(app)
+        assert contacts.current.record["full_name"] == "Nguyễn Thị Lan"
+        assert {contacts.rows[i].record["full_name"] for i in range(len(contacts.rows))
+                if contacts.rows[i].id in contacts.selected} == {"Phạm Quốc Dũng"}
+        assert app.screen is form and isinstance(form, ContactFormScreen)
+        assert form.query_one("#field-title", Input).value == "Giám đốc Sở"
+        # the outside change deletes the selected person: the selection forgets them
+        before = app.data
+        network.remove_contact(people, "Phạm Quốc Dũng")
+        await wait_reload(pilot, before)
+        assert not contacts.selected
+        await pilot.press("escape")
+
+
+async def test_language_switch_keeps_the_view(people):
+    app = create_app(people, config={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        section = network_section(app)
+        section.search_input.value = "quang ninh"
+        await pilot.pause()
+        section.contact_list.focus()
+        await pilot.press("down", "space")
+        selected = set(section.contact_list.selected)
+        await app.switch_language("vi")
+        await pilot.pause()
+        try:
+            assert get_language() == "vi"
+            section = network_section(app)
+            assert section.search_input.value == "quang ninh"
+            assert section.contact_list.selected == selected
+            assert names(app) == ["Trần Văn Bình", "Nguyễn Thị Lan"]
+            tabs = app.main_screen.query_one(TabbedContent)
+            labels = [str(t.label) for t in tabs.query("ContentTab")]
+            assert labels == ["Mạng lưới", "Thông điệp", "Tiếp cận"]
+            footer_descriptions = {b.description for _k, b in app._bindings}
+            assert "Trợ giúp" in footer_descriptions
+            assert "Họ và tên" in section.contact_list.header_labels()
+        finally:
+            set_language("en")
+
+
+async def test_palette_offers_state_aware_commands_and_switches_language(people):
+    app = create_app(people, config={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        titles = [c.title for c in app.palette_commands(app.main_screen)]
+        assert "contact: new" in titles and "contact: copy email" in titles
+        assert "store: open…" in titles and "theme: choose…" in titles
+        assert "undo: " not in " ".join(titles)
+        section = network_section(app)
+        section.search_input.value = "dung"  # Dũng has a phone but no email
+        await pilot.pause()
+        titles = [c.title for c in app.palette_commands(app.main_screen)]
+        assert "contact: copy phone" in titles and "contact: copy email" not in titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"language")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if get_language() == "vi":
+                break
+        try:
+            assert get_language() == "vi"
+            await pilot.pause(0.1)
+            assert network_section(app).search_input.value == "dung"
+        finally:
+            set_language("en")
+
+
+async def test_palette_finds_vietnamese_titles_without_diacritics(people):
+    from tui.screens.palette import LanToaCommands
+
+    set_language("vi")
+    try:
+        app = create_app(people, config={})
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_ready(pilot)
+            provider = LanToaCommands(app.main_screen)
+            hits = [hit async for hit in provider.search("lien he moi")]
+            assert hits and hits[0].text == "liên hệ: thêm mới"
+    finally:
+        set_language("en")
+
+
+async def test_keys_are_remapped_from_config(people):
+    config = {"keys": {"network.edit": "f6", "network": {"delete": "ctrl+d"},
+                       "nonsense.key": "x"}}
+    app = create_app(people, config=config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        assert any("nonsense.key" in n.message for n in app._notifications)
+        network_section(app).contact_list.focus()
+        await pilot.press("e")  # no longer edits
+        await pilot.pause()
+        assert app.screen is app.main_screen
+        await pilot.press("f6")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactFormScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"
+
+
+async def test_f1_explains_the_focused_part(people):
+    app = create_app(people, config={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "## Network" in app.screen.topic
+        assert ("Network", "network.edit", "e", "Edit") in app.screen.all_keys
+        await pilot.press("f1")
+        await pilot.pause()
+        network_section(app).contact_list.focus()
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "Contact form" in app.screen.topic
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactFormScreen)
+
+
+async def test_sections_by_key_and_honest_empty_states(people):
+    app = create_app(people, config={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        from tui.sections._placeholder import PlaceholderSection
+
+        tabs = app.main_screen.query_one(TabbedContent)
+        await pilot.press("f3")
+        await pilot.pause()
+        assert tabs.active == "messages"
+        await pilot.press("f4")
+        await pilot.pause()
+        assert tabs.active == "outreach"
+        for section in app.main_screen.query(PlaceholderSection):  # sections not built yet
+            text = " ".join(str(s.render()) for s in section.query("Static"))
+            assert "0 records" in text and f"lantoa {section.section_id}" in text
+        await pilot.press("f2")
+        await pilot.pause()
+        assert tabs.active == "network"
+        assert app.focused.id == "search"
+
+
+async def test_the_theme_is_remembered(people):
+    app = create_app(people, config={})
+    async with app.run_test() as pilot:
+        await wait_ready(pilot)
+        app.theme = "nord"
+        await pilot.pause()
+    assert load_state()["theme"] == "nord"
+    app = create_app(people, config={})
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert app.theme == "nord"
+
+
+async def test_first_run_welcomes_and_adds_the_first_contact(tmp_path):
+    store = Store(tmp_path / "new.json")
+    app = create_app(store, config={})
+    async with app.run_test() as pilot:
+        await wait_ready(pilot)
+        welcome = app.main_screen.query_one(WelcomeView)
+        assert welcome.display and welcome.query_one("#welcome-sample").disabled is False
+        await pilot.click("#welcome-add")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactFormScreen)
+        assert not store.exists()  # nothing written just by looking
+
+
+async def test_first_run_loads_the_sample(tmp_path):
+    store = Store(tmp_path / "new.json")
+    app = create_app(store, config={})
+    async with app.run_test() as pilot:
+        await wait_ready(pilot)
+        before = app.data
+        await pilot.click("#welcome-sample")
+        await wait_reload(pilot, before)
+        assert len(names(app)) > 50
+        assert network_section(app).query_one("#network-views").current == "browse"
+
+
+async def test_a_corrupt_store_is_reported_not_crashed(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text('{"contacts": ', encoding="utf-8")
+    app = create_app(Store(path), config={})
+    async with app.run_test() as pilot:
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if app._notifications:
+                break
+        messages = [n.message for n in app._notifications]
+        assert any("not a usable Lan Tỏa store" in m for m in messages), messages
+        assert "not a usable" in network_section(app).contact_list.empty_text
+        assert path.read_text(encoding="utf-8") == '{"contacts": '
+
+
+async def test_narrow_layout_drops_the_detail_panel(people):
+    app = create_app(people, config={})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        assert not app.main_screen.query_one("#detail").display
+    app = create_app(people, config={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        assert app.main_screen.query_one("#detail").display
+
+
+async def test_status_line_has_slots_for_other_parts(people):
+    app = create_app(people, config={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        app.set_status("sync", "⟳ 2 conflicts [bold]open[/]")
+        await pilot.pause()
+        from tui.widgets.status_bar import StatusBar
+
+        bar = app.main_screen.query_one(StatusBar)
+        assert bar.slot("sync").plain == "⟳ 2 conflicts [bold]open[/]"  # text, not markup
+        app.set_status("sync", None)
+        assert bar.slot("sync") is None

@@ -1,0 +1,382 @@
+"""The story-card editor: the form, the live checklist beside it, and the preview.
+
+Typing restarts a short timer (DEBOUNCE); when it fires, the form's values are cleaned the store's
+way and checked (`check_message`, cached per field, a few milliseconds), and the slot headings, the
+checklist, the header and, when shown, the preview follow. Saving sends only the changed fields;
+what the person typed stays on screen whatever happens to the save (see editor_actions.py).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Checkbox, ContentSwitcher, Input, Select, Static, Tab, Tabs, TextArea
+
+from store.checks import check_message, minutes_since_incident, thresholds
+from store.checks.base import Report
+from store.i18n import _
+from store.messages import FIELDS, STATUSES
+from store.templates import template_for
+
+from .. import keys
+from ..widgets.text import plain
+from . import clock
+from .checklist import Checklist, summary_line
+from .editor_actions import EditorActions
+from .fields import FiguresField, field_of
+from .form import CardForm
+from .formvalues import META_FIELDS, FormState, form_fields, relanguage_figures
+from .listing import kind_short, status_label
+from .preview import Preview
+
+if TYPE_CHECKING:
+    from ..sections.messages import MessagesSection
+
+#: Seconds after the last keystroke before the checks run.
+DEBOUNCE = 0.2
+#: Seconds between refreshes of a crisis statement's timer.
+TIMER_SECONDS = 30
+
+
+def timer_text(minutes: int) -> Content:
+    """"⏱ 45 min since the incident", red and "late" past the first hour."""
+    if minutes < 60:
+        shown = _("{m} min", m=minutes)
+    else:
+        shown = _("{h} h {m:02d} min", h=minutes // 60, m=minutes % 60)
+    text = _("⏱ {time} since the incident", time=shown)
+    if minutes > thresholds.CRISIS_FIRST_MESSAGE_MINUTES:
+        return Content.styled(text + " · " + _("past the first hour"), "bold $text-error")
+    return Content.styled(text, "bold $text-warning")
+
+
+class MessageEditor(EditorActions, Vertical):
+    """Edits one message; the section opens and closes it and forwards store changes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        keys.bind("editor.save", "save"),
+        keys.bind("editor.close", "close"),
+        keys.bind("editor.preview", "toggle_preview"),
+        keys.bind("editor.checklist", "toggle_checklist"),
+        keys.bind("editor.next", "next_finding"),
+        keys.bind("editor.external", "external_field"),
+        keys.bind("editor.card", "external_card"),
+        keys.bind("editor.status", "status"),
+        keys.bind("editor.export", "export"),
+    ]
+
+    def __init__(self, section: MessagesSection, record: dict, *,
+                 restore: dict[str, Any] | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        keys.localize(self)
+        self.section = section
+        if restore:
+            self.state = FormState(dict(restore["base"]), list(restore["names"]),
+                                   dict(restore["initial"]))
+            self.carry: dict[str, Any] = dict(restore["values"])
+        else:
+            self.state = FormState.open(record)
+            self.carry = dict(self.state.initial)
+        self.restore = restore or {}
+        self.report: Report | None = None
+        self.merged: dict[str, Any] = dict(self.state.base)
+        self.errors: dict[str, str] = {}
+        self._check_timer = None
+        self._next = 0
+        self._minutes: int | None | str = "unset"
+        self._checked: dict[str, Any] | None = None
+        self.saving = False
+        self.closing = False
+        self.gone = False
+        self.rejected_card: str | None = self.restore.get("rejected")
+
+    @property
+    def record_id(self) -> str:
+        return self.state.base["id"]
+
+    # -- building --------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="ed-head"):
+            yield Tabs(Tab(_("Card"), id="ed-tab-card"), Tab(_("Preview"), id="ed-tab-preview"),
+                       id="ed-tabs")
+            yield Static("", id="ed-title")
+            yield Static("", id="ed-timer")
+        with ContentSwitcher(initial="ed-card", id="ed-views"):
+            with Horizontal(id="ed-card"):
+                yield self._new_form()
+                yield Checklist(id="ed-checklist")
+            yield Preview(id="ed-preview")
+        yield Static("", id="ed-summary")
+
+    def _new_form(self) -> CardForm:
+        kind = self.carry.get("kind") or "policy"
+        lang = self.carry.get("language") or "vi"
+        names = [n for n in self.state.names if n in META_FIELDS or n in form_fields(
+            kind, {**self.state.base, **{k: v for k, v in self.carry.items() if v}})]
+        return CardForm(names, self.carry, kind, lang, template_for(
+            {**self.state.base, "kind": kind}), id="ed-form")
+
+    def on_mount(self) -> None:
+        self.run_checks()
+        self.set_interval(TIMER_SECONDS, self.show_timer)
+        view = self.restore.get("view")
+        if view == "preview":
+            self.call_after_refresh(self.show_view, "preview")
+        variant = self.restore.get("variant")
+        if variant:
+            self.query_one(Preview).set_variant(variant)
+        focus = self.restore.get("focus")
+        self.call_after_refresh(self.focus_start, focus)
+
+    @property
+    def form(self) -> CardForm:
+        return self.query_one(CardForm)
+
+    @property
+    def checklist(self) -> Checklist:
+        return self.query_one(Checklist)
+
+    @property
+    def preview(self) -> Preview:
+        return self.query_one(Preview)
+
+    def focus_start(self, name: str | None = None) -> None:
+        """The remembered field, else the first slot with an error or nothing in it."""
+        form = self.form
+        if name and form.focus_field(name):
+            return
+        if self.report is not None:
+            for state in self.report.checklist:
+                if state.state in ("error", "empty") and state.level == "required" and (
+                        form.focus_slot(state.slot)):
+                    return
+        form.focus_field("headline") or form.focus_field("title")
+
+    # -- values and checks -----------------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:
+        """Every field's form value: the ones on screen, and those of slots the kind hides."""
+        values = dict(self.carry)
+        if self.is_mounted and self.query(CardForm):
+            values.update(self.form.values())
+        return values
+
+    @property
+    def dirty(self) -> list[str]:
+        return self.state.dirty(self.values())
+
+    def _edited(self, control: Any) -> None:
+        field = field_of(control)
+        if field is None or not any(isinstance(a, CardForm) for a in field.ancestors):
+            return
+        name = field.field_name
+        previous = self.carry.get(name)
+        self.carry[name] = field.form_value  # kept current: the app may close any moment
+        if name == "kind" and field.form_value != previous:
+            self.call_later(self.change_kind, field.form_value)
+        elif name == "language" and field.form_value != previous:
+            self.change_language(previous or "vi", field.form_value)
+        if self._check_timer is not None:
+            self._check_timer.stop()
+        self._check_timer = self.set_timer(DEBOUNCE, self.run_checks)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._edited(event.input)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._edited(event.text_area)
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self._edited(event.checkbox)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self._edited(event.select)
+
+    def on_figures_field_changed(self, event: FiguresField.Changed) -> None:
+        self._edited(event.field)
+
+    def run_checks(self, force: bool = False) -> None:
+        """Check the card as it would be saved; show the results everywhere they appear."""
+        self._check_timer = None
+        if not self.is_mounted:
+            return
+        values = self.values()
+        self.carry.update(values)
+        if values == self._checked and self.report is not None and not force:
+            return
+        self._checked = values
+        self.merged, self.errors = self.state.checked(values)
+        self.report = check_message(self.merged, today=clock.today(), now=clock.now())
+        self.form.show_states(self.report, self.errors)
+        self.checklist.show(self.report)
+        summary = summary_line(self.report)
+        if self.errors:
+            summary = summary + Content.styled(
+                " · " + _("{n} fields to fix", n=len(self.errors)), "bold $text-error")
+        self.query_one("#ed-summary", Static).update(summary + Content.styled(
+            "  " + _("{key}: checklist", key=keys.display_keys("editor.checklist")),
+            "$text-muted"), layout=False)
+        self.show_header()
+        self.show_timer()
+        if self.query_one(ContentSwitcher).current == "ed-preview":
+            self.preview.show(self.merged, self.section.contact_line())
+
+    def show_header(self) -> None:
+        values = self.carry
+        title = plain(values.get("title") or _("(no title)"))
+        status = self.state.base.get("status") or "draft"
+        parts = Content.assemble(
+            (title, "bold"), " · ", kind_short(values.get("kind")), " · ",
+            (status_label(status), "bold $text-success" if status == "ready" else ""),
+            " · ", str(values.get("language") or "vi"))
+        if self.state.dirty(values):
+            parts = parts + Content.styled("  ● " + _("unsaved"), "bold $text-warning")
+        if self.gone:
+            parts = parts + Content.styled("  " + _("deleted elsewhere"), "bold $text-error")
+        self.query_one("#ed-title", Static).update(parts, layout=False)
+
+    def show_timer(self) -> None:
+        timer = self.query_one("#ed-timer", Static)
+        minutes = (minutes_since_incident(self.merged, now=clock.now())
+                   if self.merged.get("kind") == "crisis" else None)
+        if minutes != self._minutes:  # it changes width: only when it changes
+            self._minutes = minutes
+            timer.display = minutes is not None
+            if minutes is not None:
+                timer.update(timer_text(minutes))
+
+    # -- kind and language -----------------------------------------------------------------
+
+    async def change_kind(self, kind: str) -> None:
+        """Another kind has other slots: rebuild the form, keeping every value typed."""
+        self.carry.update(self.form.values())
+        self.carry["kind"] = kind
+        self.state.add_fields(form_fields(kind, self.merged))
+        for name in self.state.names:
+            self.carry.setdefault(name, self.state.initial[name])
+        focused = self.form.focused_field()
+        await self.form.remove()
+        await self.query_one("#ed-card", Horizontal).mount(self._new_form(), before=0)
+        self.run_checks()
+        if focused is not None:
+            self.form.focus_field(getattr(focused, "field_name", "kind"))
+
+    def change_language(self, old: str, new: str) -> None:
+        """Figures are typed the message's way: rewrite them for the new language."""
+        self.carry["language"] = new
+        figures = self.form.fields.get("figures")
+        if figures is not None:
+            rows = relanguage_figures(figures.form_value, old, new)
+            figures.relanguage(new)
+            figures.set_form_value(rows)
+
+    # -- views -----------------------------------------------------------------------------
+
+    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        if event.tabs.id != "ed-tabs":
+            return
+        event.stop()
+        self.show_view("preview" if event.tab.id == "ed-tab-preview" else "card")
+
+    def show_view(self, view: str) -> None:
+        switcher = self.query_one(ContentSwitcher)
+        wanted = f"ed-{view}"
+        tabs = self.query_one("#ed-tabs", Tabs)
+        if tabs.active != f"ed-tab-{view}":
+            tabs.active = f"ed-tab-{view}"
+        if switcher.current == wanted:
+            return
+        switcher.current = wanted
+        self.set_class(view == "preview", "-preview")
+        if view == "preview":
+            self.run_checks()
+            self.preview.show(self.merged, self.section.contact_line())
+            self.query_one("#preview-variants").focus()
+        else:
+            self.focus_start(getattr(self.form.focused_field(), "field_name", None))
+
+    def action_toggle_preview(self) -> None:
+        current = self.query_one(ContentSwitcher).current
+        self.show_view("card" if current == "ed-preview" else "preview")
+
+    def action_toggle_checklist(self) -> None:
+        """Narrow: show the checklist instead of the form (and back). Wide: focus it."""
+        if self.query_one(ContentSwitcher).current != "ed-card":
+            self.show_view("card")
+        narrow = self.screen.has_class("-narrow")
+        if narrow and self.has_class("-checklist"):
+            self.remove_class("-checklist")
+            self.focus_start(None)
+            return
+        if narrow:
+            self.add_class("-checklist")
+        self.checklist.focus_list()
+
+    def on_checklist_jump(self, event: Checklist.Jump) -> None:
+        event.stop()
+        self.remove_class("-checklist")
+        self.jump_to(event.slot, event.finding)
+
+    def jump_to(self, slot: str, finding: Any = None) -> None:
+        form = self.form
+        if finding is not None and finding.field in form.fields:
+            checked = self.merged.get(finding.field)
+            form.focus_field(finding.field, finding.start, finding.end, finding.index,
+                             checked if isinstance(checked, str) else None)
+        else:
+            form.focus_slot(slot)
+
+    def action_next_finding(self) -> None:
+        findings = self.report.findings if self.report else []
+        if not findings:
+            self.notify(_("No findings: every check passes."), markup=False)
+            return
+        finding = findings[self._next % len(findings)]
+        self._next += 1
+        self.show_view("card")
+        self.remove_class("-checklist")
+        self.jump_to(finding.slot, finding)
+
+    # -- the shell ---------------------------------------------------------------------------
+
+    def view_state(self) -> dict[str, Any]:
+        focused = self.form.focused_field() if self.query(CardForm) else None
+        return {
+            "base": dict(self.state.base), "names": list(self.state.names),
+            "initial": dict(self.state.initial), "values": self.values(),
+            "view": "preview" if self.query_one(ContentSwitcher).current == "ed-preview"
+            else "card",
+            "variant": self.preview.variant, "rejected": self.rejected_card,
+            "focus": getattr(focused, "field_name", None),
+        }
+
+    def help_markdown(self) -> str:
+        k = keys.display_keys
+        return _(
+            "## Story card\n\nFill the slots; the checklist beside the card (or under {checklist} "
+            "on a narrow screen) follows as you type: ✓ done, ! worth a look, ✗ must be fixed, "
+            "○ empty; * marks the required slots. Enter on a line of the checklist, or {next}, "
+            "jumps to the words it is about.\n\n"
+            "- {save}: save · {close}: save and close\n"
+            "- {preview}: preview as press release, social post or talking points\n"
+            "- {external}: this field in $EDITOR · {card}: the whole card in $EDITOR\n"
+            "- {status}: status (ready only without errors) · {export}: export or copy\n\n"
+            "Audiences and tags take one item per line. Figures: the number as you write it "
+            "(3.893.595 in Vietnamese, 3,893,595 in English), its unit, period, what it is "
+            "compared with, its source and date.",
+            checklist=k("editor.checklist"), next=k("editor.next"), save=k("editor.save"),
+            close=k("editor.close"), preview=k("editor.preview"),
+            external=k("editor.external"), card=k("editor.card"), status=k("editor.status"),
+            export=k("editor.export"),
+        )
+
+    def status_text(self) -> str:
+        return _(STATUSES.get(self.state.base.get("status") or "draft", "Draft"))
+
+    def field_label(self, name: str) -> str:
+        return _(FIELDS[name].label) if name in FIELDS else name

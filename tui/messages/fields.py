@@ -1,0 +1,350 @@
+"""The widgets of the story-card form, one per field type, all with the same small interface:
+
+- `field_name`: the record field it edits;
+- `form_value` / `set_form_value(value)`: the value as formvalues.py holds it;
+- `jump(start, end, index)`: focus it and select the words a finding is about.
+
+Single-line fields are Inputs, text fields TextAreas (growing with their text), audiences and tags
+a one-item-per-line list editor, flags Checkboxes, kind and language Selects, and the figures a
+small editor of rows (value, unit, label, period, baseline, as of, source).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Grid, Horizontal, Vertical
+from textual.content import Content
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import Reactive
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Label, Select, TextArea
+from textual.widgets._input import Selection as InputSelection
+from textual.widgets.text_area import Selection
+
+from store.i18n import N_, _
+from store.messages import FIELDS, FIGURE_KEYS, KINDS, LANGUAGES
+
+from .formvalues import blank_figure
+
+#: Placeholders that show the expected format (hints for content come from the template).
+FORMATS = {
+    "date": "2025-07-01",
+    "datetime": "2025-03-04 08:30",
+    "phone": "0912 345 678",
+    "email": "press@example.gov.vn",
+}
+FIGURE_LABELS = {
+    "value": N_("Value"), "unit": N_("Unit"), "label": N_("What it counts"),
+    "period": N_("Period"), "baseline": N_("Compared with"), "as_of": N_("As of"),
+    "source": N_("Source"),
+}
+FIGURE_HINTS = {
+    "value": {"vi": "3.893.595", "en": "3,893,595"},
+    "unit": {"vi": "tỷ đồng, %, người", "en": "billion VND, %, people"},
+    "label": {"vi": "Doanh thu toàn ngành", "en": "Sector revenue"},
+    "period": {"vi": "2022, Q3/2022", "en": "2022, Q3/2022"},
+    "baseline": {"vi": "năm 2021", "en": "2021"},
+    "as_of": {"vi": "2023-06-30", "en": "2023-06-30"},
+    "source": {"vi": "Báo cáo tổng kết năm 2022 của Bộ …", "en": "Ministry year-end report 2022"},
+}
+
+
+def offset_to_location(text: str, offset: int) -> tuple[int, int]:
+    """A character offset in `text` as a TextArea (row, column)."""
+    offset = max(0, min(offset, len(text)))
+    before = text[:offset]
+    row = before.count("\n")
+    return row, offset - (before.rfind("\n") + 1)
+
+
+def locate(shown: str, checked: str | None, start: int | None, end: int | None
+           ) -> tuple[int, int] | None:
+    """The span a finding gives for the checked (cleaned) text, found in the text as shown
+    (which may differ by spaces the cleaning removed)."""
+    if start is None:
+        return None
+    end = start if end is None else end
+    if checked is None or shown[start:end] == checked[start:end]:
+        return start, end
+    words = checked[start:end]
+    if words:
+        found = shown.find(words, max(0, start - 40))
+        if found < 0:
+            found = shown.find(words)
+        if found >= 0:
+            return found, found + len(words)
+    return min(start, len(shown)), min(end, len(shown))
+
+
+class LineField(Input):
+    #: The box has a fixed size: scrolling the text needs no layout of the whole screen (see
+    #: widgets/search_input.py), which keeps typing fast in a long form.
+    virtual_size = Reactive(Size(0, 0), layout=False)
+
+    def __init__(self, name: str, value: str, placeholder: str = "") -> None:
+        super().__init__(value, placeholder=placeholder, id=f"f-{name}", compact=True)
+        self.field_name = name
+
+    @property
+    def form_value(self) -> str:
+        return self.value
+
+    def set_form_value(self, value: Any) -> None:
+        self.value = str(value or "")
+
+    def jump(self, start: int | None = None, end: int | None = None, index: int | None = None,
+             checked: str | None = None) -> None:
+        self.focus()
+        span = locate(self.value, checked, start, end)
+        if span is not None:
+            self.selection = InputSelection(span[0], span[1])
+
+
+class TextField(TextArea):
+    def __init__(self, name: str, value: str, placeholder: str = "") -> None:
+        super().__init__(value, id=f"f-{name}", compact=True, soft_wrap=True,
+                         placeholder=placeholder)
+        self.field_name = name
+
+    @property
+    def form_value(self) -> str:
+        return self.text
+
+    def set_form_value(self, value: Any) -> None:
+        self.text = str(value or "")
+
+    def jump(self, start: int | None = None, end: int | None = None, index: int | None = None,
+             checked: str | None = None) -> None:
+        self.focus()
+        span = locate(self.text, checked, start, end)
+        if span is not None:
+            self.selection = Selection(offset_to_location(self.text, span[0]),
+                                       offset_to_location(self.text, span[1]))
+            self.scroll_cursor_visible()
+
+
+class LineArea(TextField):
+    """A one-line field long enough to need wrapping (headline, sources): Enter moves on and a
+    pasted line break becomes a space, so what is saved is one line, seen whole."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.screen.focus_next()
+            return
+        await super()._on_key(event)
+
+    @property
+    def form_value(self) -> str:
+        return " ".join(self.text.split("\n")) if "\n" in self.text else self.text
+
+
+class ListField(TextArea):
+    """A list (audiences, tags): one item per line, so items may hold commas."""
+
+    def __init__(self, name: str, value: list[str], placeholder: str = "") -> None:
+        super().__init__("\n".join(value), id=f"f-{name}", compact=True, soft_wrap=True,
+                         placeholder=placeholder or _("one per line"))
+        self.field_name = name
+
+    @property
+    def form_value(self) -> list[str]:
+        return [line.strip() for line in self.text.split("\n") if line.strip()]
+
+    def set_form_value(self, value: Any) -> None:
+        self.text = "\n".join(value or [])
+
+    def jump(self, start: int | None = None, end: int | None = None, index: int | None = None,
+             checked: str | None = None) -> None:
+        self.focus()
+        if index is not None:
+            self.move_cursor((min(index, self.document.line_count - 1), 0))
+
+
+class BoolField(Checkbox):
+    def __init__(self, name: str, value: bool) -> None:
+        super().__init__(_(FIELDS[name].label), bool(value), id=f"f-{name}", compact=True)
+        self.field_name = name
+
+    @property
+    def form_value(self) -> bool:
+        return self.value
+
+    def set_form_value(self, value: Any) -> None:
+        self.value = bool(value)
+
+    def jump(self, *args: Any, **kwargs: Any) -> None:
+        self.focus()
+
+
+class ChoiceField(Select):
+    """Kind or language (status has its own action: "ready" must be checked first)."""
+
+    def __init__(self, name: str, value: str) -> None:
+        choices = {"kind": KINDS, "language": LANGUAGES}[name]
+        options = [(Content(_(label)), key) for key, label in choices.items()]
+        super().__init__(options, value=value, allow_blank=False, compact=True, id=f"f-{name}")
+        self.field_name = name
+
+    @property
+    def form_value(self) -> str:
+        return str(self.value)
+
+    def set_form_value(self, value: Any) -> None:
+        self.value = value
+
+    def jump(self, *args: Any, **kwargs: Any) -> None:
+        self.focus()
+
+
+class FigureInput(Input):
+    virtual_size = Reactive(Size(0, 0), layout=False)
+
+
+class FigureRow(Vertical):
+    """One figure: its number, unit and what it counts, when, compared with what, and source."""
+
+    def __init__(self, number: int, row: dict[str, Any], lang: str) -> None:
+        super().__init__(classes="figure-row")
+        self.number = number
+        self.extras = {k: v for k, v in row.items() if k not in FIGURE_KEYS}
+        self.row = row
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="figure-head"):
+            yield Label(Content(_("Figure {n}", n=self.number)), classes="figure-title")
+            yield Button(_("Remove"), classes="figure-remove", compact=True)
+        with Grid(classes="figure-grid"):
+            for key in ("value", "unit", "label", "period", "baseline", "as_of", "source"):
+                yield Label(Content(_(FIGURE_LABELS[key])), classes="figure-label")
+                hint = FIGURE_HINTS[key].get(self.lang, "")
+                yield FigureInput(str(self.row.get(key) or ""), placeholder=hint,
+                                  compact=True, classes=f"figure-input fig-{key}")
+
+    def renumber(self, number: int) -> None:
+        self.number = number
+        self.query_one(".figure-title", Label).update(Content(_("Figure {n}", n=number)))
+
+    @property
+    def values(self) -> dict[str, Any]:
+        out = dict(self.extras)
+        for key in FIGURE_KEYS:
+            out[key] = self.query_one(f".fig-{key}", Input).value
+        return out
+
+    def set_values(self, row: dict[str, Any]) -> None:
+        self.extras = {k: v for k, v in row.items() if k not in FIGURE_KEYS}
+        for key in FIGURE_KEYS:
+            self.query_one(f".fig-{key}", Input).value = str(row.get(key) or "")
+
+
+class FiguresField(Vertical):
+    """The figures: a row per figure, added and removed with buttons."""
+
+    can_focus = False
+
+    class Changed(Message):
+        def __init__(self, field: FiguresField) -> None:
+            super().__init__()
+            self.field = field
+
+    def __init__(self, name: str, rows: list[dict[str, Any]], lang: str) -> None:
+        super().__init__(id=f"f-{name}", classes="figures")
+        self.field_name = name
+        self.rows = rows
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        for number, row in enumerate(self.rows, 1):
+            yield FigureRow(number, row, self.lang)
+        yield Button(_("+ Add a figure"), classes="figure-add", compact=True)
+
+    @property
+    def figure_rows(self) -> list[FigureRow]:
+        return list(self.query_children(FigureRow))
+
+    @property
+    def form_value(self) -> list[dict[str, Any]]:
+        return [row.values for row in self.figure_rows]
+
+    def set_form_value(self, value: Any) -> None:
+        rows = list(value or [])
+        current = self.figure_rows
+        for row_widget, row in zip(current, rows, strict=False):
+            row_widget.set_values(row)
+        for extra in current[len(rows):]:
+            extra.remove()
+        add = self.query_one(".figure-add", Button)
+        for number, row in enumerate(rows[len(current):], len(current) + 1):
+            self.mount(FigureRow(number, row, self.lang), before=add)
+        self.post_message(self.Changed(self))
+
+    def relanguage(self, lang: str) -> None:
+        self.lang = lang
+
+    def add_figure(self) -> None:
+        add = self.query_one(".figure-add", Button)
+        row = FigureRow(len(self.figure_rows) + 1, blank_figure(), self.lang)
+        self.mount(row, before=add)
+        self.call_after_refresh(lambda: row.query_one(".fig-value", Input).focus())
+        self.post_message(self.Changed(self))
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.has_class("figure-add"):
+            self.add_figure()
+            return
+        row = next((a for a in event.button.ancestors if isinstance(a, FigureRow)), None)
+        if row is None:
+            return
+        position = self.figure_rows.index(row)
+        await row.remove()
+        for number, left in enumerate(self.figure_rows, 1):
+            left.renumber(number)
+        remaining = self.figure_rows
+        target = (remaining[min(position, len(remaining) - 1)].query_one(".fig-value", Input)
+                  if remaining else self.query_one(".figure-add", Button))
+        target.focus()
+        self.post_message(self.Changed(self))
+
+    def jump(self, start: int | None = None, end: int | None = None, index: int | None = None,
+             checked: str | None = None) -> None:
+        rows = self.figure_rows
+        if index is not None and 0 <= index < len(rows):
+            rows[index].query_one(".fig-value", Input).focus()
+        elif rows:
+            rows[0].query_one(".fig-value", Input).focus()
+        else:
+            self.query_one(".figure-add", Button).focus()
+
+
+def make_field(name: str, value: Any, lang: str, placeholder: str = "") -> Widget:
+    """The widget for field `name` showing `value`."""
+    kind = FIELDS[name].type
+    if name in ("kind", "language"):
+        return ChoiceField(name, value)
+    if kind == "text":
+        return TextField(name, value, placeholder)
+    if kind == "list":
+        return ListField(name, value, placeholder)
+    if kind == "bool":
+        return BoolField(name, value)
+    if kind == "figures":
+        return FiguresField(name, value, lang)
+    if kind == "line" and FIELDS[name].slot and FIELDS[name].max_len >= 200:
+        return LineArea(name, value, placeholder)
+    return LineField(name, value, placeholder or FORMATS.get(kind, ""))
+
+
+def field_of(widget: Widget | None) -> Widget | None:
+    """The form field a widget belongs to (itself, or the figures editor around an input)."""
+    for node in [widget, *(widget.ancestors if widget is not None else [])]:
+        if hasattr(node, "field_name"):
+            return node
+    return None
