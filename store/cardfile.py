@@ -56,8 +56,9 @@ class CardError(LantoaError):
 
     def __init__(self, problems: list[tuple[int, str]]) -> None:
         self.problems = sorted(problems)
-        super().__init__("; ".join(_("line {line}: {problem}", line=n, problem=p)
-                                   for n, p in self.problems))
+        super().__init__(
+            "; ".join(_("line {line}: {problem}", line=n, problem=p) for n, p in self.problems)
+        )
 
 
 def _is_header(name: str) -> bool:
@@ -102,9 +103,15 @@ def render_card(message: Mapping[str, Any], *, hints: bool = True) -> str:
     header, sections = card_fields(message)
     out = []
     if hints:
-        out.append(_comment(_("Lan Tỏa message card. Edit the “key: value” lines and the text "
-                              "under each “## field” heading, then save and close. Lines like "
-                              "this one are hints and are ignored.")))
+        out.append(
+            _comment(
+                _(
+                    "Lan Tỏa message card. Edit the “key: value” lines and the text "
+                    "under each “## field” heading, then save and close. Lines like "
+                    "this one are hints and are ignored."
+                )
+            )
+        )
     out.append("---")
     out += [f"{name}: {_header_value(name, message.get(name))}".rstrip() for name in header]
     out.append("---")
@@ -116,8 +123,14 @@ def render_card(message: Mapping[str, Any], *, hints: bool = True) -> str:
         value = message.get(name)
         if name == "figures":
             if hints:
-                out.append(_comment(_("One figure per item: “- value: …” then indented unit:, "
-                                      "label:, period:, baseline:, source:, as_of: lines.")))
+                out.append(
+                    _comment(
+                        _(
+                            "One figure per item: “- value: …” then indented unit:, "
+                            "label:, period:, baseline:, source:, as_of: lines."
+                        )
+                    )
+                )
             for figure in value or []:
                 out.append(f"- value: {_figure_number(figure.get('value'), lang)}")
                 out += [f"  {key}: {figure[key]}" for key in FIGURE_KEYS[1:] if figure.get(key)]
@@ -197,8 +210,9 @@ def parse_card(text: str, number_language: str | None = None) -> dict[str, Any]:
         else:
             raw[key] = (number, match.group(2).strip())
     if not closed:
-        raise CardError([*problems, (opening, _("the header opened here is never closed "
-                                                 "with a line “---”"))])
+        raise CardError(
+            [*problems, (opening, _("the header opened here is never closed with a line “---”"))]
+        )
     current: str | None = None
     stray = False
     sections: dict[str, tuple[int, list[tuple[int, str]]]] = {}
@@ -220,8 +234,9 @@ def parse_card(text: str, number_language: str | None = None) -> dict[str, Any]:
         if current is None:
             if line.strip() and not stray:
                 stray = True
-                problems.append((number, _("text outside a section: put it under a "
-                                           "“## field” heading")))
+                problems.append(
+                    (number, _("text outside a section: put it under a “## field” heading"))
+                )
             continue
         sections[current][1].append((number, line))
     lang = raw.get("language", (0, ""))[1] or "vi"
@@ -283,16 +298,25 @@ def _figures(content: list, heading: int, lang: str, problems: list) -> list[dic
         match = start or more
         if not match or (more and not items):
             if not reported:  # one report per section: the lines after it follow from it
-                problems.append((n, _("write a figure as “- value: …” followed by indented "
-                                      "“key: value” lines")))
+                problems.append(
+                    (n, _("write a figure as “- value: …” followed by indented “key: value” lines"))
+                )
             reported = True
             continue
         key, value = match.group(1), match.group(2).strip()
         if start:
             items.append((n, {}))
         if key not in FIGURE_KEYS:
-            problems.append((n, _("unknown figure field {key!r}; use {keys}", key=key,
-                                  keys=", ".join(FIGURE_KEYS))))
+            problems.append(
+                (
+                    n,
+                    _(
+                        "unknown figure field {key!r}; use {keys}",
+                        key=key,
+                        keys=", ".join(FIGURE_KEYS),
+                    ),
+                )
+            )
         elif key in items[-1][1]:
             problems.append((n, _("{key} is given twice", key=key)))
         else:
@@ -327,16 +351,22 @@ def parse_quote_spec(text: str) -> dict[str, str | None]:
             data = json.loads(raw)
         except ValueError as exc:
             raise InvalidValue(_("not valid JSON: {why}", why=exc)) from None
-        return {"quote": data.get("text"), "quote_speaker": data.get("speaker"),
-                "quote_title": data.get("title")}
+        return {
+            "quote": data.get("text"),
+            "quote_speaker": data.get("speaker"),
+            "quote_title": data.get("title"),
+        }
     body, sep, who = raw.rpartition(" — ")
     if not sep:
         body, sep, who = raw.rpartition(" -- ")
     if not sep:
-        return {"quote": raw.strip("\"“” ")}
+        return {"quote": raw.strip('"“” ')}
     speaker, _comma, title = who.partition(",")
-    return {"quote": body.strip().strip("\"“” "), "quote_speaker": speaker.strip() or None,
-            "quote_title": title.strip() or None}
+    return {
+        "quote": body.strip().strip('"“” '),
+        "quote_speaker": speaker.strip() or None,
+        "quote_title": title.strip() or None,
+    }
 
 
 def field_name(name: str) -> str:
@@ -345,19 +375,26 @@ def field_name(name: str) -> str:
     if key in FIELDS or key in ("quote", "figures"):
         return key
     slot = SLOTS.get(key)
-    hint = (_("{slot} has several fields: {fields}", slot=key, fields=", ".join(slot.fields))
-            if slot else _("known fields: {fields}", fields=", ".join(FIELDS)))
+    hint = (
+        _("{slot} has several fields: {fields}", slot=key, fields=", ".join(slot.fields))
+        if slot
+        else _("known fields: {fields}", fields=", ".join(FIELDS))
+    )
     raise ValidationError([("field", _("unknown field {name!r}; {hint}", name=name, hint=hint))])
 
 
-def slot_changes(name: str, raw: str, current: Mapping[str, Any], *,
-                 append: bool = False) -> dict[str, Any]:
+def slot_changes(
+    name: str, raw: str, current: Mapping[str, Any], *, append: bool = False
+) -> dict[str, Any]:
     """The changes `messages set ID NAME VALUE` makes (quote and figures have a small syntax)."""
     key = field_name(name)
     value: Any = raw if raw.strip() else None
     try:
-        if key == "quote" and value is not None and (" — " in raw or " -- " in raw
-                                                     or raw.lstrip().startswith("{")):
+        if (
+            key == "quote"
+            and value is not None
+            and (" — " in raw or " -- " in raw or raw.lstrip().startswith("{"))
+        ):
             return parse_quote_spec(raw)
         if append and value is not None and FIELDS[key].type in ("list", "figures"):
             lang = current.get("language") or "vi"

@@ -1,8 +1,8 @@
 """Hybrid logical clock: change stamps that never go backwards and survive skewed device clocks.
 
-A stamp is a fixed-width string `MMMMMMMMMMMMM-CCCCCC-NODE` (wall milliseconds, a counter, the device
-node), so stamps compare correctly as plain strings and the node breaks ties between devices. Every
-stamp this device issues is greater than every stamp it has issued or observed before.
+A stamp is a fixed-width string `MMMMMMMMMMMMM-CCCCCC-NODE` (wall milliseconds, a counter, the
+device node), so stamps compare correctly as plain strings and the node breaks ties between
+devices. Every stamp this device issues is greater than every stamp it has issued or observed.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def is_stamp(value: object) -> bool:
 
 
 class HybridClock:
-    """The clock of one device; `last` is the greatest stamp seen so far (persisted in the store)."""
+    """The clock of one device; `last` is the greatest stamp seen so far (kept in the store)."""
 
     def __init__(self, node: str, last: str | None = None) -> None:
         self.node = node

@@ -26,35 +26,88 @@ from .validate import national_phone, normalise_email
 
 VARIANTS = ("release", "social", "talking-points")
 FORMATS = ("md", "txt", "eml")
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 L: dict[str, dict[str, str]] = {
     "vi": {
-        "problem": "Vấn đề", "policy": "Điều gì thay đổi", "effective": "có hiệu lực từ",
-        "benefits": "Lợi ích", "people": "Người dân", "businesses": "Doanh nghiệp",
-        "country": "Đất nước", "sector": "Ngành", "story": "Câu chuyện", "source": "Nguồn",
+        "problem": "Vấn đề",
+        "policy": "Điều gì thay đổi",
+        "effective": "có hiệu lực từ",
+        "benefits": "Lợi ích",
+        "people": "Người dân",
+        "businesses": "Doanh nghiệp",
+        "country": "Đất nước",
+        "sector": "Ngành",
+        "story": "Câu chuyện",
+        "source": "Nguồn",
         "illustrative": "Câu chuyện minh họa, tổng hợp từ nhiều trường hợp.",
-        "figures": "Số liệu", "criticism": "Ý kiến còn băn khoăn", "proposal": "Đề xuất",
-        "action": "Bạn có thể làm gì", "contact": "Liên hệ", "points": "Điểm nói chính",
-        "key": "Thông điệp chính", "answer": "Nếu được hỏi", "reply": "trả lời",
-        "empathy": "Chia sẻ", "facts": "Những điều đã xác nhận", "unknowns": "Những điều chưa rõ",
-        "actions": "Chúng tôi đang làm gì", "advice": "Người dân nên làm gì",
-        "next": "Thông tin tiếp theo", "at_time": "lúc", "where": "tại",
-        "incident": "Thời điểm xảy ra", "phone": "Điện thoại", "email": "Thư điện tử",
+        "figures": "Số liệu",
+        "criticism": "Ý kiến còn băn khoăn",
+        "proposal": "Đề xuất",
+        "action": "Bạn có thể làm gì",
+        "contact": "Liên hệ",
+        "points": "Điểm nói chính",
+        "key": "Thông điệp chính",
+        "answer": "Nếu được hỏi",
+        "reply": "trả lời",
+        "empathy": "Chia sẻ",
+        "facts": "Những điều đã xác nhận",
+        "unknowns": "Những điều chưa rõ",
+        "actions": "Chúng tôi đang làm gì",
+        "advice": "Người dân nên làm gì",
+        "next": "Thông tin tiếp theo",
+        "at_time": "lúc",
+        "where": "tại",
+        "incident": "Thời điểm xảy ra",
+        "phone": "Điện thoại",
+        "email": "Thư điện tử",
         "story_short": "Câu chuyện",
     },
     "en": {
-        "problem": "The problem", "policy": "What changes", "effective": "in effect from",
-        "benefits": "Benefits", "people": "People", "businesses": "Businesses",
-        "country": "The country", "sector": "The sector", "story": "A story",
-        "source": "Source", "illustrative": "Illustrative story, a composite of several cases.",
-        "figures": "Figures", "criticism": "Concerns", "proposal": "Our proposal",
-        "action": "What you can do", "contact": "Contact", "points": "Talking points",
-        "key": "Key message", "answer": "If asked", "reply": "answer",
-        "empathy": "Our thoughts", "facts": "What we know", "unknowns": "What we do not know yet",
-        "actions": "What we are doing", "advice": "What you should do", "next": "Next update",
-        "at_time": "at", "where": "on", "incident": "Incident time", "phone": "Phone",
-        "email": "Email", "story_short": "Story",
+        "problem": "The problem",
+        "policy": "What changes",
+        "effective": "in effect from",
+        "benefits": "Benefits",
+        "people": "People",
+        "businesses": "Businesses",
+        "country": "The country",
+        "sector": "The sector",
+        "story": "A story",
+        "source": "Source",
+        "illustrative": "Illustrative story, a composite of several cases.",
+        "figures": "Figures",
+        "criticism": "Concerns",
+        "proposal": "Our proposal",
+        "action": "What you can do",
+        "contact": "Contact",
+        "points": "Talking points",
+        "key": "Key message",
+        "answer": "If asked",
+        "reply": "answer",
+        "empathy": "Our thoughts",
+        "facts": "What we know",
+        "unknowns": "What we do not know yet",
+        "actions": "What we are doing",
+        "advice": "What you should do",
+        "next": "Next update",
+        "at_time": "at",
+        "where": "on",
+        "incident": "Incident time",
+        "phone": "Phone",
+        "email": "Email",
+        "story_short": "Story",
     },
 }
 
@@ -98,7 +151,7 @@ def _lang(message: Mapping[str, Any]) -> str:
 
 
 def format_date(value: Any, lang: str) -> str:
-    """"2023-07-01" as a reader expects it: 01/07/2023 (vi) or 1 July 2023 (en)."""
+    """ "2023-07-01" as a reader expects it: 01/07/2023 (vi) or 1 July 2023 (en)."""
     try:
         day = date.fromisoformat(str(value)[:10])
     except ValueError:
@@ -181,12 +234,15 @@ def _release(message: Mapping[str, Any], lang: str, contact: str | None) -> list
             instrument = f"{instrument}, {effective}" if instrument else effective.capitalize()
         if instrument:
             blocks.append(Block("note", instrument + "."))
-    benefits = [(w[key], _text(message, f"benefits_{key}"))
-                for key in ("people", "businesses", "country", "sector")]
+    benefits = [
+        (w[key], _text(message, f"benefits_{key}"))
+        for key in ("people", "businesses", "country", "sector")
+    ]
     if any(text for _label, text in benefits):
         blocks.append(Block("heading", w["benefits"]))
-        blocks.append(Block("bullets", items=tuple(f"{label}: {text}"
-                                                   for label, text in benefits if text)))
+        blocks.append(
+            Block("bullets", items=tuple(f"{label}: {text}" for label, text in benefits if text))
+        )
     if _text(message, "story"):
         blocks.append(Block("heading", w["story"]))
         blocks.append(Block("para", _text(message, "story")))
@@ -263,15 +319,19 @@ def _talking_points(message: Mapping[str, Any], lang: str, contact: str | None) 
         add(w["problem"], _first_sentence(_text(message, "problem")))
         add(w["policy"], _first_sentence(_text(message, "policy")))
         for key in ("people", "businesses", "country", "sector"):
-            add(f"{w['benefits']} ({w[key].lower()})",
-                _first_sentence(_text(message, f"benefits_{key}")))
+            add(
+                f"{w['benefits']} ({w[key].lower()})",
+                _first_sentence(_text(message, f"benefits_{key}")),
+            )
         figures = [f for f in message.get("figures") or [] if isinstance(f, Mapping)]
         for figure in figures:
             points.append(_figure_line(figure, lang))
         add(w["story_short"], _first_sentence(_text(message, "story")))
         if _text(message, "criticism"):
-            points.append(f"{w['answer']} “{_first_sentence(_text(message, 'criticism'))}”: "
-                          f"{w['reply']}: {_text(message, 'proposal')}")
+            points.append(
+                f"{w['answer']} “{_first_sentence(_text(message, 'criticism'))}”: "
+                f"{w['reply']}: {_text(message, 'proposal')}"
+            )
         add(w["action"], _text(message, "call_to_action"))
     add(w["contact"], contact_line(message, contact))
     title = _text(message, "headline") or _text(message, "title")
@@ -292,13 +352,22 @@ def _social(message: Mapping[str, Any], lang: str, limit: int) -> list[Block]:
     if own:
         return [Block("para", own)]
     if message.get("kind") == "crisis":
-        parts = [_text(message, "headline"), _first_sentence(_text(message, "advice")),
-                 (f"{L[lang]['next']}: {_next_update(message, lang)}"
-                  if _next_update(message, lang) else "")]
+        parts = [
+            _text(message, "headline"),
+            _first_sentence(_text(message, "advice")),
+            (
+                f"{L[lang]['next']}: {_next_update(message, lang)}"
+                if _next_update(message, lang)
+                else ""
+            ),
+        ]
     else:
-        parts = [_text(message, "headline"), _first_sentence(_text(message, "benefits_people")),
-                 _first_sentence(_text(message, "call_to_action")),
-                 _hashtags(message.get("tags") or [])]
+        parts = [
+            _text(message, "headline"),
+            _first_sentence(_text(message, "benefits_people")),
+            _first_sentence(_text(message, "call_to_action")),
+            _hashtags(message.get("tags") or []),
+        ]
     parts = [p for p in parts if p]
     # Drop optional parts (from the least important) until the post fits.
     for drop in ([], [1], [1, 3], [1, 2, 3]):
@@ -308,8 +377,13 @@ def _social(message: Mapping[str, Any], lang: str, limit: int) -> list[Block]:
     return [Block("para", p) for p in kept]
 
 
-def compose(message: Mapping[str, Any], variant: str = "release", *,
-            contact: str | None = None, limit: int = thresholds.SOCIAL_POST_LIMIT) -> Composed:
+def compose(
+    message: Mapping[str, Any],
+    variant: str = "release",
+    *,
+    contact: str | None = None,
+    limit: int = thresholds.SOCIAL_POST_LIMIT,
+) -> Composed:
     """The message composed for a channel; `contact` is the fallback contact line (config)."""
     if variant not in VARIANTS:
         raise ValueError(variant)
@@ -347,8 +421,9 @@ def render_markdown(blocks: Iterable[Block]) -> str:
             out.append("\n".join(f"- {md_escape(item)}" for item in block.items))
         elif block.kind == "quote":
             quote = "\n".join(f"> {line}" for line in md_escape(f"“{block.text}”").split("\n"))
-            out.append(quote + (f"\n>\n> — {md_escape(block.attribution)}"
-                                if block.attribution else ""))
+            out.append(
+                quote + (f"\n>\n> — {md_escape(block.attribution)}" if block.attribution else "")
+            )
         elif block.kind == "note":
             out.append(f"*{md_escape(block.text)}*")
         else:
@@ -366,8 +441,9 @@ def render_text(blocks: Iterable[Block]) -> str:
         elif block.kind == "bullets":
             out.append("\n".join(f"- {item}" for item in block.items))
         elif block.kind == "quote":
-            out.append(f"“{block.text}”" + (f"\n— {block.attribution}" if block.attribution
-                                            else ""))
+            out.append(
+                f"“{block.text}”" + (f"\n— {block.attribution}" if block.attribution else "")
+            )
         else:
             out.append(block.text)
     return "\n\n".join(out).rstrip() + "\n"
@@ -380,7 +456,7 @@ PLACEHOLDER_SENDER = "Lan Tỏa <set-your-address@example.invalid>"
 
 
 def parse_address(text: str) -> Address:
-    """"Phòng Truyền thông <press@mic.gov.vn>" or a bare address; InvalidValue if unusable."""
+    """ "Phòng Truyền thông <press@mic.gov.vn>" or a bare address; InvalidValue if unusable."""
     name, addr = parseaddr(str(text))
     return Address(display_name=name, addr_spec=normalise_email(addr or str(text)))
 
@@ -419,9 +495,16 @@ def contact_addresses(source: Any, refs: Iterable[str]) -> tuple[list[Address], 
     return out, notes
 
 
-def to_eml(message: Mapping[str, Any], *, sender: Address, to: Iterable[Address] = (),
-           bcc: Iterable[Address] = (), variant: str = "release", when: datetime | None = None,
-           contact: str | None = None) -> bytes:
+def to_eml(
+    message: Mapping[str, Any],
+    *,
+    sender: Address,
+    to: Iterable[Address] = (),
+    bcc: Iterable[Address] = (),
+    variant: str = "release",
+    when: datetime | None = None,
+    contact: str | None = None,
+) -> bytes:
     """An RFC 5322 email (UTF-8 subject and body) that mail programs open as a draft to send.
 
     With only Bcc recipients the To header carries the sender (the usual press-list practice).

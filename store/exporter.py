@@ -64,8 +64,10 @@ def json_records(snapshot: Snapshot, table: str, criteria: ContactFilter | None 
 def json_data(snapshot: Snapshot, table: str, criteria: ContactFilter | None = None) -> Any:
     """A list of records for one table; for "all", {"organisations": […], "contacts": […]}."""
     if table == "all":
-        return {ORGS: json_records(snapshot, ORGS),
-                CONTACTS: json_records(snapshot, CONTACTS, criteria)}
+        return {
+            ORGS: json_records(snapshot, ORGS),
+            CONTACTS: json_records(snapshot, CONTACTS, criteria),
+        }
     return json_records(snapshot, table, criteria)
 
 
@@ -109,19 +111,22 @@ def _cell_getters(table: str, style: str, orgs: dict[str, dict]) -> dict[str, Ca
         "province_code": lambda r: _province(r.get("province_code"), style),
     }
     if table == CONTACTS:
-        getters.update({
-            "org_name": lambda r: (orgs.get(r.get("org_id") or "") or {}).get("name", ""),
-            "role": lambda r: _label(ROLES, r.get("role"), style),
-            "preferred_channel": lambda r: _label(CHANNELS, r.get("preferred_channel"), style),
-            "do_not_contact": lambda r: _YES[style] if r.get("do_not_contact") else "",
-        })
+        getters.update(
+            {
+                "org_name": lambda r: (orgs.get(r.get("org_id") or "") or {}).get("name", ""),
+                "role": lambda r: _label(ROLES, r.get("role"), style),
+                "preferred_channel": lambda r: _label(CHANNELS, r.get("preferred_channel"), style),
+                "do_not_contact": lambda r: _YES[style] if r.get("do_not_contact") else "",
+            }
+        )
     else:
         getters["kind"] = lambda r: _label(ORG_KINDS, r.get("kind"), style)
     return getters
 
 
-def csv_rows(snapshot: Snapshot, table: str, style: str = "en",
-             criteria: ContactFilter | None = None) -> list[list[str]]:
+def csv_rows(
+    snapshot: Snapshot, table: str, style: str = "en", criteria: ContactFilter | None = None
+) -> list[list[str]]:
     """The header row and one row per record, cells already neutralised."""
     columns = EXPORT_COLUMNS[table]
     getters = _cell_getters(table, style, snapshot.by_id(ORGS))
@@ -137,27 +142,46 @@ def csv_rows(snapshot: Snapshot, table: str, style: str = "en",
     return rows
 
 
-def export_csv(snapshot: Snapshot, table: str, *, style: str = "en", delimiter: str = ",",
-               bom: bool = True, criteria: ContactFilter | None = None) -> bytes:
+def export_csv(
+    snapshot: Snapshot,
+    table: str,
+    *,
+    style: str = "en",
+    delimiter: str = ",",
+    bom: bool = True,
+    criteria: ContactFilter | None = None,
+) -> bytes:
     """CSV bytes that Excel and LibreOffice open with Vietnamese intact (BOM, CRLF)."""
-    return export(snapshot, "csv", table, style=style, delimiter=delimiter, bom=bom,
-                  criteria=criteria)[0]
+    return export(
+        snapshot, "csv", table, style=style, delimiter=delimiter, bom=bom, criteria=criteria
+    )[0]
 
 
-def export(snapshot: Snapshot, fmt: str, table: str, *, style: str = "en",
-           delimiter: str = ",", bom: bool = True,
-           criteria: ContactFilter | None = None) -> tuple[bytes, dict[str, int]]:
+def export(
+    snapshot: Snapshot,
+    fmt: str,
+    table: str,
+    *,
+    style: str = "en",
+    delimiter: str = ",",
+    bom: bool = True,
+    criteria: ContactFilter | None = None,
+) -> tuple[bytes, dict[str, int]]:
     """(file bytes, records per table) for `lantoa export`; CSV takes one table at a time."""
     if fmt == "json":
         data = json_data(snapshot, table, criteria)
-        counts = ({name: len(rows) for name, rows in data.items()} if isinstance(data, dict)
-                  else {table: len(data)})
+        counts = (
+            {name: len(rows) for name, rows in data.items()}
+            if isinstance(data, dict)
+            else {table: len(data)}
+        )
         return _json_bytes(data), counts
     if table not in TABLES:
         raise ValueError("CSV holds one table")
     rows = csv_rows(snapshot, table, style, criteria)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n",
-                        quoting=csv.QUOTE_MINIMAL)
+    writer = csv.writer(
+        buffer, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL
+    )
     writer.writerows(rows)
     return (("\ufeff" if bom else "") + buffer.getvalue()).encode("utf-8"), {table: len(rows) - 1}

@@ -59,6 +59,6 @@ def _(msgid: str, /, **params: object) -> str:
     return text.format(**params) if params else text
 
 
-def N_(msgid: str, /) -> str:  # noqa: N802 - gettext convention
+def N_(msgid: str, /) -> str:
     """Mark a string for the catalogue without translating it yet (module-level constants)."""
     return msgid

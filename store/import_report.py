@@ -49,21 +49,42 @@ class ImportReport:
     def ok(self) -> bool:
         return not self.rejections
 
-    def reject(self, table: str, row: Row, reason: str, name: str = "",
-               fields: dict[str, str] | None = None) -> None:
+    def reject(
+        self,
+        table: str,
+        row: Row,
+        reason: str,
+        name: str = "",
+        fields: dict[str, str] | None = None,
+    ) -> None:
         self.count(table, "rejected")
-        self.rejections.append({"table": table, "line": row.line, "record": row.record,
-                                "name": name, "reason": reason,
-                                "fields": fields or {}})
+        self.rejections.append(
+            {
+                "table": table,
+                "line": row.line,
+                "record": row.record,
+                "name": name,
+                "reason": reason,
+                "fields": fields or {},
+            }
+        )
 
     def skip(self, table: str, row: Row, record_id: str, name: str, reason: str) -> None:
         self.count(table, "skipped")
-        self.skips.append({"table": table, "line": row.line, "record": row.record,
-                           "id": record_id, "name": name,
-                           "reason": reason})
+        self.skips.append(
+            {
+                "table": table,
+                "line": row.line,
+                "record": row.record,
+                "id": record_id,
+                "name": name,
+                "reason": reason,
+            }
+        )
 
-    def change(self, table: str, row: Row, action: str, record_id: str, name: str,
-               fields: Any) -> None:
+    def change(
+        self, table: str, row: Row, action: str, record_id: str, name: str, fields: Any
+    ) -> None:
         """A record added or updated by a row (`fields`: the names of the fields it wrote)."""
         counts = self.tables.get(table) or self.tables.setdefault(table, dict.fromkeys(COUNTS, 0))
         counts[action] += 1
@@ -71,17 +92,36 @@ class ImportReport:
 
     @property
     def changes(self) -> list[dict]:
-        return [{"table": t, "line": line, "record": rec, "action": a, "id": i, "name": n,
-                 "fields": sorted(f)} for t, line, rec, a, i, n, f in self._changes]
+        return [
+            {
+                "table": t,
+                "line": line,
+                "record": rec,
+                "action": a,
+                "id": i,
+                "name": n,
+                "fields": sorted(f),
+            }
+            for t, line, rec, a, i, n, f in self._changes
+        ]
 
     def to_json(self) -> dict:
         return {
-            "file": self.file, "format": self.format, "encoding": self.encoding,
-            "delimiter": self.delimiter, "dry_run": self.dry_run, "applied": self.applied,
+            "file": self.file,
+            "format": self.format,
+            "encoding": self.encoding,
+            "delimiter": self.delimiter,
+            "dry_run": self.dry_run,
+            "applied": self.applied,
             "held_back": self.held_back,
             **{what: self.total(what) for what in COUNTS},
-            "tables": self.tables, "created_organisations": self.created_organisations,
-            "rejections": self.rejections, "skips": self.skips, "changes": self.changes,
-            "columns": self.columns, "ignored_columns": self.ignored_columns,
-            "header_line": self.header_line, "warnings": self.warnings,
+            "tables": self.tables,
+            "created_organisations": self.created_organisations,
+            "rejections": self.rejections,
+            "skips": self.skips,
+            "changes": self.changes,
+            "columns": self.columns,
+            "ignored_columns": self.ignored_columns,
+            "header_line": self.header_line,
+            "warnings": self.warnings,
         }

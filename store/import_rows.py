@@ -31,8 +31,10 @@ from .validate import InvalidValue, normalise_email, normalise_phone
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _LIST_FIELDS = {"beats", "topics", "emails", "phones", "tags"}
 #: Keys `contacts list --json` / `orgs list --json` add to records; not stored fields.
-VIEW_KEYS = {CONTACTS: {"org_name", "org_kind", "province", "region"},
-             ORGS: {"province", "contacts"}}
+VIEW_KEYS = {
+    CONTACTS: {"org_name", "org_kind", "province", "region"},
+    ORGS: {"province", "contacts"},
+}
 #: Keys only a `contacts list --json` view has (our JSON export adds org_name alone): in a view,
 #: province_code is the effective province, perhaps the organisation's.
 _VIEW_MARKERS = {"org_kind", "province", "region"}
@@ -61,9 +63,18 @@ class Prepared:
 def _check_id(value: Any) -> str:
     text = str(value).strip().lower() if isinstance(value, str) else ""
     if not _UUID.match(text):
-        raise ValidationError([("id", _("id {value!r} is not a Lan Tỏa id (a UUID such as "
-                                        "3f2b…-…); leave the id column empty for new records",
-                                        value=str(value)))])
+        raise ValidationError(
+            [
+                (
+                    "id",
+                    _(
+                        "id {value!r} is not a Lan Tỏa id (a UUID such as "
+                        "3f2b…-…); leave the id column empty for new records",
+                        value=str(value),
+                    ),
+                )
+            ]
+        )
     return text
 
 
@@ -81,13 +92,21 @@ def _json_values(table: str, item: dict, prep: Prepared) -> dict[str, Any]:
         if known is not None:
             if key in _LIST_FIELDS:
                 ok = isinstance(value, str) or (
-                    isinstance(value, list)
-                    and all(isinstance(v, str | int | float) for v in value))
+                    isinstance(value, list) and all(isinstance(v, str | int | float) for v in value)
+                )
             else:
                 ok = isinstance(value, str | int | float | bool)
             if not ok:
-                errors.append((key, _("{label}: expected text, not {kind}",
-                                      label=_(known.label), kind=type(value).__name__)))
+                errors.append(
+                    (
+                        key,
+                        _(
+                            "{label}: expected text, not {kind}",
+                            label=_(known.label),
+                            kind=type(value).__name__,
+                        ),
+                    )
+                )
                 continue
             if value in ("", []) or value is False:
                 continue
@@ -113,8 +132,18 @@ def _csv_values(table: str, row: Row, prep: Prepared) -> dict[str, Any]:
     values = row.values
     extra = values.pop("_extra_cells", None)
     if extra:
-        raise ValidationError([("", _("the row has {n} more cells than the header row; a value "
-                                      "with the delimiter in it needs quotes", n=extra))])
+        raise ValidationError(
+            [
+                (
+                    "",
+                    _(
+                        "the row has {n} more cells than the header row; a value "
+                        "with the delimiter in it needs quotes",
+                        n=extra,
+                    ),
+                )
+            ]
+        )
     for key in ("id", PHONES_NATIONAL):
         if key in values:
             values[key] = cell_value(values[key])
@@ -171,10 +200,12 @@ class Preparer:
         """
         if table != CONTACTS:
             if cells:
-                values = {k: c for k, v in values.items()
-                          if (c := cell_value(v) if isinstance(v, str) else v) is not None}
-            return {k: v for k, v in validate(table, values, partial=True).items()
-                    if v is not None}
+                values = {
+                    k: c
+                    for k, v in values.items()
+                    if (c := cell_value(v) if isinstance(v, str) else v) is not None
+                }
+            return {k: v for k, v in validate(table, values, partial=True).items() if v is not None}
         clean: dict[str, Any] = {}
         errors: list[tuple[str, str]] = []
         cache = self._cache
@@ -207,8 +238,9 @@ class Preparer:
                 errors.append((name, hit[1]))
         for name in self._required:
             given = values.get(name)
-            present = name in values and not (cells and isinstance(given, str)
-                                              and not given.strip())  # an empty cell: absent
+            present = name in values and not (
+                cells and isinstance(given, str) and not given.strip()
+            )  # an empty cell: absent
             if present and not clean.get(name) and not any(e[0] == name for e in errors):
                 errors.append((name, _("{label} is required", label=self._labels[name])))
         if errors:
@@ -220,8 +252,17 @@ class Preparer:
         prep = Prepared(row, table, {})
         if source_format == "json":
             if "_not_an_object" in row.values:
-                raise ValidationError([("", _("a record must be a JSON object, not {kind}",
-                                              kind=row.values["_not_an_object"]))])
+                raise ValidationError(
+                    [
+                        (
+                            "",
+                            _(
+                                "a record must be a JSON object, not {kind}",
+                                kind=row.values["_not_an_object"],
+                            ),
+                        )
+                    ]
+                )
             values = _json_values(table, row.values, prep)
             raw_id = row.values.get("id")
         else:
@@ -240,9 +281,17 @@ class Preparer:
             if given is None:
                 prep.clean["phones"] = national_phones
             elif set(given) != set(national_phones or []):
-                raise ValidationError([("phones", _(
-                    "the Phones and Phones (national) columns disagree; edit one and empty the "
-                    "other"))])
+                raise ValidationError(
+                    [
+                        (
+                            "phones",
+                            _(
+                                "the Phones and Phones (national) columns disagree; edit one and empty the "
+                                "other"
+                            ),
+                        )
+                    ]
+                )
         return prep
 
 

@@ -43,12 +43,25 @@ from .import_rows import Prepared, Preparer, prepare
 from .tabular import Parsed, Row, cell_value, parse
 from .upsert import Planner
 
-__all__ = ["ImportReport", "Prepared", "Preparer", "bulk_work", "import_file", "import_parsed",
-           "prepare", "read_input"]
+__all__ = [
+    "ImportReport",
+    "Prepared",
+    "Preparer",
+    "bulk_work",
+    "import_file",
+    "import_parsed",
+    "prepare",
+    "read_input",
+]
 
 
-def read_input(path: str | Path, *, fmt: str | None = None, encoding: str | None = None,
-               table: str | None = None) -> tuple[Parsed, str]:
+def read_input(
+    path: str | Path,
+    *,
+    fmt: str | None = None,
+    encoding: str | None = None,
+    table: str | None = None,
+) -> tuple[Parsed, str]:
     """Read and parse a file (or '-' for stdin); unreadable input raises LantoaError."""
     if str(path) == "-":
         raw = sys.stdin.buffer.read()
@@ -63,8 +76,9 @@ def read_input(path: str | Path, *, fmt: str | None = None, encoding: str | None
         except FileNotFoundError:
             raise LantoaError(_("{name} does not exist.", name=name)) from None
         except OSError as exc:
-            raise LantoaError(_("Cannot read {name}: {why}.", name=name,
-                                why=exc.strerror or exc)) from None
+            raise LantoaError(
+                _("Cannot read {name}: {why}.", name=name, why=exc.strerror or exc)
+            ) from None
     return parse(raw, name=name, path=file_path, fmt=fmt, encoding=encoding, table=table), name
 
 
@@ -82,8 +96,14 @@ def import_file(
     """Import a file into `store` in one transaction (none with `dry_run`); see the module doc."""
     with bulk_work():
         parsed, name = read_input(path, fmt=fmt, encoding=encoding, table=table)
-        return import_parsed(store, parsed, name, dry_run=dry_run, create_orgs=create_orgs,
-                             all_or_nothing=all_or_nothing)
+        return import_parsed(
+            store,
+            parsed,
+            name,
+            dry_run=dry_run,
+            create_orgs=create_orgs,
+            all_or_nothing=all_or_nothing,
+        )
 
 
 @contextlib.contextmanager
@@ -104,8 +124,15 @@ def bulk_work() -> Iterator[None]:
             gc.enable()
 
 
-def import_parsed(store: Store, parsed: Parsed, name: str, *, dry_run: bool = False,
-                  create_orgs: bool = True, all_or_nothing: bool = False) -> ImportReport:
+def import_parsed(
+    store: Store,
+    parsed: Parsed,
+    name: str,
+    *,
+    dry_run: bool = False,
+    create_orgs: bool = True,
+    all_or_nothing: bool = False,
+) -> ImportReport:
     prepared: list[tuple[str, list[Prepared]]] = []
     refused: list[tuple[str, Row, ValidationError]] = []
     preparer = Preparer()
@@ -121,8 +148,7 @@ def import_parsed(store: Store, parsed: Parsed, name: str, *, dry_run: bool = Fa
     def plan(source: Any) -> tuple[Planner, ImportReport]:
         report = _new_report(parsed, name, dry_run)
         for table, row, exc in refused:
-            report.reject(table, row, str(exc), _row_label(row),
-                          {f: m for f, m in exc.errors if f})
+            report.reject(table, row, str(exc), _row_label(row), {f: m for f, m in exc.errors if f})
         planner = Planner(source, report, create_orgs=create_orgs)
         for table, rows in prepared:
             planner.plan_batch(table, rows)
@@ -149,8 +175,13 @@ def import_parsed(store: Store, parsed: Parsed, name: str, *, dry_run: bool = Fa
 
 
 def _new_report(parsed: Parsed, name: str, dry_run: bool) -> ImportReport:
-    report = ImportReport(file=name, format=parsed.format, encoding=parsed.encoding,
-                          delimiter=parsed.delimiter, dry_run=dry_run)
+    report = ImportReport(
+        file=name,
+        format=parsed.format,
+        encoding=parsed.encoding,
+        delimiter=parsed.delimiter,
+        dry_run=dry_run,
+    )
     for batch in parsed.batches:
         report.tables.setdefault(batch.table, dict.fromkeys(COUNTS, 0))
         if parsed.format == "csv":

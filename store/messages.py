@@ -44,9 +44,17 @@ KINDS: dict[str, str] = {
 STATUSES: dict[str, str] = {"draft": N_("Draft"), "ready": N_("Ready"), "archived": N_("Archived")}
 LANGUAGES: dict[str, str] = {"vi": N_("Vietnamese"), "en": N_("English")}
 _ALIASES = {
-    "chinh sach": "policy", "thanh tuu": "achievement", "thanh tich": "achievement",
-    "thanh qua": "achievement", "khung hoang": "crisis", "su co": "crisis", "nhap": "draft",
-    "ban nhap": "draft", "san sang": "ready", "luu tru": "archived", "tieng viet": "vi",
+    "chinh sach": "policy",
+    "thanh tuu": "achievement",
+    "thanh tich": "achievement",
+    "thanh qua": "achievement",
+    "khung hoang": "crisis",
+    "su co": "crisis",
+    "nhap": "draft",
+    "ban nhap": "draft",
+    "san sang": "ready",
+    "luu tru": "archived",
+    "tieng viet": "vi",
     "tieng anh": "en",
 }
 MERGE_AS_SET = frozenset({"audiences", "tags"})
@@ -126,40 +134,91 @@ _S = Slot
 SLOTS: dict[str, Slot] = {
     s.name: s
     for s in (
-        _S("headline", N_("Headline"), ("headline",),
-           N_("Short and concrete, ideally with a number or a beneficiary.")),
+        _S(
+            "headline",
+            N_("Headline"),
+            ("headline",),
+            N_("Short and concrete, ideally with a number or a beneficiary."),
+        ),
         _S("lead", N_("Lead"), ("lead",), N_("Who, what, when, where, in at most two sentences.")),
         _S("problem", N_("Problem"), ("problem",), N_("The problem people face, in their words.")),
-        _S("audiences", N_("Audiences"), ("audiences",),
-           N_("Who it affects: people, workers, businesses, local government…")),
-        _S("policy", N_("Policy"), ("policy", "policy_instrument", "policy_effective"),
-           N_("What changes: the instrument with its number, and when it takes effect.")),
-        _S("benefits", N_("Benefits"),
-           ("benefits_people", "benefits_businesses", "benefits_country", "benefits_sector"),
-           N_("For people, and for businesses, the country or the sector.")),
-        _S("story", N_("Story"), ("story", "story_source", "story_consent", "story_illustrative"),
-           N_("A real person or case, before and after, with its source and consent.")),
-        _S("figures", N_("Figures"), ("figures",),
-           N_("Value, unit, period, comparison baseline, source and date.")),
-        _S("quote", N_("Quote"), ("quote", "quote_speaker", "quote_title"),
-           N_("A quote with the speaker's name and title.")),
-        _S("call_to_action", N_("Call to action"), ("call_to_action",),
-           N_("What the reader should do, with a link, phone or deadline.")),
-        _S("criticism", N_("Criticism and proposal"), ("criticism", "proposal"),
-           N_("The objection people will raise and the concrete proposal that answers it.")),
+        _S(
+            "audiences",
+            N_("Audiences"),
+            ("audiences",),
+            N_("Who it affects: people, workers, businesses, local government…"),
+        ),
+        _S(
+            "policy",
+            N_("Policy"),
+            ("policy", "policy_instrument", "policy_effective"),
+            N_("What changes: the instrument with its number, and when it takes effect."),
+        ),
+        _S(
+            "benefits",
+            N_("Benefits"),
+            ("benefits_people", "benefits_businesses", "benefits_country", "benefits_sector"),
+            N_("For people, and for businesses, the country or the sector."),
+        ),
+        _S(
+            "story",
+            N_("Story"),
+            ("story", "story_source", "story_consent", "story_illustrative"),
+            N_("A real person or case, before and after, with its source and consent."),
+        ),
+        _S(
+            "figures",
+            N_("Figures"),
+            ("figures",),
+            N_("Value, unit, period, comparison baseline, source and date."),
+        ),
+        _S(
+            "quote",
+            N_("Quote"),
+            ("quote", "quote_speaker", "quote_title"),
+            N_("A quote with the speaker's name and title."),
+        ),
+        _S(
+            "call_to_action",
+            N_("Call to action"),
+            ("call_to_action",),
+            N_("What the reader should do, with a link, phone or deadline."),
+        ),
+        _S(
+            "criticism",
+            N_("Criticism and proposal"),
+            ("criticism", "proposal"),
+            N_("The objection people will raise and the concrete proposal that answers it."),
+        ),
         _S("incident", N_("Incident"), ("incident_at",), N_("When the incident happened.")),
         _S("empathy", N_("Empathy"), ("empathy",), N_("Say first that you care about those hurt.")),
         _S("facts", N_("Confirmed facts"), ("facts",), N_("Only what is confirmed; no guesses.")),
         _S("unknowns", N_("Not yet known"), ("unknowns",), N_("What is not known yet.")),
         _S("actions", N_("What is being done"), ("actions",), N_("Who is doing what, now.")),
-        _S("advice", N_("What people should do"), ("advice",),
-           N_("Concrete steps people can take to protect themselves.")),
-        _S("next_update", N_("Next update"), ("next_update_at", "next_update_where"),
-           N_("When and where the next update comes.")),
-        _S("contact", N_("Contact"), ("spokesperson", "contact_phone", "contact_email"),
-           N_("The spokesperson and a phone number that answers.")),
-        _S("social", N_("Social post"), ("social_post",),
-           N_("Your own short post; left empty, it is composed from the card.")),
+        _S(
+            "advice",
+            N_("What people should do"),
+            ("advice",),
+            N_("Concrete steps people can take to protect themselves."),
+        ),
+        _S(
+            "next_update",
+            N_("Next update"),
+            ("next_update_at", "next_update_where"),
+            N_("When and where the next update comes."),
+        ),
+        _S(
+            "contact",
+            N_("Contact"),
+            ("spokesperson", "contact_phone", "contact_email"),
+            N_("The spokesperson and a phone number that answers."),
+        ),
+        _S(
+            "social",
+            N_("Social post"),
+            ("social_post",),
+            N_("Your own short post; left empty, it is composed from the card."),
+        ),
     )
 }
 R, REC, OPT = "required", "recommended", "optional"
@@ -167,18 +226,46 @@ R, REC, OPT = "required", "recommended", "optional"
 #: recommended (missing = warning) or optional. Slots not listed are not part of that kind.
 REQUIREMENTS: dict[str, dict[str, str]] = {
     "policy": {
-        "headline": R, "lead": R, "problem": R, "audiences": R, "policy": R, "benefits": R,
-        "story": REC, "figures": R, "quote": OPT, "call_to_action": R, "criticism": R,
-        "contact": OPT, "social": OPT,
+        "headline": R,
+        "lead": R,
+        "problem": R,
+        "audiences": R,
+        "policy": R,
+        "benefits": R,
+        "story": REC,
+        "figures": R,
+        "quote": OPT,
+        "call_to_action": R,
+        "criticism": R,
+        "contact": OPT,
+        "social": OPT,
     },
     "achievement": {
-        "headline": R, "lead": R, "problem": R, "audiences": R, "policy": OPT, "benefits": R,
-        "story": R, "figures": R, "quote": REC, "call_to_action": R, "criticism": R,
-        "contact": OPT, "social": OPT,
+        "headline": R,
+        "lead": R,
+        "problem": R,
+        "audiences": R,
+        "policy": OPT,
+        "benefits": R,
+        "story": R,
+        "figures": R,
+        "quote": REC,
+        "call_to_action": R,
+        "criticism": R,
+        "contact": OPT,
+        "social": OPT,
     },
     "crisis": {
-        "headline": R, "incident": R, "empathy": R, "facts": R, "unknowns": R, "actions": R,
-        "advice": R, "next_update": R, "contact": R, "social": OPT,
+        "headline": R,
+        "incident": R,
+        "empathy": R,
+        "facts": R,
+        "unknowns": R,
+        "actions": R,
+        "advice": R,
+        "next_update": R,
+        "contact": R,
+        "social": OPT,
     },
 }
 
@@ -215,13 +302,20 @@ def choice(value: object, allowed: dict[str, str], what: str) -> str:
     if alias in allowed:
         return alias
     raise InvalidValue(
-        _("unknown {what} {value!r}; choose one of: {allowed}", what=what, value=str(value),
-          allowed=", ".join(allowed))
+        _(
+            "unknown {what} {value!r}; choose one of: {allowed}",
+            what=what,
+            value=str(value),
+            allowed=", ".join(allowed),
+        )
     )
 
 
-_ENUMS = {"kind": (KINDS, N_("kind")), "status": (STATUSES, N_("status")),
-          "language": (LANGUAGES, N_("language"))}
+_ENUMS = {
+    "kind": (KINDS, N_("kind")),
+    "status": (STATUSES, N_("status")),
+    "language": (LANGUAGES, N_("language")),
+}
 
 
 def language_of(values: Mapping[str, Any], default: str | None) -> str:
@@ -274,8 +368,9 @@ def clean_field(field: Field, value: Any, lang: str) -> Any:
     raise AssertionError(field.type)
 
 
-def validate_message(values: Mapping[str, Any], *, partial: bool = False,
-                     language: str | None = None) -> dict[str, Any]:
+def validate_message(
+    values: Mapping[str, Any], *, partial: bool = False, language: str | None = None
+) -> dict[str, Any]:
     """Clean `values`; raise ValidationError naming every bad field (unknown fields pass through).
 
     With `partial` (an edit) only the given fields are checked and None/"" clears a field.
@@ -294,16 +389,20 @@ def validate_message(values: Mapping[str, Any], *, partial: bool = False,
         except InvalidValue as exc:
             errors.append((name, f"{_(field.label)}: {exc}"))
     for name in ("title", "kind"):
-        if ((name in values or not partial) and not clean.get(name)
-                and not any(e[0] == name for e in errors)):
+        if (
+            (name in values or not partial)
+            and not clean.get(name)
+            and not any(e[0] == name for e in errors)
+        ):
             errors.append((name, _("{label} is required", label=_(FIELDS[name].label))))
     if errors:
         raise ValidationError(errors)
     return clean if partial else {k: v for k, v in clean.items() if v is not None}
 
 
-def clean_form(values: Mapping[str, Any], language: str | None = None
-               ) -> tuple[dict[str, Any], dict[str, str]]:
+def clean_form(
+    values: Mapping[str, Any], language: str | None = None
+) -> tuple[dict[str, Any], dict[str, str]]:
     """Field by field, for an editor form: (cleaned values, {field: what to fix}).
 
     Unlike `validate_message` it never raises: a field that does not validate is left out of
@@ -336,8 +435,9 @@ def default_language() -> str:
 
 
 def not_found(ref: str) -> NotFoundError:
-    return NotFoundError(_("No message matches {ref!r}. Find its id with `lantoa messages list`.",
-                           ref=ref))
+    return NotFoundError(
+        _("No message matches {ref!r}. Find its id with `lantoa messages list`.", ref=ref)
+    )
 
 
 # -- reading and changing the store ------------------------------------------------------------
@@ -358,8 +458,14 @@ def find_message(source: Any, ref: str) -> dict:
     return resolve(source, TABLE, ref)
 
 
-def list_messages(source: Any, *, status: str | None = None, kind: str | None = None,
-                  search: str | None = None, today: Any = None) -> list[Listed]:
+def list_messages(
+    source: Any,
+    *,
+    status: str | None = None,
+    kind: str | None = None,
+    search: str | None = None,
+    today: Any = None,
+) -> list[Listed]:
     """Live messages, most recently changed first, each with its readiness report."""
     from .checks import check_message
     from .vietnamese import Matcher
@@ -381,8 +487,10 @@ def list_messages(source: Any, *, status: str | None = None, kind: str | None = 
         if any(record.get(k, "draft" if k == "status" else None) != v for k, v in wanted.items()):
             continue
         if matcher:
-            hay = " ".join([record.get("title", ""), record.get("headline", ""),
-                            record.get("owner", "")] + (record.get("tags") or []))
+            hay = " ".join(
+                [record.get("title", ""), record.get("headline", ""), record.get("owner", "")]
+                + (record.get("tags") or [])
+            )
             if not matcher.matches(fold(hay)):
                 continue
         out.append(Listed(record, check_message(record, today=today)))
@@ -390,8 +498,7 @@ def list_messages(source: Any, *, status: str | None = None, kind: str | None = 
     return out
 
 
-def create_message(store: Any, values: Mapping[str, Any], *,
-                   template: str | None = None) -> dict:
+def create_message(store: Any, values: Mapping[str, Any], *, template: str | None = None) -> dict:
     """A new draft; a template gives the kind (unless given) and its prefilled fields."""
     from .templates import get_template
 
@@ -422,8 +529,11 @@ def _ensure_ready(record: Mapping[str, Any]) -> None:
 
     report = check_message(record)
     if report.errors:
-        problems = [(f.field, f"{_(SLOTS[f.slot].label)}: {f.message}")
-                    for f in report.findings if f.severity == "error"]
+        problems = [
+            (f.field, f"{_(SLOTS[f.slot].label)}: {f.message}")
+            for f in report.findings
+            if f.severity == "error"
+        ]
         raise ValidationError(
             [("status", _("Not ready: {n} problems to fix first.", n=len(problems))), *problems]
         )
@@ -466,8 +576,11 @@ def remove_message(store: Any, ref: str) -> dict:
 def restore_message(store: Any, record_id: str) -> dict:
     """Bring back a deleted message by id or id prefix."""
     with store.transaction() as tx:
-        matches = [r for r in tx.by_id(TABLE).values()
-                   if r["id"].startswith(record_id.strip().lower()) and r.get("deleted")]
+        matches = [
+            r
+            for r in tx.by_id(TABLE).values()
+            if r["id"].startswith(record_id.strip().lower()) and r.get("deleted")
+        ]
         if len(matches) != 1:
             raise NotFoundError(_("No single deleted message has the id {id}.", id=record_id))
         return tx.restore(TABLE, matches[0]["id"])

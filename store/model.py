@@ -273,9 +273,7 @@ CONTACT_FIELDS: dict[str, Field] = {
 ENTITY_FIELDS = {"organisations": ORG_FIELDS, "contacts": CONTACT_FIELDS}
 
 
-def validate(
-    table: str, values: dict[str, Any], *, partial: bool = False
-) -> dict[str, Any]:
+def validate(table: str, values: dict[str, Any], *, partial: bool = False) -> dict[str, Any]:
     """Clean `values` for `table`; raise ValidationError listing every bad field.
 
     With `partial` (an edit) only the given fields are checked and a None/empty value means
@@ -294,9 +292,9 @@ def validate(
         except InvalidValue as exc:
             errors.append((name, f"{_(field.label)}: {exc}"))
     for name, field in spec.items():
-        if field.required and (name in values or not partial) and not clean.get(name):
-            if not any(e[0] == name for e in errors):
-                errors.append((name, _("{label} is required", label=_(field.label))))
+        needed = field.required and (name in values or not partial) and not clean.get(name)
+        if needed and not any(e[0] == name for e in errors):
+            errors.append((name, _("{label} is required", label=_(field.label))))
     if table == "organisations" and clean.get("province_code") and not clean.get("region"):
         clean["region"] = provinces()[clean["province_code"]].region_vi
     if errors:

@@ -1,4 +1,4 @@
-"""Organisations and contacts: find, list, add, edit, delete, merge. Every change is one transaction.
+"""Organisations and contacts: find, list, add, edit, delete, merge; each change one transaction.
 
 Listing works on a `Snapshot` (no lock); each change re-reads the store under the lock, validates,
 and writes once, so two processes never overwrite each other's change.
@@ -67,12 +67,14 @@ def resolve(source: Source, table: str, ref: str) -> dict:
             )
         )
     if len(candidates) > 1:
-        names = "; ".join(
-            f"{r['id'][:8]} {r.get(NAME_FIELD[table], '')}" for r in candidates[:10]
-        )
+        names = "; ".join(f"{r['id'][:8]} {r.get(NAME_FIELD[table], '')}" for r in candidates[:10])
         raise AmbiguousError(
-            _("{ref!r} matches {n} records: {names}. Use a longer id.", ref=ref,
-              n=len(candidates), names=names),
+            _(
+                "{ref!r} matches {n} records: {names}. Use a longer id.",
+                ref=ref,
+                n=len(candidates),
+                names=names,
+            ),
             candidates,
         )
     return candidates[0]
@@ -93,12 +95,35 @@ def org_view(org: dict) -> dict:
 #: Keys of a contact view (`contacts list --json`), always present, in this order; fields the
 #: app does not know follow them unchanged.
 CONTACT_VIEW_KEYS = (
-    "id", "full_name", "title", "role", "org_id", "org_name", "org_kind", "province_code",
-    "province", "region", "beats", "emails", "phones", "zalo", "preferred_channel", "tags",
-    "notes", "do_not_contact", "consent_source", "consent_date", "created_at", "updated_at",
+    "id",
+    "full_name",
+    "title",
+    "role",
+    "org_id",
+    "org_name",
+    "org_kind",
+    "province_code",
+    "province",
+    "region",
+    "beats",
+    "emails",
+    "phones",
+    "zalo",
+    "preferred_channel",
+    "tags",
+    "notes",
+    "do_not_contact",
+    "consent_source",
+    "consent_date",
+    "created_at",
+    "updated_at",
 )
 _VIEW_DEFAULTS: dict[str, Any] = {k: None for k in CONTACT_VIEW_KEYS} | {
-    "beats": [], "emails": [], "phones": [], "tags": [], "do_not_contact": False,
+    "beats": [],
+    "emails": [],
+    "phones": [],
+    "tags": [],
+    "do_not_contact": False,
 }
 _SKIP_IN_VIEW = frozenset({"_clock", "deleted", "deleted_at"})
 
@@ -178,8 +203,11 @@ class ContactIndex:
             code = contact.get("province_code") or (org.get("province_code") if org else None)
             province = table.get(code) if code else None
             region = province.region_vi if province else (org.get("region") if org else None)
-            entries.append(ContactEntry(contact, org, name_sort_key(contact.get("full_name", "")),
-                                        code, region))
+            entries.append(
+                ContactEntry(
+                    contact, org, name_sort_key(contact.get("full_name", "")), code, region
+                )
+            )
         entries.sort(key=lambda e: e.sort_key)
         self.entries = entries
         self._prepared = False
@@ -193,8 +221,9 @@ class ContactIndex:
             return
         for entry in self.entries:
             contact = entry.record
-            text = " \x1f ".join(p for p in _haystack_parts(contact, entry.org,
-                                                            entry.province_code) if p)
+            text = " \x1f ".join(
+                p for p in _haystack_parts(contact, entry.org, entry.province_code) if p
+            )
             entry.folded = fold(text)
             entry.lowered = text.lower()
             entry.beats_folded = [fold(b) for b in contact.get("beats") or []]
@@ -256,8 +285,17 @@ class ContactFilter:
 
     def is_empty(self) -> bool:
         return not any(
-            (self.search, self.kind, self.org_id, self.province_code, self.region, self.beat,
-             self.role, self.tag, self.ids is not None)
+            (
+                self.search,
+                self.kind,
+                self.org_id,
+                self.province_code,
+                self.region,
+                self.beat,
+                self.role,
+                self.tag,
+                self.ids is not None,
+            )
         )
 
 
@@ -289,8 +327,15 @@ def build_filter(
     if province:
         found = find_province(province)
         if found is None:
-            errors.append(("province", _("unknown province {value!r}; give its name (Quảng Ninh) "
-                                         "or GSO code (22)", value=province)))
+            errors.append(
+                (
+                    "province",
+                    _(
+                        "unknown province {value!r}; give its name (Quảng Ninh) or GSO code (22)",
+                        value=province,
+                    ),
+                )
+            )
         else:
             criteria.province_code = found.code
     if region:
@@ -309,7 +354,9 @@ def list_contacts(snapshot: Snapshot, criteria: ContactFilter | None = None) -> 
     """Contact views in directory order."""
     orgs = snapshot.by_id(ORGS)
     if criteria is None or criteria.is_empty():
-        people = sorted(snapshot.live(CONTACTS), key=lambda c: name_sort_key(c.get("full_name", "")))
+        people = sorted(
+            snapshot.live(CONTACTS), key=lambda c: name_sort_key(c.get("full_name", ""))
+        )
         return [contact_view(c, orgs) for c in people]
     index = ContactIndex(snapshot)
     return [contact_view(e.record, orgs) for e in index.filter(criteria)]
@@ -340,8 +387,15 @@ def list_orgs(
     if province:
         found = find_province(province)
         if found is None:
-            errors.append(("province", _("unknown province {value!r}; give its name (Quảng Ninh) "
-                                         "or GSO code (22)", value=province)))
+            errors.append(
+                (
+                    "province",
+                    _(
+                        "unknown province {value!r}; give its name (Quảng Ninh) or GSO code (22)",
+                        value=province,
+                    ),
+                )
+            )
         else:
             province_code = found.code
     if region:
@@ -469,9 +523,17 @@ def remove_org(store: Store, ref: str, force: bool = False) -> tuple[dict, int]:
         people = [c for c in tx.live(CONTACTS) if c.get("org_id") == current["id"]]
         if people and not force:
             raise ValidationError(
-                [("org", _("{n} contacts belong to {name}; move them first "
-                           "(`lantoa orgs merge`) or pass --force", n=len(people),
-                           name=current.get("name")))]
+                [
+                    (
+                        "org",
+                        _(
+                            "{n} contacts belong to {name}; move them first "
+                            "(`lantoa orgs merge`) or pass --force",
+                            n=len(people),
+                            name=current.get("name"),
+                        ),
+                    )
+                ]
             )
         return tx.delete(ORGS, current["id"]), len(people)
 

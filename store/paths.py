@@ -11,7 +11,9 @@ APP = "lantoa"
 
 
 def data_dir() -> Path:
-    return Path(os.environ.get("LANTOA_DATA_DIR") or platformdirs.user_data_dir(APP, appauthor=False))
+    return Path(
+        os.environ.get("LANTOA_DATA_DIR") or platformdirs.user_data_dir(APP, appauthor=False)
+    )
 
 
 def config_dir() -> Path:

@@ -61,8 +61,10 @@ def _join(notes: list[str]) -> str:
 
 
 def _mic_notes(row: dict[str, str]) -> list[str]:
-    notes = [_term(T.BASIS_2023, row["basis_2023"], "basis"),
-             "Năm 2025: " + _term(T.STATUS_2025, row["status_2025"], "2025 status")]
+    notes = [
+        _term(T.BASIS_2023, row["basis_2023"], "basis"),
+        "Năm 2025: " + _term(T.STATUS_2025, row["status_2025"], "2025 status"),
+    ]
     if row["notes"]:
         notes.append(_term(T.NOTES, row["notes"], "note"))
     return notes
@@ -88,10 +90,14 @@ def ministry_units(press_names: set[str]) -> tuple[list[Org], dict[str, dict[str
         parent = row["parent"] if row["parent"] in names else None
         enterprise = row["level"] == "state enterprise"
         fields = {
-            "name": name, "short_name": row["short_name"], "name_en": row["name_en"],
-            "kind": "ministry_unit", "topics": _topics(row["topics"]),
+            "name": name,
+            "short_name": row["short_name"],
+            "name_en": row["name_en"],
+            "kind": "ministry_unit",
+            "topics": _topics(row["topics"]),
             "notes": _join(_mic_notes(row) + _confidence(row["confidence"])),
-            "tags": [SAMPLE_TAG], "parent_id": sample_id("org", "mic", parent) if parent else None,
+            "tags": [SAMPLE_TAG],
+            "parent_id": sample_id("org", "mic", parent) if parent else None,
         }
         domain = f"{slug(row['short_name'])}.example.com" if enterprise else "mic.example.org"
         orgs.append(Org(("org", "mic", name), fields, domain))
@@ -116,11 +122,14 @@ def _province_change(row: dict[str, str], unit_type: str) -> str:
     elif change.startswith("kept name and code"):
         text = f"{name} giữ tên và mã {code}, hợp nhất thêm {partners}."
     elif change.startswith("kept name; unit now uses code"):
-        text = (f"{name} hợp nhất với {partners}, giữ tên {name} và dùng mã {code} "
-                f"(mã của {partners}).")
+        text = (
+            f"{name} hợp nhất với {partners}, giữ tên {name} và dùng mã {code} (mã của {partners})."
+        )
     elif change.startswith("merged; new unit named"):
-        text = (f"{name} hợp nhất với {partners} thành {successor} (mới); đơn vị mới giữ mã "
-                f"{code} của {name}, trung tâm chính trị - hành chính đặt tại {name}.")
+        text = (
+            f"{name} hợp nhất với {partners} thành {successor} (mới); đơn vị mới giữ mã "
+            f"{code} của {name}, trung tâm chính trị - hành chính đặt tại {name}."
+        )
     else:
         raise ValueError(f"unknown change_2025 {change!r} for {name}: teach sample_build.py")
     return "Từ 01/07/2025: " + text
@@ -131,16 +140,22 @@ def departments() -> list[Org]:
     orgs = []
     for row in read_data_csv("provinces.csv"):
         notes = [_term(T.NOTES, row["department_note"], "note")] if row["department_note"] else []
-        notes.append("Năm 2025: từ 01/03/2025, Sở Thông tin và Truyền thông hợp nhất với "
-                     "Sở Khoa học và Công nghệ.")
+        notes.append(
+            "Năm 2025: từ 01/03/2025, Sở Thông tin và Truyền thông hợp nhất với "
+            "Sở Khoa học và Công nghệ."
+        )
         successor = after[row["successor_2025_code"]]
         notes.append(_province_change(row, successor["unit_type_2025_07"]))
         heir, heir_code = successor["sci_tech_department"], successor["code"]
         notes.append(f"Đơn vị kế thừa: {heir} (mã {heir_code}).")
         fields = {
-            "name": row["department_name"], "short_name": row["department_short"],
-            "kind": "provincial_department", "province_code": row["gso_code"],
-            "region": row["region_vi"], "topics": list(N.DEPT_TOPICS), "notes": _join(notes),
+            "name": row["department_name"],
+            "short_name": row["department_short"],
+            "kind": "provincial_department",
+            "province_code": row["gso_code"],
+            "region": row["region_vi"],
+            "topics": list(N.DEPT_TOPICS),
+            "notes": _join(notes),
             "tags": [SAMPLE_TAG],
         }
         domain = f"{slug(row['name_ascii'])}.example.org"
@@ -172,9 +187,12 @@ def press_agencies(rows: list[dict[str, str]], mic: dict[str, dict[str, str]]) -
         topics += [t for t in _topics(unit["topics"]) if t not in topics] if unit else []
         governing = row["governing_body_2023"]
         fields = {
-            "name": name, "short_name": row["short_name"],
-            "name_en": unit["name_en"] if unit else None, "kind": "press_agency",
-            "province_code": province.code if province else None, "topics": topics,
+            "name": name,
+            "short_name": row["short_name"],
+            "name_en": unit["name_en"] if unit else None,
+            "kind": "press_agency",
+            "province_code": province.code if province else None,
+            "topics": topics,
             "website": row["website_domain"],
             "notes": _join(notes + _confidence(row["confidence"])),
             "tags": [SAMPLE_TAG, "báo chí địa phương" if province else "báo chí trung ương"],

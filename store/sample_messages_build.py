@@ -60,18 +60,38 @@ REVENUE: dict[str, Any] = {
     ),
     "story_illustrative": True,
     "figures": [
-        {"value": "3893595", "unit": "tỷ đồng", "label": "Doanh thu toàn ngành",
-         "period": "2022", "source": SOURCE_VI},
-        {"value": "12.7", "unit": "%", "label": "Tăng trưởng doanh thu", "period": "2022",
-         "baseline": "năm 2021", "source": SOURCE_VI},
-        {"value": "98982.30", "unit": "tỷ đồng", "label": "Nộp ngân sách nhà nước",
-         "period": "2022", "source": SOURCE_VI},
-        {"value": "24.7", "unit": "%", "label": "Tăng trưởng nộp ngân sách", "period": "2022",
-         "baseline": "năm 2021", "source": SOURCE_VI},
+        {
+            "value": "3893595",
+            "unit": "tỷ đồng",
+            "label": "Doanh thu toàn ngành",
+            "period": "2022",
+            "source": SOURCE_VI,
+        },
+        {
+            "value": "12.7",
+            "unit": "%",
+            "label": "Tăng trưởng doanh thu",
+            "period": "2022",
+            "baseline": "năm 2021",
+            "source": SOURCE_VI,
+        },
+        {
+            "value": "98982.30",
+            "unit": "tỷ đồng",
+            "label": "Nộp ngân sách nhà nước",
+            "period": "2022",
+            "source": SOURCE_VI,
+        },
+        {
+            "value": "24.7",
+            "unit": "%",
+            "label": "Tăng trưởng nộp ngân sách",
+            "period": "2022",
+            "baseline": "năm 2021",
+            "source": SOURCE_VI,
+        },
     ],
-    "quote": (
-        "Mỗi đồng doanh thu của ngành đều bắt đầu từ một người dùng được phục vụ tốt hơn."
-    ),
+    "quote": ("Mỗi đồng doanh thu của ngành đều bắt đầu từ một người dùng được phục vụ tốt hơn."),
     "quote_speaker": "Ngô Văn Phong",
     "quote_title": "Giám đốc Trung tâm Thông tin (nhân vật mẫu)",
     "call_to_action": (
@@ -123,14 +143,36 @@ WORKFORCE: dict[str, Any] = {
     "story_source": "Composite of cases reported by provincial departments in 2023",
     "story_illustrative": True,
     "figures": [
-        {"value": "1.5", "unit": "million workers", "label": "Workers in the sector",
-         "period": "2022", "source": SOURCE_EN},
-        {"value": "5", "unit": "%", "label": "Growth in workers", "period": "2022",
-         "baseline": "2021", "source": SOURCE_EN},
-        {"value": "648", "unit": "million VND", "label": "Labour productivity per worker",
-         "period": "2022", "source": SOURCE_EN},
-        {"value": "6.7", "unit": "%", "label": "Growth in labour productivity",
-         "period": "2022", "baseline": "2021", "source": SOURCE_EN},
+        {
+            "value": "1.5",
+            "unit": "million workers",
+            "label": "Workers in the sector",
+            "period": "2022",
+            "source": SOURCE_EN,
+        },
+        {
+            "value": "5",
+            "unit": "%",
+            "label": "Growth in workers",
+            "period": "2022",
+            "baseline": "2021",
+            "source": SOURCE_EN,
+        },
+        {
+            "value": "648",
+            "unit": "million VND",
+            "label": "Labour productivity per worker",
+            "period": "2022",
+            "source": SOURCE_EN,
+        },
+        {
+            "value": "6.7",
+            "unit": "%",
+            "label": "Growth in labour productivity",
+            "period": "2022",
+            "baseline": "2021",
+            "source": SOURCE_EN,
+        },
     ],
     "call_to_action": (
         "Students can find training programmes and job fairs at "
@@ -165,8 +207,11 @@ DRAFT: dict[str, Any] = {
     "criticism": "Người dân chưa thấy lợi ích cụ thể của chuyển đổi số.",
 }
 
-MESSAGES = (("revenue-2022", REVENUE), ("workforce-2022", WORKFORCE),
-            ("draft-digital-transformation", DRAFT))
+MESSAGES = (
+    ("revenue-2022", REVENUE),
+    ("workforce-2022", WORKFORCE),
+    ("draft-digital-transformation", DRAFT),
+)
 
 
 def build() -> dict[str, list[dict]]:

@@ -109,8 +109,19 @@ class People:
             if full in self.names or email in self.emails:
                 continue
             places = [provinces()[c].name for c in (org_code, province) if c]
-            hay = fold(" ".join([full, title, org.fields["name"], org.fields.get("short_name", ""),
-                                 email, *places, *beats]))
+            hay = fold(
+                " ".join(
+                    [
+                        full,
+                        title,
+                        org.fields["name"],
+                        org.fields.get("short_name", ""),
+                        email,
+                        *places,
+                        *beats,
+                    ]
+                )
+            )
             # Only Quảng Ninh people may match a "quang ninh" search (the first thing users try).
             if QUANG_NINH not in (org_code, province) and "quang" in hay and "ninh" in hay:
                 continue
@@ -127,7 +138,8 @@ class People:
         press = role in ("journalist", "editor")
         reachable = {"email": bool(emails), "phone": bool(phones), "zalo": bool(zalo)}
         channels = tuple(
-            (c, w) for c, w in (N.PRESS_CHANNELS if press else N.STAFF_CHANNELS)
+            (c, w)
+            for c, w in (N.PRESS_CHANNELS if press else N.STAFF_CHANNELS)
             if reachable.get(c, True)
         )
         if rng.random() < N.LAUNCH_CONSENT_SHARE:
@@ -139,10 +151,19 @@ class People:
             tag for tag, share, roles in N.EXTRA_TAGS if role in roles and rng.random() < share
         ]
         fields = {
-            "full_name": full, "org_id": org.id, "title": title, "role": role,
-            "beats": beats or None, "emails": emails or None, "phones": phones or None,
-            "zalo": zalo, "preferred_channel": self._weighted(channels), "province_code": province,
-            "tags": tags, "notes": N.PERSON_NOTE, "consent_source": consent,
+            "full_name": full,
+            "org_id": org.id,
+            "title": title,
+            "role": role,
+            "beats": beats or None,
+            "emails": emails or None,
+            "phones": phones or None,
+            "zalo": zalo,
+            "preferred_channel": self._weighted(channels),
+            "province_code": province,
+            "tags": tags,
+            "notes": N.PERSON_NOTE,
+            "consent_source": consent,
             "consent_date": consent_date,
         }
         number = self.per_org[org.key] = self.per_org.get(org.key, 0) + 1
@@ -192,7 +213,10 @@ def department_staff(people: People, orgs: list[Org]) -> None:
 
 
 def _press_draw(
-    rng: random.Random, titles: tuple[str, ...], agency_beats: list[str], resident: bool,
+    rng: random.Random,
+    titles: tuple[str, ...],
+    agency_beats: list[str],
+    resident: bool,
     posts: list[Province],
 ) -> Draw:
     """Title, beats and (for a reporter posted to a province) province of one journalist."""

@@ -1,9 +1,9 @@
 """Reading and writing store files: atomic, durable, private, and loud about damage.
 
 `AtomicJSONStorage` is the TinyDB `Storage` every store file goes through. A write goes to a temp
-file in the same folder, is flushed and fsynced, replaces the store with `os.replace`, and the folder
-is fsynced: a crash at any instant leaves the old file or the new one, never a torn one. A file that
-is not a Lan Tỏa store is reported with the latest backup and never overwritten.
+file in the same folder, is flushed and fsynced, replaces the store with `os.replace`, and the
+folder is fsynced: a crash at any instant leaves the old file or the new one, never a torn one.
+A file that is not a Lan Tỏa store is reported with the latest backup and never overwritten.
 """
 
 from __future__ import annotations
@@ -155,9 +155,7 @@ def parse_store_bytes(path: Path, raw: bytes) -> dict:
         elif exc.pos >= len(raw.rstrip()) - 1:
             why = _("the JSON ends too early (the file looks truncated)")
         else:
-            why = _(
-                "invalid JSON at line {line}, column {col}", line=exc.lineno, col=exc.colno
-            )
+            why = _("invalid JSON at line {line}, column {col}", line=exc.lineno, col=exc.colno)
         raise _corrupt(path, why) from None
     check_store_data(path, data)
     return data

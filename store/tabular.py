@@ -73,8 +73,11 @@ class Parsed:
 
 
 def _nfc(text: str) -> str:
-    return text if text.isascii() or unicodedata.is_normalized("NFC", text) else (
-        unicodedata.normalize("NFC", text))
+    return (
+        text
+        if text.isascii() or unicodedata.is_normalized("NFC", text)
+        else (unicodedata.normalize("NFC", text))
+    )
 
 
 # -- decoding -------------------------------------------------------------------------------------
@@ -83,41 +86,63 @@ def _nfc(text: str) -> str:
 def decode(raw: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
     """(text, encoding used). UTF-8 (BOM optional) and UTF-16 with a BOM are recognised."""
     if raw.startswith(b"PK\x03\x04") or raw.startswith(b"\xd0\xcf\x11\xe0"):
-        raise LantoaError(_(
-            "{name} is an Excel workbook, not a CSV file. In Excel choose File > Save As > "
-            "\"CSV UTF-8 (Comma delimited)\" and import that file.", name=name))
+        raise LantoaError(
+            _(
+                "{name} is an Excel workbook, not a CSV file. In Excel choose File > Save As > "
+                '"CSV UTF-8 (Comma delimited)" and import that file.',
+                name=name,
+            )
+        )
     if encoding:
         try:
             codecs.lookup(encoding)
         except LookupError:
-            raise LantoaError(_("Unknown encoding {encoding!r}; try utf-8, utf-16 or cp1258.",
-                                encoding=encoding)) from None
+            raise LantoaError(
+                _("Unknown encoding {encoding!r}; try utf-8, utf-16 or cp1258.", encoding=encoding)
+            ) from None
         try:
             return raw.decode(encoding).removeprefix("\ufeff"), encoding
         except UnicodeDecodeError as exc:
-            raise LantoaError(_("{name} is not valid {encoding} text (byte {pos}).", name=name,
-                                encoding=encoding, pos=exc.start)) from None
+            raise LantoaError(
+                _(
+                    "{name} is not valid {encoding} text (byte {pos}).",
+                    name=name,
+                    encoding=encoding,
+                    pos=exc.start,
+                )
+            ) from None
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return raw.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
-            raise LantoaError(_("{name} starts like UTF-16 text but is damaged.",
-                                name=name)) from None
+            raise LantoaError(
+                _("{name} starts like UTF-16 text but is damaged.", name=name)
+            ) from None
     if b"\x00" in raw[:4096]:
         sample = raw[:4096]
         if sample[1::2].count(0) > len(sample) // 4 or sample[0::2].count(0) > len(sample) // 4:
-            raise LantoaError(_("{name} looks like UTF-16 text without a byte order mark; pass "
-                                "--encoding utf-16-le (or utf-16-be).", name=name))
+            raise LantoaError(
+                _(
+                    "{name} looks like UTF-16 text without a byte order mark; pass "
+                    "--encoding utf-16-le (or utf-16-be).",
+                    name=name,
+                )
+            )
         raise LantoaError(_("{name} is not a text file (it contains NUL bytes).", name=name))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        raise LantoaError(_(
-            "{name} is not UTF-8 text (line {line} has byte 0x{byte:02x}). Save it as "
-            "\"CSV UTF-8\" in Excel (or choose the UTF-8 character set in LibreOffice), or pass "
-            "the file's encoding, e.g. --encoding cp1258 for Windows Vietnamese.",
-            name=name, line=line, byte=raw[exc.start])) from None
+        raise LantoaError(
+            _(
+                "{name} is not UTF-8 text (line {line} has byte 0x{byte:02x}). Save it as "
+                '"CSV UTF-8" in Excel (or choose the UTF-8 character set in LibreOffice), or pass '
+                "the file's encoding, e.g. --encoding cp1258 for Windows Vietnamese.",
+                name=name,
+                line=line,
+                byte=raw[exc.start],
+            )
+        ) from None
     return text.removeprefix("\ufeff"), "utf-8"
 
 
@@ -163,12 +188,17 @@ def sniff_delimiter(text: str) -> str:
     best, best_score = ",", (0, 0, 0)
     for delim in _DELIMITERS:
         try:
-            rows = [c for c in csv.reader(io.StringIO(sample), delimiter=delim)
-                    if any(x.strip() for x in c)]
+            rows = [
+                c
+                for c in csv.reader(io.StringIO(sample), delimiter=delim)
+                if any(x.strip() for x in c)
+            ]
         except csv.Error:
             continue
-        known = max((map_headers(r, t).known() for r in rows[:MAX_HEADER_SCAN]
-                     for t in (CONTACTS, ORGS)), default=0)
+        known = max(
+            (map_headers(r, t).known() for r in rows[:MAX_HEADER_SCAN] for t in (CONTACTS, ORGS)),
+            default=0,
+        )
         wide = [len(r) for r in rows if len(r) > 1]
         if not wide:
             continue
@@ -191,9 +221,12 @@ def _find_header(records: list[tuple[int, list[str]]], table: str | None) -> int
             fallback = i
     if fallback is not None:
         return fallback
-    raise LantoaError(_(
-        "No known column headers in the first rows. Put a header row such as "
-        "\"Họ và tên, Cơ quan, Điện thoại, Email\" (see `lantoa import --help` for the list)."))
+    raise LantoaError(
+        _(
+            "No known column headers in the first rows. Put a header row such as "
+            '"Họ và tên, Cơ quan, Điện thoại, Email" (see `lantoa import --help` for the list).'
+        )
+    )
 
 
 def parse_csv(text: str, name: str, table: str | None = None) -> tuple[Batch, str]:
@@ -208,8 +241,14 @@ def parse_csv(text: str, name: str, table: str | None = None) -> tuple[Batch, st
                 records.append((start, cells))
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise LantoaError(_("{name} is not a readable CSV file (line {line}: {why}).", name=name,
-                            line=reader.line_num, why=str(exc))) from None
+        raise LantoaError(
+            _(
+                "{name} is not a readable CSV file (line {line}: {why}).",
+                name=name,
+                line=reader.line_num,
+                why=str(exc),
+            )
+        ) from None
     if not records:
         raise LantoaError(_("{name} is empty: there is nothing to import.", name=name))
     header_at = _find_header(records, table)
@@ -218,7 +257,7 @@ def parse_csv(text: str, name: str, table: str | None = None) -> tuple[Batch, st
     detected = table is None
     table = table or guess_table(headers)
     hmap = map_headers(headers, table)
-    rows = _csv_rows(hmap.targets, records[header_at + 1:])
+    rows = _csv_rows(hmap.targets, records[header_at + 1 :])
     batch = Batch(table, rows, hmap.mapped, hmap.unknown, header_line, detected)
     return batch, delimiter
 
@@ -287,13 +326,25 @@ def parse_json(text: str, name: str, table: str | None = None) -> list[Batch]:
     except json.JSONDecodeError as exc:
         data, lines = _json_lines(text)
         if data is None:
-            raise LantoaError(_("{name} is not valid JSON (line {line}, column {col}: {why}).",
-                                name=name, line=exc.lineno, col=exc.colno, why=exc.msg)) from None
+            raise LantoaError(
+                _(
+                    "{name} is not valid JSON (line {line}, column {col}: {why}).",
+                    name=name,
+                    line=exc.lineno,
+                    col=exc.colno,
+                    why=exc.msg,
+                )
+            ) from None
     if isinstance(data, dict) and any(k in _JSON_TABLES for k in data):
         unknown = [k for k in data if k not in _JSON_TABLES]
         if unknown:
-            raise LantoaError(_("{name}: unknown tables {tables}; expected contacts and "
-                                "organisations.", name=name, tables=", ".join(unknown)))
+            raise LantoaError(
+                _(
+                    "{name}: unknown tables {tables}; expected contacts and organisations.",
+                    name=name,
+                    tables=", ".join(unknown),
+                )
+            )
         batches = []
         for key in sorted(data, key=lambda k: _JSON_TABLES[k] != ORGS):  # organisations first
             wanted = _JSON_TABLES[key]

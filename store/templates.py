@@ -96,17 +96,20 @@ def parse_template(data: Any, source: str, default_name: str = "") -> Template:
         raise ValueError(_("a template is an object with name, kind, label and hints"))
     name = fold(str(data.get("name") or default_name)).strip().replace(" ", "-")
     if not _NAME.match(name):
-        raise ValueError(_("{name!r} is not a usable template name (letters, digits, - and _)",
-                           name=name))
+        raise ValueError(
+            _("{name!r} is not a usable template name (letters, digits, - and _)", name=name)
+        )
     kind = data.get("kind")
     if kind not in KINDS:
-        raise ValueError(_("template {name}: kind must be one of {kinds}", name=name,
-                           kinds=", ".join(KINDS)))
+        raise ValueError(
+            _("template {name}: kind must be one of {kinds}", name=name, kinds=", ".join(KINDS))
+        )
     hints: dict[str, dict[str, str]] = {}
     for key, value in (data.get("hints") or {}).items():
         if key not in SLOTS and key not in FIELDS:
-            raise ValueError(_("template {name}: no slot or field is called {key!r}", name=name,
-                               key=key))
+            raise ValueError(
+                _("template {name}: no slot or field is called {key!r}", name=name, key=key)
+            )
         hints[key] = _bilingual(value)
     common: dict[str, Any] = {}
     by_lang: dict[str, dict[str, Any]] = {}
@@ -118,15 +121,25 @@ def parse_template(data: Any, source: str, default_name: str = "") -> Template:
     for lang, values in [("vi", common), *by_lang.items()]:
         unknown = [k for k in values if k not in FIELDS or k in ("kind", "status", "template")]
         if unknown:
-            raise ValueError(_("template {name}: cannot prefill {fields}", name=name,
-                               fields=", ".join(unknown)))
+            raise ValueError(
+                _("template {name}: cannot prefill {fields}", name=name, fields=", ".join(unknown))
+            )
         try:
             validate_message({**values, "language": lang}, partial=True)
         except ValidationError as exc:
             raise ValueError(_("template {name}: {problem}", name=name, problem=exc)) from None
     tags = tuple(str(t) for t in data.get("tags") or [])
-    return Template(name, kind, _bilingual(data.get("label")) or {"en": name}, _bilingual(
-        data.get("description")), hints, common, by_lang, tags, source)
+    return Template(
+        name,
+        kind,
+        _bilingual(data.get("label")) or {"en": name},
+        _bilingual(data.get("description")),
+        hints,
+        common,
+        by_lang,
+        tags,
+        source,
+    )
 
 
 def _read_file(path: Path) -> list[Any]:
@@ -149,8 +162,9 @@ class TemplateSet:
 
 def load_templates(folder: Path | None = None) -> TemplateSet:
     """The built-ins, then every template file of the user's folder (which may replace one)."""
-    built = json.loads(resources.files("store").joinpath("data/message_templates.json")
-                       .read_text(encoding="utf-8"))
+    built = json.loads(
+        resources.files("store").joinpath("data/message_templates.json").read_text(encoding="utf-8")
+    )
     templates = {t.name: t for t in (parse_template(d, BUILT_IN) for d in built["templates"])}
     problems: list[tuple[str, str]] = []
     folder = folder or user_templates_dir()
@@ -160,8 +174,14 @@ def load_templates(folder: Path | None = None) -> TemplateSet:
             for data in _read_file(path):
                 found = parse_template(data, str(path), path.stem)
                 templates[found.name] = found
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, json.JSONDecodeError,
-                KeyError, TypeError) as exc:
+        except (
+            OSError,
+            UnicodeDecodeError,
+            tomllib.TOMLDecodeError,
+            json.JSONDecodeError,
+            KeyError,
+            TypeError,
+        ) as exc:
             problems.append((str(path), _("cannot read it: {why}", why=exc)))
         except ValueError as exc:
             problems.append((str(path), str(exc)))
@@ -173,8 +193,13 @@ def get_template(name: str, folder: Path | None = None) -> Template:
     key = fold(name).strip().replace(" ", "-")
     if key in found:
         return found[key]
-    raise NotFoundError(_("No template called {name!r}. Templates: {names}.", name=name,
-                          names=", ".join(sorted(found))))
+    raise NotFoundError(
+        _(
+            "No template called {name!r}. Templates: {names}.",
+            name=name,
+            names=", ".join(sorted(found)),
+        )
+    )
 
 
 def template_for(message: dict) -> Template:

@@ -34,7 +34,7 @@ def _fresh_ids() -> Iterator[str]:
     while True:
         block = bytearray(os.urandom(16 * 512))
         for start in range(0, len(block), 16):
-            raw = block[start:start + 16]
+            raw = block[start : start + 16]
             raw[6] = (raw[6] & 0x0F) | 0x40
             raw[8] = (raw[8] & 0x3F) | 0x80
             h = raw.hex()
@@ -96,8 +96,9 @@ class OrgIndex:
             if found:
                 return found
         if len(ref) >= MIN_ID_PREFIX and all(c in "0123456789abcdef-" for c in lowered):
-            return sorted(i for i, r in self.records.items()
-                          if i.startswith(lowered) and is_live(r))
+            return sorted(
+                i for i, r in self.records.items() if i.startswith(lowered) and is_live(r)
+            )
         return []
 
     def describe(self, ids: list[str]) -> str:
@@ -127,17 +128,26 @@ class Planner(ContactPlanning):
 
     # -- shared ---------------------------------------------------------------------------------
 
-    def _touch(self, table: str, record_id: str, original: dict | None, prep: Prepared | None,
-               name: str) -> None:
+    def _touch(
+        self, table: str, record_id: str, original: dict | None, prep: Prepared | None, name: str
+    ) -> None:
         key = (table, record_id)
         seen = self.touched.get(key)
         if seen is None:
-            self.touched[key] = (original, prep.row if prep else None,
-                                 prep.created_at if prep else None)
+            self.touched[key] = (
+                original,
+                prep.row if prep else None,
+                prep.created_at if prep else None,
+            )
         elif prep is not None and seen[1] is not None:
-            self.report.warnings.append(_(
-                "{where}: {name} is also on {first} of this file; the later row's values win",
-                where=prep.row.where(), name=name, first=seen[1].where()))
+            self.report.warnings.append(
+                _(
+                    "{where}: {name} is also on {first} of this file; the later row's values win",
+                    where=prep.row.where(),
+                    name=name,
+                    first=seen[1].where(),
+                )
+            )
 
     def _insert(self, table: str, prep: Prepared, fields: dict[str, Any]) -> dict:
         record_id = prep.row_id or next(self._ids)
@@ -150,8 +160,9 @@ class Planner(ContactPlanning):
         self.report.change(table, prep.row, "added", record_id, name, fields)
         return record
 
-    def _update(self, table: str, prep: Prepared, current: dict, wanted: dict[str, Any],
-                late: bool = False) -> dict:
+    def _update(
+        self, table: str, prep: Prepared, current: dict, wanted: dict[str, Any], late: bool = False
+    ) -> dict:
         """Apply a row to a record. A `late` row (tried again after the others) gives only the
         fields no later row of the file gave, so the file's order still decides."""
         merging = prep.row_id != current["id"]
@@ -159,8 +170,11 @@ class Planner(ContactPlanning):
             setters = self.setters[(table, current["id"])]
             number = prep.row.record
             if late:  # lists that merge do not depend on the order; values that replace do
-                wanted = {k: v for k, v in wanted.items()
-                          if setters.get(k, 0) < number or (merging and k in _LISTS)}
+                wanted = {
+                    k: v
+                    for k, v in wanted.items()
+                    if setters.get(k, 0) < number or (merging and k in _LISTS)
+                }
             setters.update(dict.fromkeys(wanted, number))
         if merging:
             wanted = _merged(current, wanted)
@@ -186,11 +200,16 @@ class Planner(ContactPlanning):
                 del self.touched[(ORGS, org_id)]
                 self.report.count(ORGS, "added", -1)
             self.report.created_organisations[:] = [
-                o for o in self.report.created_organisations if o["id"] not in unused]
+                o for o in self.report.created_organisations if o["id"] not in unused
+            ]
         if self.defaulted_kind:
-            self.report.warnings.append(_(
-                "{n} new organisations had no kind; they were given the kind \"other\" "
-                "(change it with `lantoa orgs edit ID --kind ...`).", n=self.defaulted_kind))
+            self.report.warnings.append(
+                _(
+                    '{n} new organisations had no kind; they were given the kind "other" '
+                    "(change it with `lantoa orgs edit ID --kind ...`).",
+                    n=self.defaulted_kind,
+                )
+            )
 
     def net_changes(self) -> list[tuple]:
         """(insert, table, id, fields, created_at) and (update, table, id, changes), in order."""
@@ -203,8 +222,9 @@ class Planner(ContactPlanning):
                 if original is None:  # Transaction.insert leaves out the "id" key itself
                     net.append(("insert", table, record_id, final, created_at))
                     continue
-                changes = {k: v for k, v in final.items()
-                           if k not in META_FIELDS and original.get(k) != v}
+                changes = {
+                    k: v for k, v in final.items() if k not in META_FIELDS and original.get(k) != v
+                }
                 if changes:
                     net.append(("update", table, record_id, changes))
             self._net = net
@@ -225,8 +245,13 @@ class Planner(ContactPlanning):
         if any(p.deleted for p in rows):
             for prep in rows:
                 if prep.deleted:
-                    self.report.skip(table, prep.row, prep.row_id or "", prep.label, _(
-                        "it is marked deleted in the file; imports never delete"))
+                    self.report.skip(
+                        table,
+                        prep.row,
+                        prep.row_id or "",
+                        prep.label,
+                        _("it is marked deleted in the file; imports never delete"),
+                    )
             rows = [p for p in rows if not p.deleted]
         if table == ORGS:
             self._plan_orgs(rows)
@@ -239,16 +264,28 @@ class Planner(ContactPlanning):
         return seen is not None and seen[1] is not None
 
     def _skip_deleted(self, table: str, prep: Prepared, record: dict) -> None:
-        self.report.skip(table, prep.row, record["id"], prep.label or _label(record), _(
-            "it was deleted in this store; imports never bring records back"))
+        self.report.skip(
+            table,
+            prep.row,
+            record["id"],
+            prep.label or _label(record),
+            _("it was deleted in this store; imports never bring records back"),
+        )
 
     # -- organisations --------------------------------------------------------------------------
 
     def _plan_orgs(self, rows: list[Prepared]) -> None:
         later: set[str] = set()  # what rows of this file could be referred to by
         for prep in rows:
-            later.update(k for k in (prep.row_id, _key(prep.clean.get("name") or ""),
-                                     _key(prep.clean.get("short_name") or "")) if k)
+            later.update(
+                k
+                for k in (
+                    prep.row_id,
+                    _key(prep.clean.get("name") or ""),
+                    _key(prep.clean.get("short_name") or ""),
+                )
+                if k
+            )
         deferred: list[tuple[Prepared, str, str, str]] = []
         for prep in rows:
             clean = dict(prep.clean)
@@ -265,8 +302,11 @@ class Planner(ContactPlanning):
                         problem = _("an organisation cannot point to itself")
                     clean[ref_field] = found[0]
                 elif len(found) > 1:
-                    problem = _("{ref!r} matches several organisations: {names}; use the id",
-                                ref=ref, names=self.orgs.describe(found))
+                    problem = _(
+                        "{ref!r} matches several organisations: {names}; use the id",
+                        ref=ref,
+                        names=self.orgs.describe(found),
+                    )
                 elif ref.lower() in later or _key(ref) in later:
                     waiting.append((ref_field, ref))
                 else:
@@ -276,8 +316,9 @@ class Planner(ContactPlanning):
                 continue
             if target is None:
                 if not clean.get("name"):
-                    self.report.reject(ORGS, prep.row, _("Name is required for a new "
-                                                         "organisation"), prep.label)
+                    self.report.reject(
+                        ORGS, prep.row, _("Name is required for a new organisation"), prep.label
+                    )
                     continue
                 if not clean.get("kind"):
                     clean["kind"] = "other"
@@ -295,9 +336,14 @@ class Planner(ContactPlanning):
                 if current.get(ref_field) != found[0]:
                     self.records[ORGS][org_id] = {**current, ref_field: found[0]}
             else:
-                self.report.warnings.append(_("{where}: {ref!r} was not imported, so {name} was "
-                                              "left without it", where=prep.row.where(), ref=ref,
-                                              name=prep.label))
+                self.report.warnings.append(
+                    _(
+                        "{where}: {ref!r} was not imported, so {name} was left without it",
+                        where=prep.row.where(),
+                        ref=ref,
+                        name=prep.label,
+                    )
+                )
 
     def _org_ref(self, ref: str) -> list[str]:
         """A parent or successor: a stored id stays valid even if that organisation was deleted."""
@@ -315,14 +361,23 @@ class Planner(ContactPlanning):
             self._skip_deleted(ORGS, prep, current)
             return False
         if clean.get("name"):
-            found = [i for i in self.orgs.by_name(clean["name"])
-                     if not (prep.row_id and self._claimed(ORGS, i))]
+            found = [
+                i
+                for i in self.orgs.by_name(clean["name"])
+                if not (prep.row_id and self._claimed(ORGS, i))
+            ]
             if len(found) == 1:
                 return records[found[0]]
             if len(found) > 1:
-                self.report.reject(ORGS, prep.row, _(
-                    "the name matches several organisations ({names}); add their id column",
-                    names=self.orgs.describe(found)), prep.label)
+                self.report.reject(
+                    ORGS,
+                    prep.row,
+                    _(
+                        "the name matches several organisations ({names}); add their id column",
+                        names=self.orgs.describe(found),
+                    ),
+                    prep.label,
+                )
                 return False
             deleted = self.orgs.deleted_names.get(_key(clean["name"]))
             if deleted and not prep.row_id:
@@ -354,4 +409,3 @@ def _lowered(values: Any) -> list[str] | None:
 
 def _label(record: dict) -> str:
     return str(record.get("full_name") or record.get("name") or "")
-

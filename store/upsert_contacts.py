@@ -128,9 +128,15 @@ class ContactPlanning:
         if target is None and not clean.get("full_name"):
             if wait:
                 return False
-            self.report.reject(CONTACTS, prep.row, _(
-                "Full name is required: no contact in the store has this row's id, email or "
-                "phone"), prep.label)
+            self.report.reject(
+                CONTACTS,
+                prep.row,
+                _(
+                    "Full name is required: no contact in the store has this row's id, email or "
+                    "phone"
+                ),
+                prep.label,
+            )
             return True
         if org[0] == "create":
             made = self._create_org(prep, org[1])
@@ -142,14 +148,21 @@ class ContactPlanning:
             self.folded[record["id"]] = prep.name_key or ""
             self._index_keys(record, add=True)
             for other in sharers[:3]:
-                self.report.warnings.append(_(
-                    "{where}: {name} shares an email or phone with {other} ({id}); added as "
-                    "a separate contact", where=prep.row.where(), name=prep.label,
-                    other=contacts[other].get("full_name", ""), id=other[:8]))
+                self.report.warnings.append(
+                    _(
+                        "{where}: {name} shares an email or phone with {other} ({id}); added as "
+                        "a separate contact",
+                        where=prep.row.where(),
+                        name=prep.label,
+                        other=contacts[other].get("full_name", ""),
+                        id=other[:8],
+                    )
+                )
         else:
             record = self._update(CONTACTS, prep, target, clean, late=final)
-            if record is not target and any(record.get(k) != target.get(k)
-                                            for k in ("emails", "phones", "full_name", "org_id")):
+            if record is not target and any(
+                record.get(k) != target.get(k) for k in ("emails", "phones", "full_name", "org_id")
+            ):
                 self._index_keys(target, add=False)
                 self.folded.pop(target["id"], None)
                 self._index_keys(record, add=True)
@@ -180,9 +193,16 @@ class ContactPlanning:
             if len(live) == 1:
                 return contacts[live[0]], []
             if len(live) > 1:  # its emails and phones name different people: the file must say
-                self.report.reject(CONTACTS, prep.row, _(
-                    "the email or phone matches several contacts ({names}); add the id column "
-                    "to say which", names=_describe(contacts, live)), prep.label)
+                self.report.reject(
+                    CONTACTS,
+                    prep.row,
+                    _(
+                        "the email or phone matches several contacts ({names}); add the id column "
+                        "to say which",
+                        names=_describe(contacts, live),
+                    ),
+                    prep.label,
+                )
                 return False, []
             if same:
                 self._skip_deleted(CONTACTS, prep, contacts[same[0]])
@@ -192,16 +212,26 @@ class ContactPlanning:
         same_name = self._names().get((name, clean.get("org_id") or ""))
         if not same_name:
             return None, sharers
-        candidates = [i for i in sorted(same_name)
-                      if is_live(contacts[i]) and _compatible(contacts[i], clean)
-                      and not (own_id and self._claimed(CONTACTS, i))]
+        candidates = [
+            i
+            for i in sorted(same_name)
+            if is_live(contacts[i])
+            and _compatible(contacts[i], clean)
+            and not (own_id and self._claimed(CONTACTS, i))
+        ]
         if len(candidates) == 1:
             return contacts[candidates[0]], []
         if len(candidates) > 1 and not own_id:
-            self.report.reject(CONTACTS, prep.row, _(
-                "several contacts have this name in this organisation ({names}); add an email, "
-                "a phone or the id column to say which", names=_describe(contacts, candidates)),
-                prep.label)
+            self.report.reject(
+                CONTACTS,
+                prep.row,
+                _(
+                    "several contacts have this name in this organisation ({names}); add an email, "
+                    "a phone or the id column to say which",
+                    names=_describe(contacts, candidates),
+                ),
+                prep.label,
+            )
             return False, []
         return None, sharers
 
@@ -213,33 +243,47 @@ class ContactPlanning:
             if not by_id and prep.org_id_text.lower() in self.records[ORGS]:
                 return "found", prep.org_id_text.lower()  # kept: its organisation was deleted
             if len(by_id) > 1:
-                return "reject", _("organisation {ref!r} matches several: {names}",
-                                   ref=prep.org_id_text, names=self.orgs.describe(by_id))
+                return "reject", _(
+                    "organisation {ref!r} matches several: {names}",
+                    ref=prep.org_id_text,
+                    names=self.orgs.describe(by_id),
+                )
         name = prep.org_name_text
         by_name = self.orgs.find(name) if name else []
         if by_id:
             if len(by_name) == 1 and by_name[0] != by_id[0]:
                 return "reject", _(
                     "the organisation {name!r} and the organisation id {id} ({other}) disagree; "
-                    "empty one of the two cells", name=name, id=by_id[0][:8],
-                    other=self.orgs.records[by_id[0]].get("name", ""))
+                    "empty one of the two cells",
+                    name=name,
+                    id=by_id[0][:8],
+                    other=self.orgs.records[by_id[0]].get("name", ""),
+                )
             return "found", by_id[0]
         if not name:
             if prep.org_id_text:
-                return "reject", _("no organisation has the id {ref!r}; import the organisations "
-                                   "first or give the organisation's name", ref=prep.org_id_text)
+                return "reject", _(
+                    "no organisation has the id {ref!r}; import the organisations "
+                    "first or give the organisation's name",
+                    ref=prep.org_id_text,
+                )
             return "none", None
         if len(by_name) == 1:
             return "found", by_name[0]
         if len(by_name) > 1:
-            return "reject", _("organisation {ref!r} matches several: {names}; use its id",
-                               ref=name, names=self.orgs.describe(by_name))
+            return "reject", _(
+                "organisation {ref!r} matches several: {names}; use its id",
+                ref=name,
+                names=self.orgs.describe(by_name),
+            )
         if _key(name) in self.orgs.deleted_names:
-            return "reject", _("the organisation {ref!r} was deleted in this store",
-                               ref=name)
+            return "reject", _("the organisation {ref!r} was deleted in this store", ref=name)
         if not self.create_orgs:
-            return "reject", _("no organisation is named {ref!r} (add it first, or import "
-                               "without --no-create-orgs)", ref=name)
+            return "reject", _(
+                "no organisation is named {ref!r} (add it first, or import "
+                "without --no-create-orgs)",
+                ref=name,
+            )
         return "create", name
 
     def _create_org(self, prep: Prepared, name: str) -> str | None:
@@ -258,9 +302,9 @@ class ContactPlanning:
         self.created[key] = org_id
         self._touch(ORGS, org_id, None, None, fields["name"])
         self.report.count(ORGS, "added")
-        self.report.created_organisations.append({"id": org_id, "name": fields["name"],
-                                                  "line": prep.row.line,
-                                                  "record": prep.row.record})
+        self.report.created_organisations.append(
+            {"id": org_id, "name": fields["name"], "line": prep.row.line, "record": prep.row.record}
+        )
         return org_id
 
 

@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import gc
 import os
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 from store import Store
+from store.i18n import set_language
 
 # The machine running the suite is shared and noisy: wall-clock deadlines would make property
 # tests flaky without proving anything. HYPOTHESIS_PROFILE=nightly runs many more examples.
-settings.register_profile(
-    "ci", deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+settings.register_profile("ci", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile(
     "nightly", deadline=None, max_examples=2000, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
-from store.i18n import set_language
 
 
 @pytest.fixture(autouse=True)
@@ -33,6 +31,7 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     set_language("en")
     yield tmp_path
     set_language("en")
+    gc.enable()  # the in-process CLI turns collection off, as the console script does
 
 
 @pytest.fixture

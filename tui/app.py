@@ -46,8 +46,9 @@ class LanToaApp(StoreIO, App[None]):
         keys.bind("app.outreach", "section('outreach')"),
     ]
 
-    def __init__(self, store: Store, *, config: dict[str, Any] | None = None,
-                 demo: bool = False) -> None:
+    def __init__(
+        self, store: Store, *, config: dict[str, Any] | None = None, demo: bool = False
+    ) -> None:
         super().__init__()
         keys.localize(self)
         self.store = store
@@ -104,8 +105,11 @@ class LanToaApp(StoreIO, App[None]):
 
         data = self.data
         self.main_screen.query_one(StatusBar).show_store(
-            self.store.path, len(data.index) if data else None,
-            len(data.snapshot.live("organisations")) if data else None, self.demo)
+            self.store.path,
+            len(data.index) if data else None,
+            len(data.snapshot.live("organisations")) if data else None,
+            self.demo,
+        )
 
     def set_status(self, slot: str, content: Any) -> None:
         """A short badge in the status line, by slot (e.g. "sync": last sync, open conflicts)."""
@@ -134,8 +138,9 @@ class LanToaApp(StoreIO, App[None]):
         from textual.command import CommandPalette
 
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(id="--command-palette",
-                                            placeholder=_("Search for commands…")))
+            self.push_screen(
+                CommandPalette(id="--command-palette", placeholder=_("Search for commands…"))
+            )
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen
@@ -150,8 +155,13 @@ class LanToaApp(StoreIO, App[None]):
             self.main_screen.show_section(section_id)
 
 
-def create_app(store: Store, *, lang: str | None = None, config: dict[str, Any] | None = None,
-               demo: bool = False) -> LanToaApp:
+def create_app(
+    store: Store,
+    *,
+    lang: str | None = None,
+    config: dict[str, Any] | None = None,
+    demo: bool = False,
+) -> LanToaApp:
     """The one way to build the app: CLI, tests and snapshot tests all come through here."""
     if lang is not None:
         set_language(lang)

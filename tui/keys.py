@@ -79,34 +79,70 @@ KEYS: dict[str, Key] = {
 # The Messages section: its list (messages.*) and the story-card editor (editor.*). Editor keys
 # avoid the ones Input and TextArea use themselves (ctrl+a/e/k/u/w, f6, f7…).
 _SCOPES.update({"messages": N_("Messages"), "editor": N_("Message editor")})
-KEYS.update({
-    k.id: k
-    for k in (
-        Key("messages.search", "slash", N_("Search"), "messages"),
-        Key("messages.open", "enter", N_("Open"), "messages"),
-        Key("messages.new", "n", N_("New"), "messages"),
-        Key("messages.delete", "d,delete", N_("Delete"), "messages"),
-        Key("messages.undo", "u", N_("Undo"), "messages"),
-        Key("messages.status", "s", N_("Status"), "messages"),
-        Key("messages.export", "x", N_("Export"), "messages"),
-        Key("messages.copy", "c", N_("Copy"), "messages", show=False),
-        Key("messages.filters", "f", N_("Filters"), "messages", show=False),
-        Key("messages.clear", "ctrl+r", N_("Clear filters"), "messages", show=False),
-        Key("editor.save", "ctrl+s", N_("Save"), "editor"),
-        Key("editor.close", "escape", N_("Close"), "editor"),
-        Key("editor.preview", "f5", N_("Preview"), "editor"),
-        Key("editor.checklist", "f8", N_("Checklist"), "editor"),
-        Key("editor.next", "ctrl+n", N_("Next finding"), "editor", show=False),
-        Key("editor.external", "ctrl+o", N_("Field in $EDITOR"), "editor", show=False),
-        Key("editor.card", "ctrl+g", N_("Card in $EDITOR"), "editor", show=False),
-        Key("editor.status", "ctrl+t", N_("Status"), "editor"),
-        Key("editor.export", "f9", N_("Export"), "editor"),
-    )
-})
+KEYS.update(
+    {
+        k.id: k
+        for k in (
+            Key("messages.search", "slash", N_("Search"), "messages"),
+            Key("messages.open", "enter", N_("Open"), "messages"),
+            Key("messages.new", "n", N_("New"), "messages"),
+            Key("messages.delete", "d,delete", N_("Delete"), "messages"),
+            Key("messages.undo", "u", N_("Undo"), "messages"),
+            Key("messages.status", "s", N_("Status"), "messages"),
+            Key("messages.export", "x", N_("Export"), "messages"),
+            Key("messages.copy", "c", N_("Copy"), "messages", show=False),
+            Key("messages.filters", "f", N_("Filters"), "messages", show=False),
+            Key("messages.clear", "ctrl+r", N_("Clear filters"), "messages", show=False),
+            Key("editor.save", "ctrl+s", N_("Save"), "editor"),
+            Key("editor.close", "escape", N_("Close"), "editor"),
+            Key("editor.preview", "f5", N_("Preview"), "editor"),
+            Key("editor.checklist", "f8", N_("Checklist"), "editor"),
+            Key("editor.next", "ctrl+n", N_("Next finding"), "editor", show=False),
+            Key("editor.external", "ctrl+o", N_("Field in $EDITOR"), "editor", show=False),
+            Key("editor.card", "ctrl+g", N_("Card in $EDITOR"), "editor", show=False),
+            Key("editor.status", "ctrl+t", N_("Status"), "editor"),
+            Key("editor.export", "f9", N_("Export"), "editor"),
+        )
+    }
+)
+
+# The Outreach section: its list (outreach.*), the coverage view, and "send to…" in the network.
+_SCOPES.update({"outreach": N_("Outreach")})
+KEYS.update(
+    {
+        k.id: k
+        for k in (
+            Key("network.send", "s", N_("Send to…"), "network"),
+            Key("outreach.search", "slash", N_("Search"), "outreach", show=False),
+            Key("outreach.open", "enter", N_("Open"), "outreach", show=False),
+            Key("outreach.new", "n", N_("Send to…"), "outreach"),
+            Key("outreach.select", "space", N_("Select"), "outreach", show=False),
+            Key("outreach.select_all", "a", N_("Select all"), "outreach", show=False),
+            Key("outreach.done", "d", N_("Done"), "outreach"),
+            Key("outreach.replied", "r", N_("Replied"), "outreach"),
+            Key("outreach.published", "p", N_("Published"), "outreach"),
+            Key("outreach.declined", "x", N_("Declined"), "outreach", show=False),
+            Key("outreach.status", "s", N_("Status…"), "outreach", show=False),
+            Key("outreach.note", "c", N_("Note"), "outreach", show=False),
+            Key("outreach.due", "w", N_("Follow-up date"), "outreach", show=False),
+            Key("outreach.deliver", "e", N_("Email / call sheet"), "outreach", show=False),
+            Key("outreach.delete", "delete", N_("Delete"), "outreach", show=False),
+            Key("outreach.undo", "u", N_("Undo"), "outreach"),
+            Key("outreach.group", "g", N_("Group by"), "outreach", show=False),
+            Key("outreach.overdue", "o", N_("Overdue"), "outreach", show=False),
+            Key("outreach.today", "t", N_("Due today"), "outreach", show=False),
+            Key("outreach.mine", "m", N_("Mine"), "outreach", show=False),
+            Key("outreach.filters", "f", N_("Filters"), "outreach", show=False),
+            Key("outreach.clear", "ctrl+r", N_("Clear filters"), "outreach", show=False),
+            Key("outreach.coverage", "v", N_("Coverage"), "outreach"),
+        )
+    }
+)
 
 
-def bind(binding_id: str, action: str, *, show: bool | None = None,
-         priority: bool = False) -> Binding:
+def bind(
+    binding_id: str, action: str, *, show: bool | None = None, priority: bool = False
+) -> Binding:
     """The Binding for `binding_id` with its default keys (the keymap may replace them)."""
     from textual.binding import Binding
 
@@ -126,8 +162,7 @@ def localize(node: DOMNode) -> None:
     bindings = node._bindings.key_to_bindings
     for key, items in bindings.items():
         bindings[key] = [
-            replace(b, description=_(KEYS[b.id].description)) if b.id in KEYS else b
-            for b in items
+            replace(b, description=_(KEYS[b.id].description)) if b.id in KEYS else b for b in items
         ]
 
 
@@ -151,7 +186,7 @@ def keymap_from_config(config: dict[str, Any]) -> tuple[dict[str, str], list[str
         if isinstance(value, list):
             value = ",".join(str(v) for v in value)
         if not isinstance(value, str) or not value.strip():
-            problems.append(_("keys for {id!r} must be text like \"ctrl+e\"", id=binding_id))
+            problems.append(_('keys for {id!r} must be text like "ctrl+e"', id=binding_id))
             continue
         keymap[binding_id] = ",".join(part.strip() for part in value.split(",") if part.strip())
     return keymap, problems

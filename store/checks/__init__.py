@@ -21,13 +21,21 @@ from .base import ERROR, WARNING, Finding, Report, SlotState
 from .crisis import is_late, minutes_since_incident
 
 __all__ = [
-    "ERROR", "WARNING", "Finding", "Report", "SlotState", "check_message", "is_late",
-    "minutes_since_incident", "thresholds",
+    "ERROR",
+    "WARNING",
+    "Finding",
+    "Report",
+    "SlotState",
+    "check_message",
+    "is_late",
+    "minutes_since_incident",
+    "thresholds",
 ]
 
 
-def check_message(message: Mapping[str, Any], *, today: date | None = None,
-                  now: datetime | None = None) -> Report:
+def check_message(
+    message: Mapping[str, Any], *, today: date | None = None, now: datetime | None = None
+) -> Report:
     """Every finding about a message, grouped into its checklist, score and summary.
 
     `today` (figure ages) and `now` (crisis times) default to the clock; pass them for
@@ -49,11 +57,15 @@ def check_message(message: Mapping[str, Any], *, today: date | None = None,
     checklist = []
     for slot, level in levels.items():
         mine = [f for f in unique if f.slot == slot]
-        checklist.append(SlotState(
-            slot, level, slot_filled(message, slot),
-            sum(1 for f in mine if f.severity == ERROR),
-            sum(1 for f in mine if f.severity == WARNING),
-        ))
+        checklist.append(
+            SlotState(
+                slot,
+                level,
+                slot_filled(message, slot),
+                sum(1 for f in mine if f.severity == ERROR),
+                sum(1 for f in mine if f.severity == WARNING),
+            )
+        )
     required = [s for s in checklist if s.level == "required"]
     return Report(unique, sum(1 for s in required if s.filled), len(required), checklist)
 

@@ -82,9 +82,7 @@ class Report:
         """0-100: required slots filled without errors, minus penalties (see thresholds)."""
         if not self.slots_total:
             return 0
-        ok = sum(
-            1 for s in self.checklist if s.level == "required" and s.filled and not s.errors
-        )
+        ok = sum(1 for s in self.checklist if s.level == "required" and s.filled and not s.errors)
         score = round(100 * ok / self.slots_total)
         score -= thresholds.SCORE_WARNING_PENALTY * self.warnings
         score -= thresholds.SCORE_ERROR_PENALTY * self.errors
@@ -92,7 +90,7 @@ class Report:
 
     @property
     def summary(self) -> str:
-        """"7/9 slots, 1 error, 2 warnings": the line every listing shows."""
+        """ "7/9 slots, 1 error, 2 warnings": the line every listing shows."""
         parts = [_("{filled}/{total} slots", filled=self.slots_filled, total=self.slots_total)]
         if self.errors:
             parts.append(_("1 error") if self.errors == 1 else _("{n} errors", n=self.errors))
@@ -137,8 +135,26 @@ class Report:
 # -- text helpers shared by the checks ----------------------------------------------------------
 
 #: Abbreviations whose dot does not end a sentence (TP. Hồ Chí Minh, ThS. Nguyễn, Mr. Smith).
-_ABBREVIATIONS = ("tp", "ths", "ts", "pgs", "gs", "bs", "mr", "mrs", "ms", "dr", "no", "st",
-                  "e.g", "i.e", "etc", "vs", "tt", "q")
+_ABBREVIATIONS = (
+    "tp",
+    "ths",
+    "ts",
+    "pgs",
+    "gs",
+    "bs",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "no",
+    "st",
+    "e.g",
+    "i.e",
+    "etc",
+    "vs",
+    "tt",
+    "q",
+)
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*(?=\s|$)|\n+")
 _TOKEN = re.compile(r"\S+")
 
@@ -148,7 +164,7 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         if match.group().startswith("."):
-            word = re.search(r"([\w.]+)$", text[start:match.start()])
+            word = re.search(r"([\w.]+)$", text[start : match.start()])
             if word and word.group(1).lower() in _ABBREVIATIONS:
                 continue
         end = match.end() if not match.group().startswith("\n") else match.start()

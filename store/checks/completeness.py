@@ -30,72 +30,172 @@ def check(message: Mapping[str, Any], levels: Mapping[str, str]) -> list[Finding
         label, hint = _(SLOTS[slot].label), _(SLOTS[slot].help)
         if not filled:
             if level == "required":
-                _part(found, slot, SLOTS[slot].fields[0], ERROR, "missing",
-                      _("Fill in {slot}: {hint}", slot=label, hint=hint))
+                _part(
+                    found,
+                    slot,
+                    SLOTS[slot].fields[0],
+                    ERROR,
+                    "missing",
+                    _("Fill in {slot}: {hint}", slot=label, hint=hint),
+                )
             elif level == REC:
-                _part(found, slot, SLOTS[slot].fields[0], WARNING, "recommended",
-                      _("Consider adding {slot}: {hint}", slot=label, hint=hint))
+                _part(
+                    found,
+                    slot,
+                    SLOTS[slot].fields[0],
+                    WARNING,
+                    "recommended",
+                    _("Consider adding {slot}: {hint}", slot=label, hint=hint),
+                )
             continue
         # A filled slot must be whole; parts of an optional slot only warn.
         severity = WARNING if level == OPT else ERROR
         has = lambda name: _has(message, name)  # noqa: E731 - short local helper
         if slot == "policy":
             if not has("policy"):
-                _part(found, slot, "policy", severity, "policy-text",
-                      _("Say in plain words what changes for people."))
+                _part(
+                    found,
+                    slot,
+                    "policy",
+                    severity,
+                    "policy-text",
+                    _("Say in plain words what changes for people."),
+                )
             if not has("policy_instrument"):
-                _part(found, slot, "policy_instrument", severity, "policy-instrument",
-                      _("Name the instrument with its number (e.g. Nghị định 13/2023/NĐ-CP)."))
+                _part(
+                    found,
+                    slot,
+                    "policy_instrument",
+                    severity,
+                    "policy-instrument",
+                    _("Name the instrument with its number (e.g. Nghị định 13/2023/NĐ-CP)."),
+                )
             elif not any(c.isdigit() for c in message["policy_instrument"]):
-                _part(found, slot, "policy_instrument", WARNING, "policy-number",
-                      _("Give the instrument's number and year (e.g. Quyết định 411/QĐ-TTg)."))
+                _part(
+                    found,
+                    slot,
+                    "policy_instrument",
+                    WARNING,
+                    "policy-number",
+                    _("Give the instrument's number and year (e.g. Quyết định 411/QĐ-TTg)."),
+                )
             if not has("policy_effective"):
-                _part(found, slot, "policy_effective", severity, "policy-effective",
-                      _("Say when the policy takes effect."))
+                _part(
+                    found,
+                    slot,
+                    "policy_effective",
+                    severity,
+                    "policy-effective",
+                    _("Say when the policy takes effect."),
+                )
         elif slot == "benefits":
             if not has("benefits_people"):
-                _part(found, slot, "benefits_people", severity, "benefits-people",
-                      _("Say what people gain."))
-            if not any(has(f) for f in ("benefits_businesses", "benefits_country",
-                                        "benefits_sector")):
-                _part(found, slot, "benefits_businesses", severity, "benefits-other",
-                      _("Add what businesses, the country or the sector gain."))
+                _part(
+                    found,
+                    slot,
+                    "benefits_people",
+                    severity,
+                    "benefits-people",
+                    _("Say what people gain."),
+                )
+            if not any(
+                has(f) for f in ("benefits_businesses", "benefits_country", "benefits_sector")
+            ):
+                _part(
+                    found,
+                    slot,
+                    "benefits_businesses",
+                    severity,
+                    "benefits-other",
+                    _("Add what businesses, the country or the sector gain."),
+                )
         elif slot == "story" and not has("story"):
-            _part(found, slot, "story", severity, "story-text",
-                  _("Tell the story itself: a real person or case, before and after."))
+            _part(
+                found,
+                slot,
+                "story",
+                severity,
+                "story-text",
+                _("Tell the story itself: a real person or case, before and after."),
+            )
         elif slot == "quote":
             if not has("quote"):
                 _part(found, slot, "quote", WARNING, "quote-text", _("Add the quote itself."))
             elif not has("quote_speaker"):
-                _part(found, slot, "quote_speaker", ERROR, "quote-speaker",
-                      _("Say who said the quote."))
+                _part(
+                    found,
+                    slot,
+                    "quote_speaker",
+                    ERROR,
+                    "quote-speaker",
+                    _("Say who said the quote."),
+                )
             elif not has("quote_title"):
-                _part(found, slot, "quote_title", WARNING, "quote-title",
-                      _("Give the speaker's title and organisation."))
+                _part(
+                    found,
+                    slot,
+                    "quote_title",
+                    WARNING,
+                    "quote-title",
+                    _("Give the speaker's title and organisation."),
+                )
         elif slot == "call_to_action":
             if not lexicon.ACTION_MEANS.search(message.get("call_to_action") or ""):
-                _part(found, slot, "call_to_action", WARNING, "action-means",
-                      _("Add a link, a phone number or a deadline so readers can act."))
+                _part(
+                    found,
+                    slot,
+                    "call_to_action",
+                    WARNING,
+                    "action-means",
+                    _("Add a link, a phone number or a deadline so readers can act."),
+                )
         elif slot == "criticism":
             if not has("proposal"):
-                _part(found, slot, "proposal", ERROR, "criticism-proposal",
-                      _("Criticism needs a proposal: say concretely what answers it."))
+                _part(
+                    found,
+                    slot,
+                    "proposal",
+                    ERROR,
+                    "criticism-proposal",
+                    _("Criticism needs a proposal: say concretely what answers it."),
+                )
             elif not has("criticism"):
-                _part(found, slot, "criticism", severity, "criticism-text",
-                      _("State the criticism your proposal answers."))
+                _part(
+                    found,
+                    slot,
+                    "criticism",
+                    severity,
+                    "criticism-text",
+                    _("State the criticism your proposal answers."),
+                )
         elif slot == "next_update":
             for name, code, text in (
                 ("next_update_at", "next-update-at", _("Say when the next update comes.")),
-                ("next_update_where", "next-update-where",
-                 _("Say where the next update will be published.")),
+                (
+                    "next_update_where",
+                    "next-update-where",
+                    _("Say where the next update will be published."),
+                ),
             ):
                 if not has(name):
                     _part(found, slot, name, severity, code, text)
         elif slot == "contact":
             if not has("spokesperson"):
-                _part(found, slot, "spokesperson", severity, "contact-spokesperson",
-                      _("Name the spokesperson."))
+                _part(
+                    found,
+                    slot,
+                    "spokesperson",
+                    severity,
+                    "contact-spokesperson",
+                    _("Name the spokesperson."),
+                )
             if not has("contact_phone"):
-                _part(found, slot, "contact_phone", severity, "contact-phone-missing",
-                      _("Give a phone number that answers."))
+                _part(
+                    found,
+                    slot,
+                    "contact_phone",
+                    severity,
+                    "contact-phone-missing",
+                    _("Give a phone number that answers."),
+                )
     return found

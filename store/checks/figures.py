@@ -55,8 +55,12 @@ def clean_figures(value: Any, lang: str, first: int = 1) -> list[dict] | None:
             amount = numbers.parse_number(str(raw), lang if isinstance(raw, str) else "en")
         except ValueError:
             raise InvalidValue(
-                _("figure {n}: {value!r} is not a number (write 3.893.595 or 12,7 in "
-                  "Vietnamese, 3,893,595 or 12.7 in English)", n=number, value=raw)
+                _(
+                    "figure {n}: {value!r} is not a number (write 3.893.595 or 12,7 in "
+                    "Vietnamese, 3,893,595 or 12.7 in English)",
+                    n=number,
+                    value=raw,
+                )
             ) from None
         figure: dict[str, Any] = {"value": numbers.canonical(amount)}
         for key in FIGURE_KEYS[1:]:
@@ -71,9 +75,20 @@ def clean_figures(value: Any, lang: str, first: int = 1) -> list[dict] | None:
 
 
 _SPEC_KEYS = {
-    "unit": "unit", "don vi": "unit", "label": "label", "nhan": "label", "chi tieu": "label",
-    "period": "period", "ky": "period", "baseline": "baseline", "so voi": "baseline",
-    "source": "source", "nguon": "source", "as_of": "as_of", "as of": "as_of", "ngay": "as_of",
+    "unit": "unit",
+    "don vi": "unit",
+    "label": "label",
+    "nhan": "label",
+    "chi tieu": "label",
+    "period": "period",
+    "ky": "period",
+    "baseline": "baseline",
+    "so voi": "baseline",
+    "source": "source",
+    "nguon": "source",
+    "as_of": "as_of",
+    "as of": "as_of",
+    "ngay": "as_of",
 }
 
 
@@ -82,8 +97,9 @@ def parse_figure_spec(text: str) -> dict:
     first, *parts = [p.strip() for p in text.split(";")]
     match = re.match(r"^([+\-−]?\d[\d.,]*)\s*(.*)$", first)
     if not match:
-        raise InvalidValue(_("a figure starts with its number, e.g. “3.893.595 tỷ đồng; "
-                             "period=2022; source=…”"))
+        raise InvalidValue(
+            _("a figure starts with its number, e.g. “3.893.595 tỷ đồng; period=2022; source=…”")
+        )
     figure: dict[str, Any] = {"value": match.group(1)}
     if match.group(2):
         figure["unit"] = match.group(2)
@@ -92,11 +108,15 @@ def parse_figure_spec(text: str) -> dict:
             continue
         key, sep, val = part.partition("=")
         field = _SPEC_KEYS.get(fold(key.strip()).replace("_", " ").strip()) or _SPEC_KEYS.get(
-            key.strip())
+            key.strip()
+        )
         if not sep or field is None:
             raise InvalidValue(
-                _("unknown figure part {part!r}; use unit=, label=, period=, baseline=, "
-                  "source=, as_of=", part=part)
+                _(
+                    "unknown figure part {part!r}; use unit=, label=, period=, baseline=, "
+                    "source=, as_of=",
+                    part=part,
+                )
             )
         figure[field] = val.strip()
     return figure
@@ -186,32 +206,93 @@ def _figure_findings(figures: list, lang: str, today: date) -> list[Finding]:
         n = i + 1
         if not isinstance(figure, Mapping) or figure_value(figure, lang) is None:
             raw = figure.get("value") if isinstance(figure, Mapping) else figure
-            found.append(Finding("figures", "figures", ERROR, "figure-value", _(
-                "Figure {n}: {value!r} is not a number.", n=n, value=raw), index=i))
+            found.append(
+                Finding(
+                    "figures",
+                    "figures",
+                    ERROR,
+                    "figure-value",
+                    _("Figure {n}: {value!r} is not a number.", n=n, value=raw),
+                    index=i,
+                )
+            )
             continue
         shown = figure_text(figure, lang)
         if not (figure.get("unit") or "").strip():
-            found.append(Finding("figures", "figures", WARNING, "figure-unit", _(
-                "Figure {figure}: say what it counts (its unit: tỷ đồng, người, %…).",
-                figure=shown), index=i))
+            found.append(
+                Finding(
+                    "figures",
+                    "figures",
+                    WARNING,
+                    "figure-unit",
+                    _(
+                        "Figure {figure}: say what it counts (its unit: tỷ đồng, người, %…).",
+                        figure=shown,
+                    ),
+                    index=i,
+                )
+            )
         if not (figure.get("source") or "").strip():
-            found.append(Finding("figures", "figures", WARNING, "figure-source", _(
-                "Figure {figure} has no source: say who published it (report, agency, date).",
-                figure=shown), index=i))
+            found.append(
+                Finding(
+                    "figures",
+                    "figures",
+                    WARNING,
+                    "figure-source",
+                    _(
+                        "Figure {figure} has no source: say who published it (report, agency, date).",
+                        figure=shown,
+                    ),
+                    index=i,
+                )
+            )
         if numbers.unit_scale(figure.get("unit"))[1] and not (figure.get("baseline") or "").strip():
-            found.append(Finding("figures", "figures", WARNING, "figure-baseline", _(
-                "Figure {figure}: say what the percentage is compared with (its baseline).",
-                figure=shown), index=i))
+            found.append(
+                Finding(
+                    "figures",
+                    "figures",
+                    WARNING,
+                    "figure-baseline",
+                    _(
+                        "Figure {figure}: say what the percentage is compared with (its baseline).",
+                        figure=shown,
+                    ),
+                    index=i,
+                )
+            )
         when = figure_date(figure)
         if when is None:
-            found.append(Finding("figures", "figures", WARNING, "figure-date", _(
-                "Figure {figure}: add its period or date (as of), so readers know how recent "
-                "it is.", figure=shown), index=i))
+            found.append(
+                Finding(
+                    "figures",
+                    "figures",
+                    WARNING,
+                    "figure-date",
+                    _(
+                        "Figure {figure}: add its period or date (as of), so readers know how recent "
+                        "it is.",
+                        figure=shown,
+                    ),
+                    index=i,
+                )
+            )
         elif is_older_than(when, thresholds.FIGURE_MAX_AGE_MONTHS, today):
-            found.append(Finding("figures", "figures", WARNING, "figure-old", _(
-                "Figure {figure} is from {date}, more than {months} months ago: use newer data "
-                "if there is any, and say when it is from.", figure=shown,
-                date=when.isoformat(), months=thresholds.FIGURE_MAX_AGE_MONTHS), index=i))
+            found.append(
+                Finding(
+                    "figures",
+                    "figures",
+                    WARNING,
+                    "figure-old",
+                    _(
+                        "Figure {figure} is from {date}, more than {months} months ago: use newer data "
+                        "if there is any, and say when it is from.",
+                        figure=shown,
+                        date=when.isoformat(),
+                        months=thresholds.FIGURE_MAX_AGE_MONTHS,
+                    ),
+                    index=i,
+                )
+            )
     return found
 
 
@@ -222,8 +303,9 @@ def _sentence_of(text: str, pos: int) -> str:
     return text
 
 
-def check(message: Mapping[str, Any], levels: Mapping[str, str], lang: str,
-          today: date | None = None) -> list[Finding]:
+def check(
+    message: Mapping[str, Any], levels: Mapping[str, str], lang: str, today: date | None = None
+) -> list[Finding]:
     today = today or date.today()
     figures = message.get("figures") or []
     if not isinstance(figures, list):
@@ -231,7 +313,8 @@ def check(message: Mapping[str, Any], levels: Mapping[str, str], lang: str,
     found = _figure_findings(figures, lang, today) if "figures" in levels else []
     known = [
         (i, figure_value(f, lang), f.get("unit"), f)
-        for i, f in enumerate(figures) if isinstance(f, Mapping)
+        for i, f in enumerate(figures)
+        if isinstance(f, Mapping)
     ]
     known = [k for k in known if k[1] is not None]
     used: set[int] = set()
@@ -240,40 +323,89 @@ def check(message: Mapping[str, Any], levels: Mapping[str, str], lang: str,
         for mention in numbers.find_numbers(text, lang):
             if mention.foreign_style:
                 fixed = numbers.format_number(mention.value, lang, mention.decimals)
-                found.append(Finding(slot, field, WARNING, "number-style", _(
-                    "Write {number} the {language} way: {fixed}.", number=mention.raw,
-                    language=_(LANGUAGES[lang]).lower(), fixed=fixed), mention.start,
-                    mention.end))
+                found.append(
+                    Finding(
+                        slot,
+                        field,
+                        WARNING,
+                        "number-style",
+                        _(
+                            "Write {number} the {language} way: {fixed}.",
+                            number=mention.raw,
+                            language=_(LANGUAGES[lang]).lower(),
+                            fixed=fixed,
+                        ),
+                        mention.start,
+                        mention.end,
+                    )
+                )
             hits = [k for k in known if numbers.matches(mention, k[1], k[2])]
             used.update(k[0] for k in hits)
             if not hits:
-                found.append(Finding(slot, field, ERROR, "number-unsourced", _(
-                    "{number} is not among the figures: add it to Figures with its source, or "
-                    "remove it.", number=mention.raw), mention.start, mention.end))
+                found.append(
+                    Finding(
+                        slot,
+                        field,
+                        ERROR,
+                        "number-unsourced",
+                        _(
+                            "{number} is not among the figures: add it to Figures with its source, or "
+                            "remove it.",
+                            number=mention.raw,
+                        ),
+                        mention.start,
+                        mention.end,
+                    )
+                )
             if mention.percent:
                 sentence = _sentence_of(text, mention.start).lower()
                 stated = bool(lexicon.COMPARISON.search(sentence) or lexicon.SHARE.search(sentence))
                 percents.setdefault(abs(mention.value), []).append(
-                    (slot, field, mention, stated, hits))
+                    (slot, field, mention, stated, hits)
+                )
     for mentions in percents.values():
         if any(stated for *_rest, stated, _hits in mentions):
             continue
         slot, field, mention, _stated, hits = mentions[0]
         baseline = next((k[3].get("baseline") for k in hits if k[3].get("baseline")), None)
         message_text = (
-            _("Say what {number} is compared with, e.g. “so với {baseline}”.",
-              number=mention.raw, baseline=baseline) if baseline and lang == "vi" else
-            _("Say what {number} is compared with, e.g. “compared with {baseline}”.",
-              number=mention.raw, baseline=baseline) if baseline else
-            _("Say what {number} is compared with (e.g. “so với năm 2021”, “compared with "
-              "2021”).", number=mention.raw)
+            _(
+                "Say what {number} is compared with, e.g. “so với {baseline}”.",
+                number=mention.raw,
+                baseline=baseline,
+            )
+            if baseline and lang == "vi"
+            else _(
+                "Say what {number} is compared with, e.g. “compared with {baseline}”.",
+                number=mention.raw,
+                baseline=baseline,
+            )
+            if baseline
+            else _(
+                "Say what {number} is compared with (e.g. “so với năm 2021”, “compared with "
+                "2021”).",
+                number=mention.raw,
+            )
         )
-        found.append(Finding(slot, field, WARNING, "percent-comparison", message_text,
-                             mention.start, mention.end))
+        found.append(
+            Finding(
+                slot, field, WARNING, "percent-comparison", message_text, mention.start, mention.end
+            )
+        )
     if "figures" in levels and prose(message, levels):
         for i, _value, _unit, figure in known:
             if i not in used:
-                found.append(Finding("figures", "figures", WARNING, "figure-unused", _(
-                    "Figure {figure} is not used in the text: use it or remove it.",
-                    figure=figure_text(figure, lang)), index=i))
+                found.append(
+                    Finding(
+                        "figures",
+                        "figures",
+                        WARNING,
+                        "figure-unused",
+                        _(
+                            "Figure {figure} is not used in the text: use it or remove it.",
+                            figure=figure_text(figure, lang),
+                        ),
+                        index=i,
+                    )
+                )
     return found

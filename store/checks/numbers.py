@@ -21,10 +21,18 @@ from functools import lru_cache
 from . import thresholds
 
 SCALES: dict[str, Decimal] = {
-    "nghìn": Decimal(10) ** 3, "ngàn": Decimal(10) ** 3, "vạn": Decimal(10) ** 4,
-    "triệu": Decimal(10) ** 6, "tỷ": Decimal(10) ** 9, "tỉ": Decimal(10) ** 9,
-    "thousand": Decimal(10) ** 3, "million": Decimal(10) ** 6, "billion": Decimal(10) ** 9,
-    "trillion": Decimal(10) ** 12, "bn": Decimal(10) ** 9, "mn": Decimal(10) ** 6,
+    "nghìn": Decimal(10) ** 3,
+    "ngàn": Decimal(10) ** 3,
+    "vạn": Decimal(10) ** 4,
+    "triệu": Decimal(10) ** 6,
+    "tỷ": Decimal(10) ** 9,
+    "tỉ": Decimal(10) ** 9,
+    "thousand": Decimal(10) ** 3,
+    "million": Decimal(10) ** 6,
+    "billion": Decimal(10) ** 9,
+    "trillion": Decimal(10) ** 12,
+    "bn": Decimal(10) ** 9,
+    "mn": Decimal(10) ** 6,
 }
 _PERCENT_WORDS = ("phần trăm", "percent", "per cent", "percentage points", "điểm phần trăm")
 _NUMBER = re.compile(r"(?<![\w.,/])([+\-−]?)(\d+(?:[.,]\d+)*)(?![\w])")
@@ -136,8 +144,9 @@ def parse_number(text: str, lang: str) -> Decimal:
     return -found[0] if sign == "-" else found[0]
 
 
-def format_number(value: Decimal | int | float | str, lang: str,
-                  decimals: int | None = None) -> str:
+def format_number(
+    value: Decimal | int | float | str, lang: str, decimals: int | None = None
+) -> str:
     """`value` written as a `lang` reader expects: 3893595 -> "3.893.595" (vi), "3,893,595" (en)."""
     number = Decimal(str(value))
     if decimals is None:
@@ -194,7 +203,7 @@ def find_numbers(text: str, lang: str) -> tuple[NumberMention, ...]:
             end = percent_match.end()
         elif scale_end != end:
             end = scale_end
-        before = _WORD_BEFORE.search(lowered[max(0, match.start() - 40):match.start()])
+        before = _WORD_BEFORE.search(lowered[max(0, match.start() - 40) : match.start()])
         plain = not percent and scale == 1 and decimals == 0 and not foreign
         if plain and before and before.group(1).rstrip(".") in _LABEL_WORDS:
             continue
@@ -207,8 +216,16 @@ def find_numbers(text: str, lang: str) -> tuple[NumberMention, ...]:
         if sign in ("-", "−"):
             value = -value
         found.append(
-            NumberMention(match.start(), end, text[match.start():end], value, decimals, scale,
-                          percent, foreign)
+            NumberMention(
+                match.start(),
+                end,
+                text[match.start() : end],
+                value,
+                decimals,
+                scale,
+                percent,
+                foreign,
+            )
         )
     return tuple(found)
 

@@ -28,7 +28,7 @@ def audience_keys(audience: str, lang: str) -> list[str]:
         for lead in _LEADING.get(lang, ()):
             parts = lead.split()
             if words[: len(parts)] == parts and len(words) > len(parts):
-                words, stripped = words[len(parts):], True
+                words, stripped = words[len(parts) :], True
                 break
     if lang == "vi" and words:
         keys.append(" ".join(words[:2]))
@@ -67,31 +67,82 @@ def check(message: Mapping[str, Any], levels: Mapping[str, str], lang: str) -> l
     audiences = [a for a in message.get("audiences") or [] if isinstance(a, str) and a.strip()]
     if audiences:
         if story and not names_audience(story, audiences, lang):
-            found.append(Finding("story", "story", WARNING, "story-beneficiary", _(
-                "Say in the story who it is about: name one of the audiences ({audiences}).",
-                audiences=", ".join(audiences))))
+            found.append(
+                Finding(
+                    "story",
+                    "story",
+                    WARNING,
+                    "story-beneficiary",
+                    _(
+                        "Say in the story who it is about: name one of the audiences ({audiences}).",
+                        audiences=", ".join(audiences),
+                    ),
+                )
+            )
         text = " ".join(t for _slot, _field, t in prose(message, levels))
         if not story and text and not names_audience(text, audiences, lang):
-            found.append(Finding("audiences", "audiences", WARNING, "audience-missing", _(
-                "None of the audiences ({audiences}) appears in the text: say who benefits.",
-                audiences=", ".join(audiences))))
+            found.append(
+                Finding(
+                    "audiences",
+                    "audiences",
+                    WARNING,
+                    "audience-missing",
+                    _(
+                        "None of the audiences ({audiences}) appears in the text: say who benefits.",
+                        audiences=", ".join(audiences),
+                    ),
+                )
+            )
     if not story:
         return found
     illustrative = message.get("story_illustrative") is True
     if not (message.get("story_source") or "").strip():
-        found.append(Finding("story", "story_source", ERROR, "story-source", _(
-            "Say where the story comes from (who told it, where, when).")))
+        found.append(
+            Finding(
+                "story",
+                "story_source",
+                ERROR,
+                "story-source",
+                _("Say where the story comes from (who told it, where, when)."),
+            )
+        )
     if not illustrative:
         if message.get("story_consent") is False:
-            found.append(Finding("story", "story_consent", ERROR, "story-no-consent", _(
-                "The person did not agree: remove what identifies them and mark the story as "
-                "illustrative, or drop it.")))
+            found.append(
+                Finding(
+                    "story",
+                    "story_consent",
+                    ERROR,
+                    "story-no-consent",
+                    _(
+                        "The person did not agree: remove what identifies them and mark the story as "
+                        "illustrative, or drop it."
+                    ),
+                )
+            )
         elif message.get("story_consent") is not True:
-            found.append(Finding("story", "story_consent", ERROR, "story-consent", _(
-                "Confirm the person agreed to be named, or mark the story as illustrative.")))
+            found.append(
+                Finding(
+                    "story",
+                    "story_consent",
+                    ERROR,
+                    "story-consent",
+                    _("Confirm the person agreed to be named, or mark the story as illustrative."),
+                )
+            )
         match = lexicon.ILLUSTRATIVE.search(story.lower())
         if match:
-            found.append(Finding("story", "story_illustrative", WARNING, "story-composite", _(
-                "The story says it is a composite: mark it as illustrative so exports label it."),
-                match.start(), match.end()))
+            found.append(
+                Finding(
+                    "story",
+                    "story_illustrative",
+                    WARNING,
+                    "story-composite",
+                    _(
+                        "The story says it is a composite: mark it as illustrative so exports label it."
+                    ),
+                    match.start(),
+                    match.end(),
+                )
+            )
     return found

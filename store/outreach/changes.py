@@ -41,16 +41,24 @@ class ChangeResult:
 
 
 def check_change(
-    status: str | None = None, note: str | None = None, link: str | None = None,
-    due: str | date | None = None, clear_due: bool = False, channel: str | None = None,
+    status: str | None = None,
+    note: str | None = None,
+    link: str | None = None,
+    due: str | date | None = None,
+    clear_due: bool = False,
+    channel: str | None = None,
     today: date | None = None,
 ) -> dict:
     """The stored form of a change, or ValidationError naming every bad value (call it before
     asking for confirmation)."""
     errors: list[tuple[str, str]] = []
     clean: dict = {}
-    for name, value, check in (("status", status, status_value), ("note", note, note_value),
-                               ("link", link, link_value), ("channel", channel, channel_value)):
+    for name, value, check in (
+        ("status", status, status_value),
+        ("note", note, note_value),
+        ("link", link, link_value),
+        ("channel", channel, channel_value),
+    ):
         if value is not None and str(value).strip():
             try:
                 clean[name] = check(value)
@@ -66,8 +74,14 @@ def check_change(
     if errors:
         raise ValidationError(errors)
     if not clean:
-        raise ValidationError([("status", _("Nothing to change: give a status, a note, a link, "
-                                            "a due date or a channel."))])
+        raise ValidationError(
+            [
+                (
+                    "status",
+                    _("Nothing to change: give a status, a note, a link, a due date or a channel."),
+                )
+            ]
+        )
     return clean
 
 
@@ -82,9 +96,12 @@ def _live_items(tx: Transaction, item_ids: Sequence[str]) -> list[dict]:
             items.append(item)
     if missing:
         raise NotFoundError(
-            _("{n} outreach items are no longer in the store (deleted meanwhile?): {ids}. "
-              "Nothing was changed; list them again with `lantoa outreach list`.",
-              n=len(missing), ids=", ".join(i[:8] for i in missing[:10]))
+            _(
+                "{n} outreach items are no longer in the store (deleted meanwhile?): {ids}. "
+                "Nothing was changed; list them again with `lantoa outreach list`.",
+                n=len(missing),
+                ids=", ".join(i[:8] for i in missing[:10]),
+            )
         )
     return items
 
@@ -115,9 +132,18 @@ def change_items(
         if clean.get("status") == "published":
             lacking = [i["id"][:8] for i in items if not (clean.get("link") or i.get("link"))]
             if lacking:
-                raise ValidationError([("link", _(
-                    "published needs the link to the coverage: add --link URL "
-                    "(items without one: {ids})", ids=", ".join(lacking[:10])))])
+                raise ValidationError(
+                    [
+                        (
+                            "link",
+                            _(
+                                "published needs the link to the coverage: add --link URL "
+                                "(items without one: {ids})",
+                                ids=", ".join(lacking[:10]),
+                            ),
+                        )
+                    ]
+                )
         recorder = Recorder(command, detail={"status": clean.get("status")})
         for item in items:
             updated = _change_one(tx, item, clean, settings)
@@ -150,8 +176,14 @@ def _change_one(
         action = "edit"
     extra = {k: [item.get(k), changes[k]] for k in ("due", "channel") if k in changes}
     entry = history_entry(
-        tx.now, settings.owner, old_status, new_status, action=action, note=clean.get("note"),
-        link=clean.get("link"), changes=extra or None,
+        tx.now,
+        settings.owner,
+        old_status,
+        new_status,
+        action=action,
+        note=clean.get("note"),
+        link=clean.get("link"),
+        changes=extra or None,
     )
     before = {k: item.get(k) for k in changes}
     after = dict(changes)
@@ -160,14 +192,20 @@ def _change_one(
 
 
 def mark_done(
-    store: Store, item_ids: Sequence[str], settings: OutreachSettings, note: str | None = None,
+    store: Store,
+    item_ids: Sequence[str],
+    settings: OutreachSettings,
+    note: str | None = None,
 ) -> ChangeResult:
     """Mark items done (the previous status stays in each item's history)."""
     return change_items(store, item_ids, settings, status="done", note=note, command="done")
 
 
 def delete_items(
-    store: Store, item_ids: Sequence[str], settings: OutreachSettings, note: str | None = None,
+    store: Store,
+    item_ids: Sequence[str],
+    settings: OutreachSettings,
+    note: str | None = None,
 ) -> ChangeResult:
     """Tombstone items (a mistaken plan); their history gets a "deleted" entry; undoable."""
     clean_note = note_value(note) if note else None
@@ -177,8 +215,9 @@ def delete_items(
         recorder = Recorder("rm")
         for item in items:
             status = item.get("status")
-            entry = history_entry(tx.now, settings.owner, status, status, action="delete",
-                                  note=clean_note)
+            entry = history_entry(
+                tx.now, settings.owner, status, status, action="delete", note=clean_note
+            )
             record = update_item(tx, item, {"history": appended(item, entry)}, delete=True)
             recorder.deleted(record)
             result.changed.append(record)

@@ -62,9 +62,14 @@ class Tally:
         return round(100 * self.reached / self.total, 1) if self.total else 0.0
 
     def to_json(self) -> dict:
-        return {"total": self.total, "planned": self.planned, "reached": self.reached,
-                "replied": self.replied, "published": self.published,
-                "reached_pct": self.reached_pct}
+        return {
+            "total": self.total,
+            "planned": self.planned,
+            "reached": self.reached,
+            "replied": self.replied,
+            "published": self.published,
+            "reached_pct": self.reached_pct,
+        }
 
 
 @dataclass
@@ -84,9 +89,15 @@ class ProvinceCell:
         return CELL_STATES[self.level]
 
     def to_json(self) -> dict:
-        return {"code": self.code, "name": self.name, "region": self.region,
-                "region_en": self.region_en, "state": self.state, "org_ids": self.org_ids,
-                "statuses": self.statuses}
+        return {
+            "code": self.code,
+            "name": self.name,
+            "region": self.region,
+            "region_en": self.region_en,
+            "state": self.state,
+            "org_ids": self.org_ids,
+            "statuses": self.statuses,
+        }
 
 
 @dataclass
@@ -113,8 +124,9 @@ class Coverage:
             "items": self.items,
             "statuses": self.statuses,
             "groups": {kind: tally.to_json() for kind, tally in self.groups.items()},
-            "regions": [{"region": vi, "region_en": en, **tally.to_json()}
-                        for vi, en, tally in self.regions],
+            "regions": [
+                {"region": vi, "region_en": en, **tally.to_json()} for vi, en, tally in self.regions
+            ],
             "provinces": [cell.to_json() for cell in self.cells()],
         }
 
@@ -156,8 +168,10 @@ def coverage_report(source: Source, message_id: str | None = None) -> Coverage:
         if kind in ("ministry_unit", "press_agency") and not org.get("ended"):
             groups[kind].total += 1
             groups[kind].count(levels.get(org["id"], 0))
-    cells = {code: ProvinceCell(code, p.name, p.region_vi, p.region_en)
-             for code, p in provinces().items()}
+    cells = {
+        code: ProvinceCell(code, p.name, p.region_vi, p.region_en)
+        for code, p in provinces().items()
+    }
     for org in orgs:
         cell = cells.get(org.get("province_code") or "")
         if org.get("kind") != "provincial_department" or cell is None:
@@ -187,25 +201,65 @@ def coverage_rows(report: Coverage, *, provinces_too: bool = False) -> list[dict
     table or a spreadsheet."""
     rows: list[dict[str, Any]] = []
     for kind, tally in report.groups.items():
-        rows.append({"level": "group", "group": kind, "name": _(GROUPS[kind]), "region": "",
-                     "code": "", **tally.to_json()})
+        rows.append(
+            {
+                "level": "group",
+                "group": kind,
+                "name": _(GROUPS[kind]),
+                "region": "",
+                "code": "",
+                **tally.to_json(),
+            }
+        )
         if kind != "provincial_department":
             continue
         for vi, _en, region_tally in report.regions:
-            rows.append({"level": "region", "group": kind, "name": vi, "region": vi, "code": "",
-                         **region_tally.to_json()})
+            rows.append(
+                {
+                    "level": "region",
+                    "group": kind,
+                    "name": vi,
+                    "region": vi,
+                    "code": "",
+                    **region_tally.to_json(),
+                }
+            )
     if provinces_too:
         for cell in report.cells():
-            one = {"total": 1, "planned": int(cell.level >= 1), "reached": int(cell.level >= 2),
-                   "replied": int(cell.level >= 3), "published": int(cell.level >= 4),
-                   "reached_pct": 100.0 if cell.level >= 2 else 0.0}
-            rows.append({"level": "province", "group": "provincial_department",
-                         "name": cell.name, "region": cell.region, "code": cell.code, **one})
+            one = {
+                "total": 1,
+                "planned": int(cell.level >= 1),
+                "reached": int(cell.level >= 2),
+                "replied": int(cell.level >= 3),
+                "published": int(cell.level >= 4),
+                "reached_pct": 100.0 if cell.level >= 2 else 0.0,
+            }
+            rows.append(
+                {
+                    "level": "province",
+                    "group": "provincial_department",
+                    "name": cell.name,
+                    "region": cell.region,
+                    "code": cell.code,
+                    **one,
+                }
+            )
     return rows
 
 
-CSV_COLUMNS = ("level", "group", "region", "code", "name", "total", "planned", "reached",
-               "replied", "published", "reached_pct")
+CSV_COLUMNS = (
+    "level",
+    "group",
+    "region",
+    "code",
+    "name",
+    "total",
+    "planned",
+    "reached",
+    "replied",
+    "published",
+    "reached_pct",
+)
 
 
 def _cell(value: Any) -> Any:
@@ -219,8 +273,9 @@ def coverage_csv(report: Coverage) -> str:
     """CSV for Excel and LibreOffice: UTF-8 with BOM, one row per group, region and province."""
     out = io.StringIO()
     out.write("\ufeff")
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore",
-                            lineterminator="\r\n")
+    writer = csv.DictWriter(
+        out, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\r\n"
+    )
     writer.writeheader()
     for row in coverage_rows(report, provinces_too=True):
         writer.writerow({k: _cell(v) for k, v in row.items()})

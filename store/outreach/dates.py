@@ -69,8 +69,11 @@ def parse_day(text: str | date, today: date | None = None) -> date:
     except (InvalidValue, ValueError):
         pass
     raise InvalidValue(
-        _("{value!r} is not a date; write 2024-03-15, 15/03/2024, today, tomorrow, +3d, +2w "
-          "or a weekday (mon, t2)", value=raw)
+        _(
+            "{value!r} is not a date; write 2024-03-15, 15/03/2024, today, tomorrow, +3d, +2w "
+            "or a weekday (mon, t2)",
+            value=raw,
+        )
     )
 
 

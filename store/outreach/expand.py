@@ -38,8 +38,14 @@ Tiers = tuple[tuple[str, ...] | None, ...]
 #: Role tiers, best first; None is "anyone else there".
 UNIT_TIERS: Tiers = (("spokesperson", "comms_officer"), ("leader",), None)
 PRESS_TIERS: Tiers = (
-    ("journalist",), ("editor",), ("spokesperson", "comms_officer"), ("leader",), None,
+    ("journalist",),
+    ("editor",),
+    ("spokesperson", "comms_officer"),
+    ("leader",),
+    None,
 )
+
+
 #: Why a recipient was not planned.
 @dataclass
 class Recipient:
@@ -61,8 +67,13 @@ class Skipped:
     item_id: str | None = None  # for duplicates: the existing item
 
     def to_json(self) -> dict:
-        return {"contact_id": self.contact_id, "org_id": self.org_id, "name": self.name,
-                "reason": self.reason, "item_id": self.item_id}
+        return {
+            "contact_id": self.contact_id,
+            "org_id": self.org_id,
+            "name": self.name,
+            "reason": self.reason,
+            "item_id": self.item_id,
+        }
 
 
 @dataclass
@@ -91,8 +102,11 @@ def parse_group(text: str) -> Group:
         kind = enum_value(raw, ORG_KINDS, _("group"))
     except InvalidValue:
         raise InvalidValue(
-            _("unknown group {value!r}; choose ministry_unit, provincial_department, "
-              "press_agency or tag:NAME", value=raw)
+            _(
+                "unknown group {value!r}; choose ministry_unit, provincial_department, "
+                "press_agency or tag:NAME",
+                value=raw,
+            )
         ) from None
     return Group(kind=kind)
 
@@ -123,8 +137,13 @@ class Expander:
 
     def _recipient(self, contact: dict) -> Recipient:
         org = self.orgs.get(contact.get("org_id") or "")
-        return Recipient(contact["id"], contact.get("org_id"), contact.get("full_name", ""),
-                         (org or {}).get("name"), contact.get("preferred_channel"))
+        return Recipient(
+            contact["id"],
+            contact.get("org_id"),
+            contact.get("full_name", ""),
+            (org or {}).get("name"),
+            contact.get("preferred_channel"),
+        )
 
     def add_contact(self, contact: dict) -> None:
         key = ("c", contact["id"])
@@ -133,8 +152,12 @@ class Expander:
         self._seen.add(key)
         if contact.get("do_not_contact"):
             self.result.skipped.append(
-                Skipped(contact["id"], contact.get("org_id"), contact.get("full_name", ""),
-                        "do_not_contact")
+                Skipped(
+                    contact["id"],
+                    contact.get("org_id"),
+                    contact.get("full_name", ""),
+                    "do_not_contact",
+                )
             )
             return
         self.result.recipients.append(self._recipient(contact))
@@ -143,16 +166,23 @@ class Expander:
         key = ("o", org["id"])
         if key not in self._seen:
             self._seen.add(key)
-            self.result.recipients.append(Recipient(None, org["id"], org.get("name", ""),
-                                                    org.get("name")))
+            self.result.recipients.append(
+                Recipient(None, org["id"], org.get("name", ""), org.get("name"))
+            )
 
     def tiers(self, org: dict) -> list[list[dict]]:
-        people = sorted(self.members.get(org["id"], []),
-                        key=lambda c: name_sort_key(c.get("full_name", "")))
+        people = sorted(
+            self.members.get(org["id"], []), key=lambda c: name_sort_key(c.get("full_name", ""))
+        )
         if org.get("kind") == "press_agency":
             rules = PRESS_TIERS
-            first = [c for c in people if c.get("role") in ("journalist", "editor")
-                     and self.beats and _beat_match(c, self.beats)]
+            first = [
+                c
+                for c in people
+                if c.get("role") in ("journalist", "editor")
+                and self.beats
+                and _beat_match(c, self.beats)
+            ]
             out = [first]
         else:
             rules, out = UNIT_TIERS, []
@@ -169,8 +199,11 @@ class Expander:
     def add_org(self, org: dict, expand: bool = True) -> None:
         if org.get("ended"):
             self.result.notices.append(
-                _("{name} ended on {date}; check whether its successor should get this "
-                  "instead.", name=org.get("name", ""), date=org["ended"])
+                _(
+                    "{name} ended on {date}; check whether its successor should get this instead.",
+                    name=org.get("name", ""),
+                    date=org["ended"],
+                )
             )
         if not expand:
             self.add_org_itself(org)
@@ -186,16 +219,22 @@ class Expander:
         for contact in passed:
             self.add_contact(contact)
         self.result.notices.append(
-            _("Nobody at {name} can be reached; planned to the organisation itself.",
-              name=org.get("name", ""))
+            _(
+                "Nobody at {name} can be reached; planned to the organisation itself.",
+                name=org.get("name", ""),
+            )
         )
         self.add_org_itself(org)
 
     def add_group(self, group: Group, region: str | None, expand: bool = True) -> None:
         before = len(self.result.recipients) + len(self.result.skipped)
-        orgs = [o for o in self.orgs.values() if not o.get("ended")
-                and (group.kind is None or o.get("kind") == group.kind)
-                and (region is None or _org_region(o) == region)]
+        orgs = [
+            o
+            for o in self.orgs.values()
+            if not o.get("ended")
+            and (group.kind is None or o.get("kind") == group.kind)
+            and (region is None or _org_region(o) == region)
+        ]
         if group.tag:
             wanted = fold(group.tag)
             orgs = [o for o in orgs if wanted in (fold(t) for t in o.get("tags") or [])]
@@ -204,8 +243,11 @@ class Expander:
             self.add_org(org, expand)
         if group.tag:
             wanted = fold(group.tag)
-            people = [c for c in self.contacts.values()
-                      if wanted in (fold(t) for t in c.get("tags") or [])]
+            people = [
+                c
+                for c in self.contacts.values()
+                if wanted in (fold(t) for t in c.get("tags") or [])
+            ]
             if region is not None:
                 people = [c for c in people if _contact_region(c, self.orgs) == region]
             for contact in sorted(people, key=lambda c: name_sort_key(c.get("full_name", ""))):

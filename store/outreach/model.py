@@ -111,15 +111,12 @@ def link_value(value: object) -> str:
     if text.startswith("www."):
         text = "https://" + text
     parts = urllib.parse.urlsplit(text)
-    if (
-        not text
-        or " " in text
-        or parts.scheme not in ("http", "https")
-        or "." not in parts.netloc
-    ):
+    if not text or " " in text or parts.scheme not in ("http", "https") or "." not in parts.netloc:
         raise InvalidValue(
-            _("{value!r} is not a web address; give the full link, like "
-              "https://baochinhphu.vn/…", value=str(value))
+            _(
+                "{value!r} is not a web address; give the full link, like https://baochinhphu.vn/…",
+                value=str(value),
+            )
         )
     return text
 
@@ -173,8 +170,11 @@ def settings_from_config(config: dict[str, Any] | None = None) -> OutreachSettin
     days = section.get("double_pitch_days", DEFAULT_DOUBLE_PITCH_DAYS)
     if isinstance(days, bool) or not isinstance(days, int) or days < 0:
         raise LantoaError(
-            _("config: outreach.double_pitch_days must be a whole number of days (0 turns "
-              "the check off), not {value!r}", value=days)
+            _(
+                "config: outreach.double_pitch_days must be a whole number of days (0 turns "
+                "the check off), not {value!r}",
+                value=days,
+            )
         )
     return OutreachSettings(owner=str(owner).strip() or system_user(), double_pitch_days=days)
 

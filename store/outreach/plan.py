@@ -102,8 +102,15 @@ def _check_request(request: PlanRequest, today: date) -> tuple[dict, list[Group]
     if not (request.contacts or request.orgs or request.groups):
         errors.append(("to", _("say who to reach: contacts, organisations or a group")))
     if clean.get("status") == "published":
-        errors.append(("status", _("plan first, then mark published with its link "
-                                   "(`lantoa outreach set ID --status published --link URL`)")))
+        errors.append(
+            (
+                "status",
+                _(
+                    "plan first, then mark published with its link "
+                    "(`lantoa outreach set ID --status published --link URL`)"
+                ),
+            )
+        )
     if errors:
         raise ValidationError(errors)
     return clean, groups, region
@@ -111,8 +118,11 @@ def _check_request(request: PlanRequest, today: date) -> tuple[dict, list[Group]
 
 def _pitched_at(item: dict) -> str:
     """When an item last went out (or was planned): the newest plan/sent entry, else creation."""
-    times = [e.get("at", "") for e in item.get("history") or []
-             if e.get("to") in ("planned", "sent") and e.get("action") != "undo"]
+    times = [
+        e.get("at", "")
+        for e in item.get("history") or []
+        if e.get("to") in ("planned", "sent") and e.get("action") != "undo"
+    ]
     return max([*times, item.get("created_at", "")])
 
 
@@ -129,7 +139,10 @@ def _recent_pitches(source: Source, message_id: str, days: int, now: datetime) -
 
 
 def build_plan(
-    source: Source, request: PlanRequest, settings: OutreachSettings, today: date | None = None,
+    source: Source,
+    request: PlanRequest,
+    settings: OutreachSettings,
+    today: date | None = None,
     now: datetime | None = None,
 ) -> tuple[PlanResult, list[dict]]:
     """The plan as data: the result and the field dicts of the items to create. Pure."""
@@ -141,11 +154,13 @@ def build_plan(
         message = resolve(source, MESSAGES, request.message)
         result.message = message
         if message.get("status") == "draft":
-            result.notices.append(_("The message {title!r} is still a draft.",
-                                    title=message.get("title", "")))
+            result.notices.append(
+                _("The message {title!r} is still a draft.", title=message.get("title", ""))
+            )
         elif message.get("status") == "archived":
-            result.notices.append(_("The message {title!r} is archived.",
-                                    title=message.get("title", "")))
+            result.notices.append(
+                _("The message {title!r} is archived.", title=message.get("title", ""))
+            )
     beats = list(request.beats) or list((message or {}).get("tags") or [])
     expander = Expander(source, beats)
     for ref in request.contacts:
@@ -168,8 +183,9 @@ def build_plan(
         key = ("c", person.contact_id) if person.contact_id else ("o", person.org_id)
         previous = recent.get(key)
         if previous is not None:
-            result.duplicates.append(Skipped(person.contact_id, person.org_id, person.name,
-                                             "duplicate", previous["id"]))
+            result.duplicates.append(
+                Skipped(person.contact_id, person.org_id, person.name, "duplicate", previous["id"])
+            )
             if not request.force:
                 continue
         fields = {
@@ -203,8 +219,14 @@ def plan_outreach(
         result, to_create = build_plan(tx, request, settings, today)
         recorder = Recorder("plan", detail={"message_id": (result.message or {}).get("id")})
         for fields in to_create:
-            entry = history_entry(tx.now, settings.owner, None, fields["status"], action="plan",
-                                  note=fields.get("note"))
+            entry = history_entry(
+                tx.now,
+                settings.owner,
+                None,
+                fields["status"],
+                action="plan",
+                note=fields.get("note"),
+            )
             record = tx.insert(OUTREACH, {**fields, "history": [entry]})
             recorder.created(record)
             result.created.append(record)

@@ -24,9 +24,27 @@ Source = Snapshot | Transaction
 
 #: Keys of an item in `--json` output, always present, in this order (then unknown fields).
 ITEM_JSON_KEYS = (
-    "id", "message_id", "message_title", "contact_id", "contact_name", "org_id", "org_name",
-    "org_kind", "province_code", "province", "region", "channel", "status", "due", "overdue",
-    "owner", "note", "link", "history", "created_at", "updated_at",
+    "id",
+    "message_id",
+    "message_title",
+    "contact_id",
+    "contact_name",
+    "org_id",
+    "org_name",
+    "org_kind",
+    "province_code",
+    "province",
+    "region",
+    "channel",
+    "status",
+    "due",
+    "overdue",
+    "owner",
+    "note",
+    "link",
+    "history",
+    "created_at",
+    "updated_at",
 )
 
 
@@ -134,8 +152,11 @@ class OutreachFilter:
             return False
         if self.contact_id and item.get("contact_id") != self.contact_id:
             return False
-        if self.org_id and self.org_id not in (item.get("org_id"), lookup.org_id(item),
-                                               (lookup.contact(item) or {}).get("org_id")):
+        if self.org_id and self.org_id not in (
+            item.get("org_id"),
+            lookup.org_id(item),
+            (lookup.contact(item) or {}).get("org_id"),
+        ):
             return False
         if self.channel and item.get("channel") != self.channel:
             return False
@@ -253,16 +274,19 @@ def resolve_items(source: Source, refs: list[str]) -> list[dict]:
         found = [i for i in live if i["id"].startswith(ref)] if len(ref) >= MIN_PREFIX else []
         if not found:
             raise NotFoundError(
-                _("No outreach item has the id {ref!r}. See the ids with "
-                  "`lantoa outreach list`.", ref=str(raw))
+                _(
+                    "No outreach item has the id {ref!r}. See the ids with `lantoa outreach list`.",
+                    ref=str(raw),
+                )
             )
         if len(found) > 1:
             raise AmbiguousError(
-                _("{ref!r} matches {n} outreach items; use a longer id.", ref=str(raw),
-                  n=len(found)),
+                _(
+                    "{ref!r} matches {n} outreach items; use a longer id.",
+                    ref=str(raw),
+                    n=len(found),
+                ),
                 found,
             )
         out.setdefault(found[0]["id"], found[0])
     return list(out.values())
-
-

@@ -65,13 +65,24 @@ class Recorder:
     detail: dict[str, Any] = field(default_factory=dict)
 
     def created(self, item: dict) -> None:
-        self.items.append({"id": item["id"], "op": "create", "entry": _entry_id(item),
-                           "after": {"status": item.get("status")}})
+        self.items.append(
+            {
+                "id": item["id"],
+                "op": "create",
+                "entry": _entry_id(item),
+                "after": {"status": item.get("status")},
+            }
+        )
 
     def updated(self, item: dict, before: dict, after: dict) -> None:
         self.items.append(
-            {"id": item["id"], "op": "update", "before": before, "after": after,
-             "entry": _entry_id(item)}
+            {
+                "id": item["id"],
+                "op": "update",
+                "before": before,
+                "after": after,
+                "entry": _entry_id(item),
+            }
         )
 
     def deleted(self, item: dict) -> None:
@@ -186,8 +197,9 @@ def _undo_item(
             return "restored"
         if not _unchanged_since(item, rec):
             return "changed"
-        entry = history_entry(tx.now, settings.owner, status, status, action="undo",
-                              undo_of=rec.get("entry"))
+        entry = history_entry(
+            tx.now, settings.owner, status, status, action="undo", undo_of=rec.get("entry")
+        )
         tx.restore(OUTREACH, item["id"])
         tx.update(OUTREACH, item["id"], {"history": appended(item, entry)})
         return None
@@ -196,13 +208,18 @@ def _undo_item(
     if not _unchanged_since(item, rec):
         return "changed"
     if op == "create":
-        entry = history_entry(tx.now, settings.owner, status, status, action="undo",
-                              undo_of=rec.get("entry"))
+        entry = history_entry(
+            tx.now, settings.owner, status, status, action="undo", undo_of=rec.get("entry")
+        )
         update_item(tx, item, {"history": appended(item, entry)}, delete=True)
         return None
     before = rec.get("before") or {}
     entry = history_entry(
-        tx.now, settings.owner, status, before.get("status", status), action="undo",
+        tx.now,
+        settings.owner,
+        status,
+        before.get("status", status),
+        action="undo",
         undo_of=rec.get("entry"),
     )
     changes = dict(before)

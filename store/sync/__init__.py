@@ -5,9 +5,10 @@ The API the CLI and the TUI use:
 - `sync_status(store, shared_path, snapshot=None) -> SyncStatus` for a status line (cheap);
 - `list_conflicts(snapshot)`, `find_conflict`, `resolve_conflict(store, id, keep)`;
 - `remembered_file(store)` / `remember_file(store, path)`: the shared file set once.
-Design: merge.py (the pure three-way merge), plan.py (one sync in memory), engine.py (files,
-locks, retries, backups, crash safety), copies.py (conflict copies of synced folders),
-sidecar.py (the base and status), report.py (what happened, `--json`).
+Design: merge.py (the pure three-way merge), plan.py (one sync in memory: base, version
+vectors, clocks), stamps.py (capping far-future stamps), engine.py (files, locks, retries,
+backups, crash safety), copies.py (conflict copies of synced folders), sidecar.py (the base
+and status), conflicts.py (conflict records), report.py (what happened, `--json`).
 """
 
 from __future__ import annotations

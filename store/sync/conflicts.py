@@ -54,13 +54,17 @@ def conflict_id(table: str, record_id: str, field: str, losing_stamp: str) -> st
 
 def node_of(stamp: str) -> str:
     """The device that wrote a value (a capped stamp's mark removed)."""
-    return parse(stamp).node.rstrip(CAPPED) if is_stamp(stamp) else ""
+    return parse(stamp).node.split(CAPPED)[0] if is_stamp(stamp) else ""
 
 
 def _side(value: Any, stamp: str) -> dict:
     present = value is not MISSING
-    return {"value": value if present else None, "present": present, "stamp": stamp,
-            "node": node_of(stamp)}
+    return {
+        "value": value if present else None,
+        "present": present,
+        "stamp": stamp,
+        "node": node_of(stamp),
+    }
 
 
 def conflict_record(clash: Clash, now: str) -> dict:
@@ -148,7 +152,8 @@ def list_conflicts(snapshot: Snapshot, include_resolved: bool = False) -> list[d
     """Conflict views, open ones first, oldest first (the order they need attention)."""
     node = device_node(snapshot.meta)
     found = [
-        c for c in snapshot.by_id(CONFLICTS_TABLE).values()
+        c
+        for c in snapshot.by_id(CONFLICTS_TABLE).values()
         if is_live(c) and (include_resolved or is_open(c))
     ]
     found.sort(key=lambda c: (not is_open(c), c.get("created_at") or "", c["id"]))
@@ -202,8 +207,11 @@ def set_field(tx: Transaction, table: str, record_id: str, field: str, value: An
     current = tx.get(table, record_id, include_deleted=True)
     if current is None:
         raise NotFoundError(
-            _("The {table} record {id} of this conflict is not in this store.",
-              table=table, id=record_id[:8])
+            _(
+                "The {table} record {id} of this conflict is not in this store.",
+                table=table,
+                id=record_id[:8],
+            )
         )
     updated = copy.deepcopy(current)
     if value is None:
@@ -242,10 +250,18 @@ def resolve_conflict(store: Store, ref: str, keep: str) -> dict:
             value = _clean_value(table, field, keep, like)
         set_field(tx, table, rid, field, value)
         choice = keep if keep in (KEEP_MINE, KEEP_THEIRS) else "value"
-        tx.update(CONFLICTS_TABLE, conflict["id"], {
-            "status": RESOLVED,
-            "resolved_at": tx.now,
-            "resolution": {"keep": choice, "value": value, "present": value is not None,
-                           "node": node},
-        })
+        tx.update(
+            CONFLICTS_TABLE,
+            conflict["id"],
+            {
+                "status": RESOLVED,
+                "resolved_at": tx.now,
+                "resolution": {
+                    "keep": choice,
+                    "value": value,
+                    "present": value is not None,
+                    "node": node,
+                },
+            },
+        )
         return conflict_view(tx.get(CONFLICTS_TABLE, conflict["id"]), tx, node)

@@ -40,8 +40,11 @@ class Candidate:
 def _patterns(shared: Path) -> list[tuple[re.Pattern[str], str, bool]]:
     stem, suffix = re.escape(shared.stem), re.escape(shared.suffix)
     return [
-        (re.compile(rf"^{stem}\.sync-conflict-\d{{8}}-\d{{6}}(-[A-Za-z0-9]+)?{suffix}$"),
-         "syncthing", True),
+        (
+            re.compile(rf"^{stem}\.sync-conflict-\d{{8}}-\d{{6}}(-[A-Za-z0-9]+)?{suffix}$"),
+            "syncthing",
+            True,
+        ),
         (re.compile(rf"^{stem} \((?P<inner>[^()]*)\){suffix}$"), "dropbox-nextcloud", True),
         (re.compile(rf"^{stem}_conflict-\d{{8}}-\d{{6}}{suffix}$"), "nextcloud", True),
         (re.compile(rf"^{stem}-[A-Za-z0-9][A-Za-z0-9_-]{{0,40}}{suffix}$"), "onedrive", False),

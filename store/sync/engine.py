@@ -89,7 +89,8 @@ def read_shared(path: Path) -> SharedSide:
         return SharedSide(path, None, None, None)
     except OSError as exc:
         raise SyncError(
-            _("Cannot read {path}: {why}.", path=path, why=exc.strerror or exc) + " "
+            _("Cannot read {path}: {why}.", path=path, why=exc.strerror or exc)
+            + " "
             + _nothing_synced()
         ) from None
     try:
@@ -117,8 +118,7 @@ def _check_paths(store: Store, shared: Path) -> Path:
         )
     if not shared.parent.is_dir():
         raise SyncError(
-            _("The folder {folder} does not exist (is the drive connected?).",
-              folder=shared.parent)
+            _("The folder {folder} does not exist (is the drive connected?).", folder=shared.parent)
         )
     return shared
 
@@ -144,13 +144,18 @@ def _shared_lock(path: Path, notices: list[Notice]) -> Iterator[None]:
         lock.acquire()
     except Timeout:
         raise SyncError(
-            _("{path} is being synced by someone else right now; try again in a minute.",
-              path=path) + " " + _nothing_synced()
+            _("{path} is being synced by someone else right now; try again in a minute.", path=path)
+            + " "
+            + _nothing_synced()
         ) from None
     except (OSError, NotImplementedError):
-        notices.append(Notice("lock_unavailable", _(
-            "The folder of {path} cannot hold a lock file; synced without it.", path=path),
-            {"path": str(path)}))
+        notices.append(
+            Notice(
+                "lock_unavailable",
+                _("The folder of {path} cannot hold a lock file; synced without it.", path=path),
+                {"path": str(path)},
+            )
+        )
         yield
         return
     try:
@@ -198,15 +203,30 @@ def _commit(store: Store, plan: Plan, hook: Hook) -> None:
         try:
             target = move_aside(candidate.path)
         except OSError as exc:
-            report.notices.append(Notice("copy_merged", _(
-                "Merged the conflict copy {name}; it could not be moved aside ({why}), delete it "
-                "by hand.", name=candidate.path.name, why=exc.strerror or exc),
-                {"path": str(candidate.path), "moved_to": None}))
+            report.notices.append(
+                Notice(
+                    "copy_merged",
+                    _(
+                        "Merged the conflict copy {name}; it could not be moved aside ({why}), delete it "
+                        "by hand.",
+                        name=candidate.path.name,
+                        why=exc.strerror or exc,
+                    ),
+                    {"path": str(candidate.path), "moved_to": None},
+                )
+            )
             continue
-        report.notices.append(Notice("copy_merged", _(
-            "Merged the conflict copy {name} and moved it to {target}.",
-            name=candidate.path.name, target=target),
-            {"path": str(candidate.path), "moved_to": str(target)}))
+        report.notices.append(
+            Notice(
+                "copy_merged",
+                _(
+                    "Merged the conflict copy {name} and moved it to {target}.",
+                    name=candidate.path.name,
+                    target=target,
+                ),
+                {"path": str(candidate.path), "moved_to": str(target)},
+            )
+        )
     hook("after_copies")
     if plan.local_changed:
         atomic_write_bytes(store.path, plan.local_bytes())
@@ -214,13 +234,19 @@ def _commit(store: Store, plan: Plan, hook: Hook) -> None:
 
 
 def _write_sidecar(store: Store, plan: Plan) -> None:
-    write_base(store, plan.local_key, plan.shared_id, plan.shared_bytes, {
-        "shared_path": str(plan.shared.path),
-        "shared_store_id": plan.shared_id,
-        "synced_at": utc_now_iso(),
-        "local_clock": plan.clock_last,
-        "shared_signature": list(plan.shared_signature or ()),
-    })
+    write_base(
+        store,
+        plan.local_key,
+        plan.shared_id,
+        plan.shared_bytes,
+        {
+            "shared_path": str(plan.shared.path),
+            "shared_store_id": plan.shared_id,
+            "synced_at": utc_now_iso(),
+            "local_clock": plan.clock_last,
+            "shared_signature": list(plan.shared_signature or ()),
+        },
+    )
 
 
 def sync(
@@ -274,6 +300,11 @@ def sync(
             tell("done", 1.0)
             return plan.report
     raise SyncError(
-        _("{path} kept changing while it was being synced ({n} tries); try again.",
-          path=shared, n=MAX_ATTEMPTS) + " " + _nothing_synced()
+        _(
+            "{path} kept changing while it was being synced ({n} tries); try again.",
+            path=shared,
+            n=MAX_ATTEMPTS,
+        )
+        + " "
+        + _nothing_synced()
     )

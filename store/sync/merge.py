@@ -112,7 +112,7 @@ class MergeContext:
 
     def has_seen(self, stamp: str) -> bool:
         node = stamp[21:]
-        if node.endswith(CAPPED):
+        if CAPPED in node:
             return False
         if node and node == self.own_node:
             return stamp <= self.own_last
@@ -124,7 +124,7 @@ class MergeContext:
         for stamp in (record.get(CLOCK) or {}).values():
             if isinstance(stamp, str):
                 node = stamp[21:]
-                if stamp > noted.get(node, "") and not node.endswith(CAPPED):
+                if stamp > noted.get(node, "") and CAPPED not in node:
                     noted[node] = stamp
 
 
@@ -153,9 +153,7 @@ class _Side:
     stale: bool = False  # changed, but to something older than the base: a rollback
 
 
-def _set_merge(
-    x: _Side, y: _Side, base: Any, has_base: bool, ctx: MergeContext
-) -> tuple[Any, str]:
+def _set_merge(x: _Side, y: _Side, base: Any, has_base: bool, ctx: MergeContext) -> tuple[Any, str]:
     xv = x.value if isinstance(x.value, list) else []
     yv = y.value if isinstance(y.value, list) else []
     if has_base:
@@ -225,13 +223,25 @@ def _changed(rec: dict, star: str, base: dict | None, name: str, value: Any, sta
 
 
 def merge_field(
-    table: str, rid: str, name: str, x: dict, y: dict, b: dict | None, ctx: MergeContext
+    table: str,
+    rid: str,
+    name: str,
+    x: dict,
+    y: dict,
+    b: dict | None,
+    ctx: MergeContext,
+    local: bool = False,
 ) -> tuple[Any, str]:
-    """The merged (value or MISSING, stamp) of one field; clashes are recorded in `ctx`."""
-    lstar = (x.get(CLOCK) or {}).get(BASE_CLOCK) or ""
-    sstar = (y.get(CLOCK) or {}).get(BASE_CLOCK) or ""
+    """The merged (value or MISSING, stamp) of one field; clashes are recorded in `ctx`.
+
+    `local`: x is this device's store (its changes since the base were made here, after every
+    version it merged before)."""
     lv, sv = x.get(name, MISSING), y.get(name, MISSING)
     lc, sc = field_clock(x, name), field_clock(y, name)
+    if lc == sc and lv == sv:  # the same write on both sides: most fields of a changed record
+        return lv, lc
+    lstar = (x.get(CLOCK) or {}).get(BASE_CLOCK) or ""
+    sstar = (y.get(CLOCK) or {}).get(BASE_CLOCK) or ""
     lch = _changed(x, lstar, b, name, lv, lc)
     sch = _changed(y, sstar, b, name, sv, sc)
     if lv == sv:
@@ -240,9 +250,7 @@ def merge_field(
     left = _Side(lv, lc, lch, b is not None and lch and lc < bc)
     right = _Side(sv, sc, sch, b is not None and sch and sc < bc)
     bv = b.get(name, MISSING) if b is not None else MISSING
-    if name in APPEND_ONLY_FIELDS and all(
-        v is MISSING or _is_entry_list(v) for v in (lv, sv)
-    ):
+    if name in APPEND_ONLY_FIELDS and all(v is MISSING or _is_entry_list(v) for v in (lv, sv)):
         return _union_merge(left, right, ctx)
     if (
         (lv is MISSING or _is_str_list(lv))
@@ -266,6 +274,10 @@ def merge_field(
         kind = "stale"
     else:
         kind = "edit" if lch else "create"
+        if local and b is not None and lch and lc > sc and ctx.has_seen(sc):
+            # this device's own later edit replaced a value it already had (e.g. its own write
+            # that reached the shared file before a sync was cut short): no clash
+            return lv, lc
     if wins(lv, lc, sv, sc):
         winner, loser = (lv, lc), (sv, sc)
     else:
@@ -293,8 +305,14 @@ def _concurrent_edit(
 
 
 def _merge_tombstone(
-    table: str, rid: str, x: dict, y: dict, b: dict | None, names: set[str],
-    ctx: MergeContext, labels: tuple[str, str],
+    table: str,
+    rid: str,
+    x: dict,
+    y: dict,
+    b: dict | None,
+    names: set[str],
+    ctx: MergeContext,
+    labels: tuple[str, str],
 ) -> tuple[bool, str, str | None]:
     """(deleted, stamp of the tombstone field, deleted_at) of the merged record."""
     lstar = (x.get(CLOCK) or {}).get(BASE_CLOCK) or ""
@@ -332,7 +350,12 @@ def _merge_tombstone(
 
 
 def merge_record(
-    table: str, rid: str, x: dict, y: dict, b: dict | None, ctx: MergeContext,
+    table: str,
+    rid: str,
+    x: dict,
+    y: dict,
+    b: dict | None,
+    ctx: MergeContext,
     labels: tuple[str, str] = ("local", "shared"),
 ) -> dict:
     """The merged version of one record present on both sides."""
@@ -353,7 +376,7 @@ def merge_record(
     out: dict[str, Any] = {"id": rid}
     clocks: dict[str, str] = {BASE_CLOCK: star}
     for name in sorted(names):
-        value, stamp = merge_field(table, rid, name, x, y, b, ctx)
+        value, stamp = merge_field(table, rid, name, x, y, b, ctx, labels[0] == "local")
         if value is not MISSING:
             out[name] = value
         if stamp != star:
@@ -386,7 +409,10 @@ def table_names(*sides: Tables | None) -> list[str]:
 
 
 def merge_tables(
-    a: Tables, b: Tables, base: Tables | None, ctx: MergeContext,
+    a: Tables,
+    b: Tables,
+    base: Tables | None,
+    ctx: MergeContext,
     labels: tuple[str, str] = ("local", "shared"),
 ) -> Tables:
     """Merge two sides' tables with their base; records are shared, not copied (read-only)."""

@@ -1,9 +1,12 @@
 """One sync computed in memory: both sides' new contents and the report; nothing is written.
 
 The engine runs this again when the shared file changed between reading and writing, and the
-dry run stops here. Clocks: every stamp later than now + MAX_FUTURE_MS (a device whose clock ran
-ahead) is capped on every side and in the base, the local clock is pulled back likewise, then it
-observes the greatest stamp merged, so every later local change sorts after everything seen.
+dry run stops here. Steps: read both sides and the conflict copies; take the base only if the
+shared file (and each copy) descends from it (version vectors, VERSIONS_KEY); cap far-future
+stamps everywhere (stamps.py) and pull the local clock back likewise, then let it observe the
+greatest stamp merged, so every later local change sorts after everything seen; merge the
+copies into the shared side, then that with the local side; add conflict records; work out
+what changes on each side and the report.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from .copies import Candidate, find_copies
 from .merge import CONFLICTS_TABLE, MergeContext, Tables, merge_tables
 from .report import RECORD_WHAT, Notice, SyncReport, diff_tables
 from .sidecar import index_tables, load_base, local_key
-from .stamps import CAPPED, cap_stamps, own_cap_evidence
+from .stamps import CAPPED, cap_stamp, cap_stamps, own_cap_evidence
 
 #: Shared meta key: the version vector of the shared file, {device node: writes}. A version
 #: descends from another when every count is at least as high; the base is only trusted for a
@@ -121,21 +124,30 @@ def _rebuild(data: dict, merged: Tables, meta: dict) -> dict:
     return out
 
 
-def _load_copies(side: SharedSide, shared_id: str | None, report: SyncReport
-                 ) -> tuple[list[tuple[Candidate, dict]], str | None]:
+def _load_copies(
+    side: SharedSide, shared_id: str | None, report: SyncReport
+) -> tuple[list[tuple[Candidate, dict]], str | None]:
     """Valid copies of this shared store beside it; returns them and the shared store id
     (taken from the newest copy when the shared file itself is missing)."""
     valid: list[tuple[Candidate, dict]] = []
     for candidate in find_copies(side.path):
         try:
-            data, _migrated = migrate(parse_store_bytes(candidate.path,
-                                                        candidate.path.read_bytes()))
+            data, _migrated = migrate(
+                parse_store_bytes(candidate.path, candidate.path.read_bytes())
+            )
         except (OSError, LantoaError) as exc:
             if candidate.strict:
-                report.notices.append(Notice("copy_skipped", _(
-                    "Skipped {name}: it looks like a conflict copy but cannot be used ({why}).",
-                    name=candidate.path.name, why=exc), {"path": str(candidate.path),
-                                                          "reason": str(exc)}))
+                report.notices.append(
+                    Notice(
+                        "copy_skipped",
+                        _(
+                            "Skipped {name}: it looks like a conflict copy but cannot be used ({why}).",
+                            name=candidate.path.name,
+                            why=exc,
+                        ),
+                        {"path": str(candidate.path), "reason": str(exc)},
+                    )
+                )
             continue
         valid.append((candidate, data))
     if shared_id is None and valid:
@@ -146,10 +158,16 @@ def _load_copies(side: SharedSide, shared_id: str | None, report: SyncReport
         if shared_id and meta_of(data).get("store_id") == shared_id:
             kept.append((candidate, data))
         elif candidate.strict:
-            report.notices.append(Notice("copy_skipped", _(
-                "Skipped {name}: it is a different shared file (another store id).",
-                name=candidate.path.name), {"path": str(candidate.path),
-                                            "reason": "different store id"}))
+            report.notices.append(
+                Notice(
+                    "copy_skipped",
+                    _(
+                        "Skipped {name}: it is a different shared file (another store id).",
+                        name=candidate.path.name,
+                    ),
+                    {"path": str(candidate.path), "reason": "different store id"},
+                )
+            )
     return kept, shared_id
 
 
@@ -157,48 +175,35 @@ _FROM_SIDECAR: Any = object()
 
 
 def _cap_all(
-    local: Tables, shared: Tables, copies: list[tuple[Candidate, Tables]], base: Tables | None,
-    limit: int, target: int, own: tuple[str, int | None],
+    local: Tables,
+    shared: Tables,
+    copies: list[tuple[Candidate, Tables]],
+    base: Tables | None,
+    limit: int,
+    target: int,
 ) -> tuple[str, int, int, set[str]]:
-    """Cap future stamps everywhere; (greatest stamp, capped local, capped shared, nodes).
-
-    `own` is (this device's node, the time others capped its stamps to, if they did): then its
-    own stamps beyond what they would cap are capped to that time first, as they did."""
-    node, evidence = own
-    own_local: list = []
-    own_shared: list = []
-    if evidence is not None:
-        their_limit = evidence + MAX_FUTURE_MS - CAP_TO_MS
-        own_local = cap_stamps(local, their_limit, evidence, only_node=node)[1]
-        own_shared = cap_stamps(shared, their_limit, evidence, only_node=node)[1]
-        for tables in (*[t for _c, t in copies], base):
-            if tables is not None and tables is not shared:
-                cap_stamps(tables, their_limit, evidence, only_node=node)
+    """Cap future stamps everywhere; (greatest stamp, capped local, capped shared, nodes)."""
     top_local, capped_local = cap_stamps(local, limit, target)
     top_shared, capped_shared = cap_stamps(shared, limit, target)
-    capped_local, capped_shared = own_local + capped_local, own_shared + capped_shared
     tops = [top_local, top_shared]
-    nodes = {parse(s).node.rstrip(CAPPED) for _t, _r, s in capped_local + capped_shared}
+    nodes = {parse(s).node.split(CAPPED)[0] for _t, _r, s in capped_local + capped_shared}
     for _candidate, tables in copies:
         top, capped = cap_stamps(tables, limit, target)
         tops.append(top)
-        nodes.update(parse(s).node.rstrip(CAPPED) for _t, _r, s in capped)
+        nodes.update(parse(s).node.split(CAPPED)[0] for _t, _r, s in capped)
     if base is not None and base is not shared:
         cap_stamps(base, limit, target)
     return max(tops), len(capped_local), len(capped_shared), nodes
 
 
-def _device_clock(
-    meta: dict, limit: int, target: int, greatest: str, now: int, evidence: int | None
-) -> HybridClock:
-    """This device's clock for the merge: pulled back if it ran ahead (its own stamps capped,
-    or seen capped by others: `evidence`), then moved past everything merged."""
+def _device_clock(meta: dict, now: int, greatest: str) -> HybridClock:
+    """This device's clock for the merge: pulled back if it ran ahead before and its wall clock
+    is right again (its later stamps then follow the wall clock, below the old ones, so no
+    stamp is issued twice), then moved past everything merged."""
     clock = HybridClock(meta["device_id"][:8], meta.get("clock"))
     last = parse(clock.last)
-    if last.ms > limit:  # this device's clock ran ahead earlier: pull it back
-        clock = HybridClock(clock.node, Stamp(target, last.counter, clock.node).encode())
-    elif evidence is not None and last.ms > evidence + MAX_FUTURE_MS - CAP_TO_MS:
-        clock = HybridClock(clock.node, Stamp(evidence, last.counter, clock.node).encode())
+    if last.ms > now + MAX_FUTURE_MS:
+        clock = HybridClock(clock.node, Stamp(now + CAP_TO_MS, last.counter, clock.node).encode())
     if greatest:
         clock.observe(greatest, now)
     return clock
@@ -225,20 +230,43 @@ def _add_conflicts(merged: Tables, ctx: MergeContext, local: Tables, shared: Tab
 def _notices(report: SyncReport, ctx: MergeContext, capped: int, nodes: set[str]) -> None:
     for rez in ctx.resurrected:
         name = record_name(rez.table, rez.record)
-        where = _("on this device") if rez.deleted_on == "local" else (
-            _("in the shared file") if rez.deleted_on == "shared" else rez.deleted_on)
+        where = (
+            _("on this device")
+            if rez.deleted_on == "local"
+            else (_("in the shared file") if rez.deleted_on == "shared" else rez.deleted_on)
+        )
         what = _(RECORD_WHAT[rez.table]) if rez.table in RECORD_WHAT else rez.table
-        report.notices.append(Notice("resurrected", _(
-            "The {what} “{name}” was deleted {where} but edited elsewhere at the same time; it "
-            "was kept. Delete it again if it should go.", what=what, name=name, where=where),
-            {"table": rez.table, "id": rez.record_id, "name": name,
-             "deleted_on": rez.deleted_on}))
+        report.notices.append(
+            Notice(
+                "resurrected",
+                _(
+                    "The {what} “{name}” was deleted {where} but edited elsewhere at the same time; it "
+                    "was kept. Delete it again if it should go.",
+                    what=what,
+                    name=name,
+                    where=where,
+                ),
+                {
+                    "table": rez.table,
+                    "id": rez.record_id,
+                    "name": name,
+                    "deleted_on": rez.deleted_on,
+                },
+            )
+        )
     if nodes:
-        report.notices.append(Notice("clock_capped", _(
-            "{count} change times lay more than a day in the future (device clock wrong: "
-            "{nodes}); they were set back to now + 12 hours.", count=capped,
-            nodes=", ".join(sorted(nodes))),
-            {"count": capped, "nodes": sorted(nodes)}))
+        report.notices.append(
+            Notice(
+                "clock_capped",
+                _(
+                    "{count} change times lay more than a day in the future (device clock wrong: "
+                    "{nodes}); they were set back to now + 12 hours.",
+                    count=capped,
+                    nodes=", ".join(sorted(nodes)),
+                ),
+                {"count": capped, "nodes": sorted(nodes)},
+            )
+        )
 
 
 def make_plan(
@@ -301,25 +329,32 @@ def make_plan(
     now = now_ms()
     limit, target = now + MAX_FUTURE_MS, now + CAP_TO_MS
     node = str(local_meta["device_id"])[:8]
-    evidence = None
-    raws = [side.raw or b""] + [c.path.read_bytes() for c, _d in copies]
+    raws = [local_raw or b"", side.raw or b""] + [c.path.read_bytes() for c, _d in copies]
     if any(f"-{node}{CAPPED}".encode() in raw for raw in raws):  # cheap test first
-        found = [own_cap_evidence(t, node) for t in (shared, *[t for _c, t in copy_tables])]
+        # Others capped this device's stamps: its clock runs ahead of theirs. Cap as they
+        # would (from their time, not ours), and keep new stamps within it, so all agree.
+        found = [own_cap_evidence(t, node) for t in (local, shared, *[t for _c, t in copy_tables])]
         evidence = max((f for f in found if f is not None), default=None)
+        if evidence is not None:
+            limit = min(limit, evidence + MAX_FUTURE_MS - CAP_TO_MS)
+            target = min(target, evidence)
     greatest, capped_local, capped_shared, nodes = _cap_all(
-        local, shared, copy_tables, base, limit, target, (node, evidence))
-    clock = _device_clock(local_meta, limit, target, greatest, now, evidence)
-    # others found this device's clock ahead: its new stamps must not be, or they would cap them
-    tick_now = now if evidence is None else min(now, evidence)
+        local, shared, copy_tables, base, limit, target
+    )
+    clock = _device_clock(local_meta, now, greatest)
+
+    def fresh_stamp() -> str:  # capped like every other stamp when the wall clock runs ahead
+        return cap_stamp(clock.tick(now), limit, target)
+
     # -- merge: the copies into the shared side, then the shared side with the local one
     seen = local_meta.get(SEEN_KEY)
     seen = dict(seen) if isinstance(seen, dict) else {}
-    ctx = MergeContext(fresh_stamp=lambda: clock.tick(tick_now), seen=seen,
-                       own_node=clock.node, own_last=clock.last)
+    ctx = MergeContext(fresh_stamp=fresh_stamp, seen=seen, own_node=clock.node, own_last=clock.last)
     merged_shared = shared
     for candidate, tables in copy_tables:
-        merged_shared = merge_tables(merged_shared, tables, base, ctx,
-                                     labels=("shared", candidate.path.name))
+        merged_shared = merge_tables(
+            merged_shared, tables, base, ctx, labels=("shared", candidate.path.name)
+        )
     merged = merge_tables(local, merged_shared, base, ctx)
     new_conflicts = _add_conflicts(merged, ctx, local, shared)
     # -- what changes on each side
@@ -354,9 +389,17 @@ def make_plan(
     report.open_conflicts = open_count(merged)
     _notices(report, ctx, capped_local + capped_shared, nodes)
     return Plan(
-        shared=side, report=report, local_data=local_out, local_existed=local_existed,
-        local_migrated=local_migrated, local_changed=local_changed,
-        shared_changed=shared_changed, shared_bytes=shared_bytes, local_key=key,
-        shared_id=shared_id, clock_last=clock.last, copies=[c for c, _d in copies],
+        shared=side,
+        report=report,
+        local_data=local_out,
+        local_existed=local_existed,
+        local_migrated=local_migrated,
+        local_changed=local_changed,
+        shared_changed=shared_changed,
+        shared_bytes=shared_bytes,
+        local_key=key,
+        shared_id=shared_id,
+        clock_last=clock.last,
+        copies=[c for c, _d in copies],
         shared_signature=side.signature,
     )

@@ -47,8 +47,13 @@ class Change:
     fields: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"table": self.table, "id": self.id, "name": self.name, "action": self.action,
-                "fields": self.fields}
+        return {
+            "table": self.table,
+            "id": self.id,
+            "name": self.name,
+            "action": self.action,
+            "fields": self.fields,
+        }
 
 
 @dataclass

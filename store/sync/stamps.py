@@ -2,7 +2,8 @@
 
 A stamp more than MAX_FUTURE_MS ahead of the merging device's clock is set back (engine: to now
 + MAX_FUTURE_MS / 2) on every side and in the base, with a notice. A capped stamp keeps its
-counter and node, and its node is marked with CAPPED: capping moves a device's changes out of
+counter and node, and its node is marked with CAPPED and the original time (`node~ms`, so two
+capped stamps stay distinct and in their order): capping moves a device's changes out of
 their order (devices cap to different times), so a capped stamp never proves that a later one
 of that device was seen (MergeContext.has_seen). The device that ran ahead learns it was capped
 when it finds its own node marked in the shared file, and caps its own stamps the same way
@@ -18,6 +19,17 @@ Tables = dict[str, dict[str, dict]]
 CAPPED = "~"
 
 
+def _capped(stamp: str, target_ms: int) -> str:
+    old = parse(stamp)
+    node = old.node if CAPPED in old.node else f"{old.node}{CAPPED}{old.ms}"
+    return Stamp(target_ms, old.counter, node).encode()
+
+
+def cap_stamp(stamp: str, limit_ms: int, target_ms: int) -> str:
+    """One stamp, capped as `cap_stamps` would (so capping it again changes nothing)."""
+    return _capped(stamp, target_ms) if int(stamp[:13]) > limit_ms else stamp
+
+
 def own_cap_evidence(tables: Tables, node: str) -> int | None:
     """The latest time another device capped this device's stamps to, if it ever did."""
     mark = node + CAPPED
@@ -25,7 +37,11 @@ def own_cap_evidence(tables: Tables, node: str) -> int | None:
     for table in tables.values():
         for record in table.values():
             for stamp in (record.get(CLOCK) or {}).values():
-                if isinstance(stamp, str) and stamp[21:] == mark and _looks_like_stamp(stamp):
+                if (
+                    isinstance(stamp, str)
+                    and stamp[21:].startswith(mark)
+                    and _looks_like_stamp(stamp)
+                ):
                     ms = int(stamp[:13])
                     found = ms if found is None else max(found, ms)
     return found
@@ -37,7 +53,7 @@ def cap_stamps(
     """Set every stamp later than `limit_ms` back to `target_ms` (default: the limit), in place;
     returns (greatest stamp, capped list of (table, record id, original stamp)).
 
-    A capped stamp keeps its counter and its node, marked with CAPPED, so it still names its
+    A capped stamp keeps its counter and its node, marked (`node~original ms`), so it names its
     device but is known to be out of that device's order. Capping well below
     the limit (the engine uses half of MAX_FUTURE_MS) means a device whose clock is a little
     behind the one that capped does not cap the same stamp again, so devices converge.
@@ -61,9 +77,7 @@ def cap_stamps(
                     if only_node is not None and stamp[21:] != only_node:
                         continue
                     if stamp[:13] > limit and _looks_like_stamp(stamp):
-                        old = parse(stamp)
-                        node = old.node if old.node.endswith(CAPPED) else old.node + CAPPED
-                        clocks[key] = Stamp(target_ms, old.counter, node).encode()
+                        clocks[key] = _capped(stamp, target_ms)
                         capped.append((name, rid, stamp))
                 star = clocks.get(BASE_CLOCK)
                 for key in [k for k, v in clocks.items() if k != BASE_CLOCK and v == star]:
@@ -73,14 +87,15 @@ def cap_stamps(
                 greatest = top
     if greatest and not _looks_like_stamp(greatest):  # something odd sorts last: skip it
         valid = [
-            s for t in tables.values() for r in t.values()
-            for s in (r.get(CLOCK) or {}).values() if _looks_like_stamp(s)
+            s
+            for t in tables.values()
+            for r in t.values()
+            for s in (r.get(CLOCK) or {}).values()
+            if _looks_like_stamp(s)
         ]
         greatest = max(valid, default="")
     return greatest, capped
 
 
 def _looks_like_stamp(value: object) -> bool:
-    return (
-        isinstance(value, str) and len(value) > 21 and value[13] == "-" and value[:13].isdigit()
-    )
+    return isinstance(value, str) and len(value) > 21 and value[13] == "-" and value[:13].isdigit()

@@ -30,8 +30,19 @@ from store.reference import provinces
 from tests.bench.synth import BEATS, FAMILY, GIVEN, MIDDLE, TITLES, build_store
 
 ROLES_VI = ["Phóng viên", "Biên tập viên", "Người phát ngôn", "Lãnh đạo", "Chuyên viên"]
-HEADERS = ["STT", "Họ và tên", "Cơ quan", "Chức vụ", "Vai trò", "Lĩnh vực", "Email", "SĐT",
-           "Tỉnh/thành", "Thẻ", "Ghi chú"]
+HEADERS = [
+    "STT",
+    "Họ và tên",
+    "Cơ quan",
+    "Chức vụ",
+    "Vai trò",
+    "Lĩnh vực",
+    "Email",
+    "SĐT",
+    "Tỉnh/thành",
+    "Thẻ",
+    "Ghi chú",
+]
 
 
 def write_csv(path: Path, rows: int, org_names: list[str], seed: int = 11) -> None:
@@ -43,13 +54,21 @@ def write_csv(path: Path, rows: int, org_names: list[str], seed: int = 11) -> No
     writer.writerow(HEADERS)
     for i in range(rows):
         phone = f"091{i:07d}"
-        writer.writerow([
-            i + 1, f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}",
-            rng.choice(org_names), rng.choice(TITLES), rng.choice(ROLES_VI),
-            "; ".join(rng.sample(BEATS, 2)), f"nguoi{i}@example.org",
-            f"{phone[:4]} {phone[4:7]} {phone[7:]}", rng.choice(names), "nhập khẩu",
-            "Liên hệ qua Zalo trước khi gọi." if i % 3 == 0 else "",
-        ])
+        writer.writerow(
+            [
+                i + 1,
+                f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}",
+                rng.choice(org_names),
+                rng.choice(TITLES),
+                rng.choice(ROLES_VI),
+                "; ".join(rng.sample(BEATS, 2)),
+                f"nguoi{i}@example.org",
+                f"{phone[:4]} {phone[4:7]} {phone[7:]}",
+                rng.choice(names),
+                "nhập khẩu",
+                "Liên hệ qua Zalo trước khi gọi." if i % 3 == 0 else "",
+            ]
+        )
     path.write_text(buffer.getvalue(), encoding="utf-8-sig")
 
 
@@ -71,8 +90,10 @@ def main() -> None:
         base = folder / "base.json"
         build_store(base, 0)
         org_names = [o["name"] for o in Store(base).load().live("organisations")]
-        print(f"{'rows':>7} {'store MB':>8} {'json.load':>10} {'import':>17} "
-              f"{'re-import':>17} {'CLI wall':>9}")
+        print(
+            f"{'rows':>7} {'store MB':>8} {'json.load':>10} {'import':>17} "
+            f"{'re-import':>17} {'CLI wall':>9}"
+        )
         for rows in args.rows:
             source = folder / f"import{rows}.csv"
             write_csv(source, rows, org_names)
@@ -82,29 +103,46 @@ def main() -> None:
                 shutil.copyfile(base, target)
                 store = Store(target)
                 report = {}
-                imports.append(timed(lambda s=store, r=report, source=source: r.update(
-                    rep=import_file(s, source))))
+                imports.append(
+                    timed(
+                        lambda s=store, r=report, source=source: r.update(
+                            rep=import_file(s, source)
+                        )
+                    )
+                )
                 assert report["rep"].total("added") == rows, report["rep"].rejections[:3]
                 floors.append(timed(lambda t=target: json.loads(t.read_bytes())))
                 reimports.append(timed(lambda s=store, source=source: import_file(s, source)))
             floor, imported, again = (min(t[0] for t in ts) for ts in (floors, imports, reimports))
-            cpu_floor, cpu_imported, cpu_again = (min(t[1] for t in ts)
-                                                  for ts in (floors, imports, reimports))
+            cpu_floor, cpu_imported, cpu_again = (
+                min(t[1] for t in ts) for ts in (floors, imports, reimports)
+            )
             cli_target = folder / f"cli{rows}.json"
             walls = []
             for _ in range(2):
                 shutil.copyfile(base, cli_target)
-                walls.append(timed(lambda t=cli_target, source=source: subprocess.run(
-                    ["lantoa", "--store", str(t), "import", str(source)],
-                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))[0])
+                walls.append(
+                    timed(
+                        lambda t=cli_target, source=source: subprocess.run(
+                            ["lantoa", "--store", str(t), "import", str(source)],
+                            check=True,
+                            stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL,
+                        )
+                    )[0]
+                )
             mb = (folder / f"s{rows}-0.json").stat().st_size / 1e6
-            print(f"{rows:>7} {mb:>8.1f} {floor * 1000:>8.0f}ms "
-                  f"{imported * 1000:>7.0f}ms ({imported / floor:>4.2f}x) "
-                  f"{again * 1000:>7.0f}ms ({again / floor:>4.2f}x) "
-                  f"{statistics.median(walls) * 1000:>7.0f}ms")
-            print(f"{'CPU':>7} {'':>8} {cpu_floor * 1000:>8.0f}ms "
-                  f"{cpu_imported * 1000:>7.0f}ms ({cpu_imported / cpu_floor:>4.2f}x) "
-                  f"{cpu_again * 1000:>7.0f}ms ({cpu_again / cpu_floor:>4.2f}x)")
+            print(
+                f"{rows:>7} {mb:>8.1f} {floor * 1000:>8.0f}ms "
+                f"{imported * 1000:>7.0f}ms ({imported / floor:>4.2f}x) "
+                f"{again * 1000:>7.0f}ms ({again / floor:>4.2f}x) "
+                f"{statistics.median(walls) * 1000:>7.0f}ms"
+            )
+            print(
+                f"{'CPU':>7} {'':>8} {cpu_floor * 1000:>8.0f}ms "
+                f"{cpu_imported * 1000:>7.0f}ms ({cpu_imported / cpu_floor:>4.2f}x) "
+                f"{cpu_again * 1000:>7.0f}ms ({cpu_again / cpu_floor:>4.2f}x)"
+            )
             sys.stdout.flush()
 
 

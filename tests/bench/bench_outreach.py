@@ -50,14 +50,21 @@ def prepare(path: Path, recipients: int, existing: int) -> list[str]:
     """The synthetic network, two messages, and `existing` items of the older message."""
     store = build_store(path, recipients)
     with store.transaction() as tx:
-        tx.insert("messages", {"title": "Bench old", "kind": "policy", "status": "ready"},
-                  record_id="bench-old")
-        tx.insert("messages", {"title": "Bench new", "kind": "policy", "status": "ready"},
-                  record_id="bench-new")
+        tx.insert(
+            "messages",
+            {"title": "Bench old", "kind": "policy", "status": "ready"},
+            record_id="bench-old",
+        )
+        tx.insert(
+            "messages",
+            {"title": "Bench new", "kind": "policy", "status": "ready"},
+            record_id="bench-new",
+        )
     contacts = [c["id"] for c in store.load().live("contacts")]
     if existing:
-        plan_outreach(store, PlanRequest(message="bench-old", contacts=contacts[:existing]),
-                      SETTINGS)
+        plan_outreach(
+            store, PlanRequest(message="bench-old", contacts=contacts[:existing]), SETTINGS
+        )
         with store.transaction() as tx:  # start with an empty undo journal
             tx.meta.pop("outreach_undo", None)
             tx.dirty = True
@@ -71,8 +78,9 @@ def run_once(base: Path, work: Path, contacts: list[str]) -> dict[str, tuple[flo
     out: dict[str, tuple[float, float]] = {}
 
     base_floor = floor(work)
-    seconds, result = timed(lambda: plan_outreach(
-        store, PlanRequest(message="bench-new", contacts=contacts), SETTINGS))
+    seconds, result = timed(
+        lambda: plan_outreach(store, PlanRequest(message="bench-new", contacts=contacts), SETTINGS)
+    )
     assert len(result.created) == len(contacts), "every recipient must be planned"
     out[f"plan {len(contacts)}"] = (seconds, base_floor)
     ids = [r["id"] for r in result.created]
@@ -115,8 +123,10 @@ def main() -> None:
                 if name not in best or seconds < best[name][0]:
                     best[name] = (seconds, floor_s)
         size = base.stat().st_size / 1e6
-        print(f"store: {args.recipients} contacts, {args.existing} earlier outreach items, "
-              f"{size:.1f} MB before planning; best of {args.repeat}")
+        print(
+            f"store: {args.recipients} contacts, {args.existing} earlier outreach items, "
+            f"{size:.1f} MB before planning; best of {args.repeat}"
+        )
         print(f"{'command':<20} {'seconds':>9} {'json.load floor':>16} {'ratio':>7}")
         for name, (seconds, floor_s) in best.items():
             print(f"{name:<20} {seconds:>9.3f} {floor_s:>16.3f} {seconds / floor_s:>6.1f}x")

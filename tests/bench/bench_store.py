@@ -71,8 +71,9 @@ def cli_wall(path: Path, *args: str) -> float:
     runs = []
     for _ in range(3):
         start = time.perf_counter()
-        subprocess.run(["lantoa", "--store", str(path), *args], check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            ["lantoa", "--store", str(path), *args], check=True, stdout=subprocess.DEVNULL
+        )
         runs.append(time.perf_counter() - start)
     return statistics.median(runs)
 
@@ -82,8 +83,10 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 50_000])
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        print(f"{'contacts':>9} {'file MB':>8} {'json.load':>10} {'list --json':>18} "
-              f"{'search':>16} {'CLI wall (list --json)':>24}")
+        print(
+            f"{'contacts':>9} {'file MB':>8} {'json.load':>10} {'list --json':>18} "
+            f"{'search':>16} {'CLI wall (list --json)':>24}"
+        )
         for size in args.sizes:
             path = Path(tmp) / f"s{size}.json"
             build_store(path, size)
@@ -92,9 +95,11 @@ def main() -> None:
             found = best_of(without_gc(lambda p=path: search(p, "quang ninh")))
             wall = cli_wall(path, "contacts", "list", "--json")
             mb = path.stat().st_size / 1e6
-            print(f"{size:>9} {mb:>8.1f} {floor * 1000:>8.0f}ms "
-                  f"{listed * 1000:>7.0f}ms ({listed / floor:>4.2f}x) "
-                  f"{found * 1000:>6.0f}ms ({found / floor:>4.2f}x) {wall * 1000:>14.0f}ms")
+            print(
+                f"{size:>9} {mb:>8.1f} {floor * 1000:>8.0f}ms "
+                f"{listed * 1000:>7.0f}ms ({listed / floor:>4.2f}x) "
+                f"{found * 1000:>6.0f}ms ({found / floor:>4.2f}x) {wall * 1000:>14.0f}ms"
+            )
             sys.stdout.flush()
 
 

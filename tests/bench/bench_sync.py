@@ -27,8 +27,9 @@ from store.sync import sync
 from tests.bench.synth import build_store
 
 
-def best_of(fn: Callable[[], object], setup: Callable[[], object] | None = None,
-            repeat: int = 3) -> float:
+def best_of(
+    fn: Callable[[], object], setup: Callable[[], object] | None = None, repeat: int = 3
+) -> float:
     times = []
     for _ in range(repeat):
         if setup:
@@ -46,8 +47,14 @@ def edit_some(store: Store, rng: random.Random, count: int, avoid: set[str]) -> 
         chosen = rng.sample(ids, count)
         for rid in chosen:
             record = tx.get("contacts", rid)
-            tx.update("contacts", rid, {"title": f"Đổi {rng.random():.6f}",
-                                        "tags": [*(record.get("tags") or []), "đã sửa"]})
+            tx.update(
+                "contacts",
+                rid,
+                {
+                    "title": f"Đổi {rng.random():.6f}",
+                    "tags": [*(record.get("tags") or []), "đã sửa"],
+                },
+            )
     return set(chosen)
 
 
@@ -109,8 +116,15 @@ def run(size: int, fraction: float) -> dict[str, float]:
         do_sync()
         noop_s = best_of(lambda: sync(Store(local_file), shared_file))
         mb = (local_file.stat().st_size + shared_file.stat().st_size) / 1e6
-    return {"size": size, "changed": changed, "mb": mb, "sync": sync_s, "floor": floor_s,
-            "floor_stdlib": floor_std_s, "noop": noop_s}
+    return {
+        "size": size,
+        "changed": changed,
+        "mb": mb,
+        "sync": sync_s,
+        "floor": floor_s,
+        "floor_stdlib": floor_std_s,
+        "noop": noop_s,
+    }
 
 
 def main() -> None:
@@ -118,13 +132,17 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000])
     parser.add_argument("--changed", type=float, default=0.1)
     args = parser.parse_args()
-    print(f"{'records':>8} {'changed':>8} {'MB':>6} {'sync s':>8} {'floor s':>8} {'ratio':>6} "
-          f"{'vs stdlib json':>15} {'no-op s':>8}")
+    print(
+        f"{'records':>8} {'changed':>8} {'MB':>6} {'sync s':>8} {'floor s':>8} {'ratio':>6} "
+        f"{'vs stdlib json':>15} {'no-op s':>8}"
+    )
     for size in args.sizes:
         r = run(size, args.changed)
-        print(f"{r['size']:>8} {r['changed']:>8} {r['mb']:>6.1f} {r['sync']:>8.3f} "
-              f"{r['floor']:>8.3f} {r['sync'] / r['floor']:>5.2f}x "
-              f"{r['sync'] / r['floor_stdlib']:>14.2f}x {r['noop']:>8.3f}")
+        print(
+            f"{r['size']:>8} {r['changed']:>8} {r['mb']:>6.1f} {r['sync']:>8.3f} "
+            f"{r['floor']:>8.3f} {r['sync'] / r['floor']:>5.2f}x "
+            f"{r['sync'] / r['floor_stdlib']:>14.2f}x {r['noop']:>8.3f}"
+        )
 
 
 if __name__ == "__main__":

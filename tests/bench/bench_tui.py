@@ -108,8 +108,14 @@ async def run_app(path: Path, keys: list[str]) -> dict:
             await asyncio.sleep(0.15)  # a person types about 5-8 keys a second
         screen._compositor_refresh = compositor_refresh
         shown = len(section.contact_list.rows)
-    return {"ready": ready, "ready_cpu": ready_cpu, "stall": max(stalls, default=0.0),
-            "keys": per_key, "cpu": cpu, "shown": shown}
+    return {
+        "ready": ready,
+        "ready_cpu": ready_cpu,
+        "stall": max(stalls, default=0.0),
+        "keys": per_key,
+        "cpu": cpu,
+        "shown": shown,
+    }
 
 
 def measure(size: int, repeat: int, folder: Path) -> dict:
@@ -165,17 +171,23 @@ def main() -> None:
         print(json.dumps(results, indent=2))
         return
     for r in results:
-        print(f"{r['contacts']:>6} contacts: floor json.load {r['floor_json_load_s']*1000:.0f} ms,"
-              f" load+index {r['store_load_and_index_s']*1000:.0f} ms")
-        print(f"        ready {r['ready_best_s']*1000:.0f} ms best, "
-              f"{r['ready_median_s']*1000:.0f} ms median ({r['ready_over_floor']}x floor; "
-              f"CPU {r['ready_cpu_median_s']*1000:.0f} ms); "
-              f"longest UI stall while loading {r['max_ui_stall_while_loading_s']*1000:.0f} ms")
-        print(f"        keystroke to repaint: median {r['keystroke_median_ms']} ms, "
-              f"p90 {r['keystroke_p90_ms']} ms, max {r['keystroke_max_ms']} ms "
-              f"(first key {r['first_key_median_ms']} ms; filter alone "
-              f"{r['filter_first_key_s']*1000:.1f} ms; CPU per key "
-              f"{r['keystroke_cpu_median_ms']} ms)")
+        print(
+            f"{r['contacts']:>6} contacts: floor json.load {r['floor_json_load_s'] * 1000:.0f} ms,"
+            f" load+index {r['store_load_and_index_s'] * 1000:.0f} ms"
+        )
+        print(
+            f"        ready {r['ready_best_s'] * 1000:.0f} ms best, "
+            f"{r['ready_median_s'] * 1000:.0f} ms median ({r['ready_over_floor']}x floor; "
+            f"CPU {r['ready_cpu_median_s'] * 1000:.0f} ms); "
+            f"longest UI stall while loading {r['max_ui_stall_while_loading_s'] * 1000:.0f} ms"
+        )
+        print(
+            f"        keystroke to repaint: median {r['keystroke_median_ms']} ms, "
+            f"p90 {r['keystroke_p90_ms']} ms, max {r['keystroke_max_ms']} ms "
+            f"(first key {r['first_key_median_ms']} ms; filter alone "
+            f"{r['filter_first_key_s'] * 1000:.1f} ms; CPU per key "
+            f"{r['keystroke_cpu_median_ms']} ms)"
+        )
 
 
 if __name__ == "__main__":

@@ -8,12 +8,34 @@ from store import Store
 
 
 def test_add_list_show_edit_rm_restore(lantoa) -> None:
-    r = lantoa("orgs", "add", "--name", "Sở Thông tin và Truyền thông Quảng Ninh", "--short",
-               "Sở TT&TT Quảng Ninh", "--kind", "provincial_department", "--province", "22")
+    r = lantoa(
+        "orgs",
+        "add",
+        "--name",
+        "Sở Thông tin và Truyền thông Quảng Ninh",
+        "--short",
+        "Sở TT&TT Quảng Ninh",
+        "--kind",
+        "provincial_department",
+        "--province",
+        "22",
+    )
     assert r.code == 0, r.err
-    r = lantoa("contacts", "add", "--name", "Đặng Thị Hoa", "--org", "Sở TT&TT Quảng Ninh",
-               "--role", "spokesperson", "--phone", "0912 345 678", "--email", "hoa@example.org",
-               "--json")
+    r = lantoa(
+        "contacts",
+        "add",
+        "--name",
+        "Đặng Thị Hoa",
+        "--org",
+        "Sở TT&TT Quảng Ninh",
+        "--role",
+        "spokesperson",
+        "--phone",
+        "0912 345 678",
+        "--email",
+        "hoa@example.org",
+        "--json",
+    )
     assert r.code == 0, r.err
     added = r.json()
     assert added["phones"] == ["+84912345678"] and added["province"] == "Quảng Ninh"

@@ -16,7 +16,8 @@ try:
     main()
 except SystemExit:
     pass
-print("\\nMODULES:" + __import__("json").dumps(sorted(m for m in sys.modules if m.split(".")[0] == "textual")))
+loaded = sorted(m for m in sys.modules if m.split(".")[0] == "textual")
+print("\\nMODULES:" + __import__("json").dumps(loaded))
 """
 
 

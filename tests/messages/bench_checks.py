@@ -69,9 +69,11 @@ def main() -> None:
         cold_s = _time(cold, 30)
         keystroke(card)
         key_s = _time(keystroke, 100)
-        print(f"{name}: {len(text.split())} tokens; floor {floor * 1e3:.3f} ms; "
-              f"cold check {cold_s * 1e3:.2f} ms ({cold_s / floor:.0f}x floor); "
-              f"after one keystroke {key_s * 1e3:.2f} ms ({key_s / floor:.0f}x floor)")
+        print(
+            f"{name}: {len(text.split())} tokens; floor {floor * 1e3:.3f} ms; "
+            f"cold check {cold_s * 1e3:.2f} ms ({cold_s / floor:.0f}x floor); "
+            f"after one keystroke {key_s * 1e3:.2f} ms ({key_s / floor:.0f}x floor)"
+        )
 
 
 if __name__ == "__main__":

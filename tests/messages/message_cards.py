@@ -23,8 +23,13 @@ POLICY_VI: dict[str, Any] = {
     "benefits_people": "Hộ kinh doanh tiết kiệm một ngày công cho mỗi lần xin phép.",
     "benefits_country": "Nhà nước bớt chi phí in ấn và lưu trữ hồ sơ giấy.",
     "figures": [
-        {"value": "1.2", "unit": "triệu hộ", "label": "Hộ kinh doanh", "period": "2022",
-         "source": "Tổng cục Thống kê"},
+        {
+            "value": "1.2",
+            "unit": "triệu hộ",
+            "label": "Hộ kinh doanh",
+            "period": "2022",
+            "source": "Tổng cục Thống kê",
+        },
     ],
     "call_to_action": "Nộp hồ sơ tại https://dichvucong.gov.vn hoặc gọi 1800 1096.",
     "criticism": "Người cao tuổi chưa quen dùng điện thoại thông minh.",
@@ -45,8 +50,13 @@ POLICY_EN: dict[str, Any] = {
     "benefits_people": "Owners save a working day for each permit.",
     "benefits_country": "The state spends less on printing and storing paper files.",
     "figures": [
-        {"value": "1.2", "unit": "million households", "label": "Household businesses",
-         "period": "2022", "source": "General Statistics Office"},
+        {
+            "value": "1.2",
+            "unit": "million households",
+            "label": "Household businesses",
+            "period": "2022",
+            "source": "General Statistics Office",
+        },
     ],
     "call_to_action": "Apply at https://dichvucong.gov.vn or call 1800 1096.",
     "criticism": "Older owners are not used to smartphones.",

@@ -22,12 +22,13 @@ def _samples() -> list[dict]:
     return json.loads(text)["messages"]
 
 
-@pytest.mark.parametrize("message", [POLICY_VI, POLICY_EN, CRISIS_VI, *_samples()],
-                         ids=lambda m: m["title"])
+@pytest.mark.parametrize(
+    "message", [POLICY_VI, POLICY_EN, CRISIS_VI, *_samples()], ids=lambda m: m["title"]
+)
 def test_render_then_parse_changes_nothing(message: dict) -> None:
-    stored = validate_message({k: v for k, v in message.items() if not k.startswith(("_", "id",
-                                                                                     "created",
-                                                                                     "updated"))})
+    stored = validate_message(
+        {k: v for k, v in message.items() if not k.startswith(("_", "id", "created", "updated"))}
+    )
     for hints in (True, False):
         parsed = parse_card(render_card(stored, hints=hints))
         assert card_changes(stored, parsed) == {}
@@ -64,8 +65,7 @@ def test_emptying_a_field_clears_it() -> None:
     text = render_card(stored, hints=False)
     text = text.replace("policy_effective: 2023-07-01", "policy_effective:")
     text = text.replace("Người cao tuổi chưa quen dùng điện thoại thông minh.\n", "")
-    assert card_changes(stored, parse_card(text)) == {"policy_effective": None,
-                                                      "criticism": None}
+    assert card_changes(stored, parse_card(text)) == {"policy_effective": None, "criticism": None}
 
 
 def test_text_lines_that_look_like_headings_or_hints_survive() -> None:
@@ -116,19 +116,25 @@ def test_the_minimal_card_parses() -> None:
         (GOOD.replace("- value: 3.893.595", "- value: nhiều"), [(11, "figure 1: 'nhiều'")]),
         (GOOD.replace("  unit:", "  colour: red\n  unit:"), [(12, "unknown figure field")]),
         (GOOD.replace("- value: 3.893.595", "value: 3.893.595"), [(11, "write a figure as")]),
-        (GOOD.replace("---\n\n## headline", "---\nstray text\n## headline"),
-         [(6, "text outside a section")]),
+        (
+            GOOD.replace("---\n\n## headline", "---\nstray text\n## headline"),
+            [(6, "text outside a section")],
+        ),
         (GOOD + "\n<!-- an open hint\n", [(14, "this hint is never closed")]),
         (GOOD.replace("title: Thử", "title:"), [(2, "Working title is required")]),
         (GOOD + "\n## audiences\nhộ kinh doanh\n", [(15, "write each item as a line")]),
-        (GOOD.replace("kind: policy", "kind: policy\npolicy_effective: sắp tới"),
-         [(4, "Takes effect on: 'sắp tới' is not a date")]),
+        (
+            GOOD.replace("kind: policy", "kind: policy\npolicy_effective: sắp tới"),
+            [(4, "Takes effect on: 'sắp tới' is not a date")],
+        ),
     ],
 )
 def test_malformed_cards_are_rejected_with_line_numbers(text: str, expected: list) -> None:
     found = problems(text)
-    assert [(line, message[: len(start)]) for (line, message), (_l, start) in zip(
-        found, expected, strict=False)] == expected, found
+    assert [
+        (line, message[: len(start)])
+        for (line, message), (_l, start) in zip(found, expected, strict=False)
+    ] == expected, found
     assert len(found) == len(expected), found
 
 
@@ -139,21 +145,40 @@ def test_several_problems_are_reported_together() -> None:
     assert message.startswith("line 3: ") and "; line 7: " in message
 
 
-_tricky = st.sampled_from(["## ", "<!-- ", "-->", "\\", "---", "- value: 1", "  unit: x",
-                          "title: y", "\n", " "])
-text_values = st.lists(st.one_of(_tricky, st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\r"),
-    max_size=20)), min_size=1, max_size=8).map("".join).map(
-    lambda s: "\n".join(line.rstrip() for line in s.split("\n")).strip()).filter(bool)
+_tricky = st.sampled_from(
+    ["## ", "<!-- ", "-->", "\\", "---", "- value: 1", "  unit: x", "title: y", "\n", " "]
+)
+text_values = (
+    st.lists(
+        st.one_of(
+            _tricky,
+            st.text(
+                alphabet=st.characters(
+                    blacklist_categories=("Cs", "Cc"), blacklist_characters="\r"
+                ),
+                max_size=20,
+            ),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+    .map("".join)
+    .map(lambda s: "\n".join(line.rstrip() for line in s.split("\n")).strip())
+    .filter(bool)
+)
 
 
 @settings(max_examples=150, deadline=None)
-@given(problem=text_values, criticism=text_values, owner=text_values.map(
-    lambda s: " ".join(s.split())).filter(bool))
+@given(
+    problem=text_values,
+    criticism=text_values,
+    owner=text_values.map(lambda s: " ".join(s.split())).filter(bool),
+)
 def test_any_text_round_trips(problem: str, criticism: str, owner: str) -> None:
     try:
-        stored = validate_message(card(POLICY_VI, problem=problem, criticism=criticism,
-                                       owner=owner[:120]))
+        stored = validate_message(
+            card(POLICY_VI, problem=problem, criticism=criticism, owner=owner[:120])
+        )
     except ValidationError:
         return  # refused by validation (e.g. control characters): nothing to edit
     parsed = parse_card(render_card(stored))

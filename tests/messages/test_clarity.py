@@ -20,16 +20,29 @@ def findings(message: dict, code: str) -> list:
 
 def test_the_example_cards_are_clear() -> None:
     for example in (POLICY_VI, POLICY_EN):
-        clarity = {"sentence-long", "sentence-very-long", "acronym", "acronym-unknown",
-                   "filler-phrase", "vague-word", "headline-long", "headline-vague", "lead-long"}
+        clarity = {
+            "sentence-long",
+            "sentence-very-long",
+            "acronym",
+            "acronym-unknown",
+            "filler-phrase",
+            "vague-word",
+            "headline-long",
+            "headline-vague",
+            "lead-long",
+        }
         assert not clarity & set(codes(example))
 
 
 def test_sentences_split_at_ends_not_at_numbers_or_abbreviations() -> None:
     text = "Doanh thu đạt 3.893.595 tỷ đồng. TP. Hồ Chí Minh dẫn đầu! Còn lại?\n- Một dòng"
     parts = [text[a:b] for a, b in sentences(text)]
-    assert parts == ["Doanh thu đạt 3.893.595 tỷ đồng.", "TP. Hồ Chí Minh dẫn đầu!",
-                     "Còn lại?", "- Một dòng"]
+    assert parts == [
+        "Doanh thu đạt 3.893.595 tỷ đồng.",
+        "TP. Hồ Chí Minh dẫn đầu!",
+        "Còn lại?",
+        "- Một dòng",
+    ]
     assert count_tokens("Doanh thu đạt 3.893.595 tỷ đồng, tăng 12,7% — rất tốt.") == 10
 
 
@@ -41,8 +54,7 @@ def _sentence(n: int, lang: str) -> str:
 def test_sentence_length_warns_over_25_and_is_very_hard_over_40() -> None:
     assert "sentence-long" not in codes(card(POLICY_VI, problem=_sentence(25, "vi")), "problem")
     assert codes(card(POLICY_VI, problem=_sentence(26, "vi")), "problem") == ["sentence-long"]
-    assert codes(card(POLICY_VI, problem=_sentence(41, "vi")), "problem") == [
-        "sentence-very-long"]
+    assert codes(card(POLICY_VI, problem=_sentence(41, "vi")), "problem") == ["sentence-very-long"]
     [long] = findings(card(POLICY_EN, problem=_sentence(30, "en")), "sentence-long")
     assert "30 words" in long.message and (long.start, long.end) == (0, len(_sentence(30, "en")))
     [vi] = findings(card(POLICY_VI, problem=_sentence(30, "vi")), "sentence-long")
@@ -72,11 +84,17 @@ def test_acronym_spelled_out_before_or_in_brackets_is_fine() -> None:
 
 
 def test_acronym_spelled_out_in_an_earlier_slot_counts() -> None:
-    message = card(POLICY_VI, lead="Công nghệ thông tin giúp hộ kinh doanh từ ngày 1/7/2023.",
-                   problem="Nhiều hộ chưa dùng CNTT.")
+    message = card(
+        POLICY_VI,
+        lead="Công nghệ thông tin giúp hộ kinh doanh từ ngày 1/7/2023.",
+        problem="Nhiều hộ chưa dùng CNTT.",
+    )
     assert "acronym" not in codes(message)
-    message = card(POLICY_VI, lead="CNTT giúp hộ kinh doanh từ ngày 1/7/2023.",
-                   problem="Công nghệ thông tin còn mới với nhiều hộ.")
+    message = card(
+        POLICY_VI,
+        lead="CNTT giúp hộ kinh doanh từ ngày 1/7/2023.",
+        problem="Công nghệ thông tin còn mới với nhiều hộ.",
+    )
     assert [f.field for f in findings(message, "acronym")] == ["lead"]
 
 
@@ -86,11 +104,13 @@ def test_acronym_only_reported_once() -> None:
 
 
 def test_unknown_acronym_and_its_innocent_lookalikes() -> None:
-    [found] = findings(card(POLICY_EN, problem="The DOIC will answer in a week."),
-                       "acronym-unknown")
+    [found] = findings(
+        card(POLICY_EN, problem="The DOIC will answer in a week."), "acronym-unknown"
+    )
     assert "DOIC" in found.message
-    clean = ("GDP grew, VND is stable, COVID ended, chapter II and III are out, "
-             "and 5G covers the area.")
+    clean = (
+        "GDP grew, VND is stable, COVID ended, chapter II and III are out, and 5G covers the area."
+    )
     assert not {"acronym", "acronym-unknown"} & set(codes(card(POLICY_EN, problem=clean)))
     defined = "The Department of Information and Communications (DOIC) answers. DOIC is quick."
     assert "acronym-unknown" not in codes(card(POLICY_EN, problem=defined))
@@ -107,39 +127,50 @@ def test_english_acronym_dictionary() -> None:
 
 
 def test_vietnamese_filler_phrases_with_a_plainer_suggestion() -> None:
-    text = ("Xã tiến hành kiểm tra hồ sơ. Cán bộ thực hiện việc cấp phép. "
-            "Công tác tuyên truyền được làm nhằm giúp người dân.")
+    text = (
+        "Xã tiến hành kiểm tra hồ sơ. Cán bộ thực hiện việc cấp phép. "
+        "Công tác tuyên truyền được làm nhằm giúp người dân."
+    )
     found = findings(card(POLICY_VI, problem=text), "filler-phrase")
-    assert [text[f.start:f.end] for f in found] == ["tiến hành", "thực hiện việc", "Công tác",
-                                                    "nhằm"]
+    assert [text[f.start : f.end] for f in found] == [
+        "tiến hành",
+        "thực hiện việc",
+        "Công tác",
+        "nhằm",
+    ]
     assert "“kiểm tra”" in found[0].message
     assert "“để”" in found[3].message
 
 
 def test_filler_false_positives() -> None:
-    text = ("Anh ấy đi công tác ở Huế. Cộng tác viên giúp đỡ. "
-            "Có một cách khác để nộp. Tin giả nhằm vào người cao tuổi.")
+    text = (
+        "Anh ấy đi công tác ở Huế. Cộng tác viên giúp đỡ. "
+        "Có một cách khác để nộp. Tin giả nhằm vào người cao tuổi."
+    )
     assert not findings(card(POLICY_VI, problem=text), "filler-phrase")
 
 
 def test_vague_words_vi_and_en() -> None:
-    vi = findings(card(POLICY_VI, problem="Thủ tục giảm đáng kể và đạt kết quả nhất định."),
-                  "vague-word")
+    vi = findings(
+        card(POLICY_VI, problem="Thủ tục giảm đáng kể và đạt kết quả nhất định."), "vague-word"
+    )
     assert [f.message.split("”")[0] for f in vi] == ["“đáng kể", "“kết quả nhất định"]
-    en = findings(card(POLICY_EN, problem="Queues fell significantly in various offices."),
-                  "vague-word")
+    en = findings(
+        card(POLICY_EN, problem="Queues fell significantly in various offices."), "vague-word"
+    )
     assert len(en) == 2 and "give the number" in en[0].message
 
 
 def test_english_filler_inflections() -> None:
     text = "Officers carried out checks in order to utilise the new portal."
     found = findings(card(POLICY_EN, problem=text), "filler-phrase")
-    assert [text[f.start:f.end] for f in found] == ["carried out", "in order to", "utilise"]
+    assert [text[f.start : f.end] for f in found] == ["carried out", "in order to", "utilise"]
 
 
 def test_english_text_is_not_checked_with_the_vietnamese_list() -> None:
-    assert not findings(card(POLICY_EN, problem="The nham and cong tac words are names here."),
-                        "filler-phrase")
+    assert not findings(
+        card(POLICY_EN, problem="The nham and cong tac words are names here."), "filler-phrase"
+    )
 
 
 def test_headline_and_lead_shape() -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from store import Store, network
 
-FAKE_EDITOR = r'''
+FAKE_EDITOR = r"""
 import json, os, sys
 path = sys.argv[1]
 text = open(path, encoding="utf-8").read()
@@ -24,7 +24,7 @@ for old, new in json.loads(os.environ.get("FAKE_EDITS", "[]")):
     text = text.replace(old, new)
 open(path, "w", encoding="utf-8").write(text)
 sys.exit(int(os.environ.get("FAKE_EXIT", "0")))
-'''
+"""
 
 
 @pytest.fixture
@@ -46,8 +46,9 @@ def editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 
 def new_policy(lantoa, title: str = "Cấp phép trực tuyến") -> str:
-    result = lantoa("messages", "new", "--kind", "policy", "--title", title, "--language", "vi",
-                    "--json")
+    result = lantoa(
+        "messages", "new", "--kind", "policy", "--title", title, "--language", "vi", "--json"
+    )
     assert result.code == 0, result.err
     return result.json()["id"]
 
@@ -122,16 +123,21 @@ def test_status_ready_is_refused_with_the_problems_then_allowed(lantoa) -> None:
 
 def test_set_syntaxes(lantoa) -> None:
     ref = new_policy(lantoa)
-    quote = lantoa("messages", "set", ref, "quote", "“Nhanh hơn.” — Nguyễn Văn A, Chủ tịch xã",
-                   "--json").json()
+    quote = lantoa(
+        "messages", "set", ref, "quote", "“Nhanh hơn.” — Nguyễn Văn A, Chủ tịch xã", "--json"
+    ).json()
     assert (quote["quote"], quote["quote_speaker"], quote["quote_title"]) == (
-        "Nhanh hơn.", "Nguyễn Văn A", "Chủ tịch xã")
+        "Nhanh hơn.",
+        "Nguyễn Văn A",
+        "Chủ tịch xã",
+    )
     lantoa("messages", "set", ref, "audiences", "hộ kinh doanh")
     out = lantoa("messages", "set", ref, "audiences", "sinh viên", "--append", "--json").json()
     assert out["audiences"] == ["hộ kinh doanh", "sinh viên"]
     figures = json.dumps([{"value": 12.7, "unit": "%", "baseline": "2021"}])
     assert lantoa("messages", "set", ref, "figures", figures, "--json").json()["figures"] == [
-        {"value": "12.7", "unit": "%", "baseline": "2021"}]
+        {"value": "12.7", "unit": "%", "baseline": "2021"}
+    ]
     story = lantoa("messages", "set", ref, "story", "-", "--json", input="Dòng một.\nDòng hai.\n")
     assert story.json()["story"] == "Dòng một.\nDòng hai."
     bad = lantoa("messages", "set", ref, "policy_effective", "sắp tới")
@@ -143,11 +149,13 @@ def test_set_syntaxes(lantoa) -> None:
 def test_edit_round_trip_with_the_editor(lantoa, editor) -> None:
     ref = new_policy(lantoa)
     fill(lantoa, ref)
-    seen = editor([
-        ("## proposal\n", "## proposal\nBưu điện xã hướng dẫn miễn phí.\n"),
-        ("owner:", "owner: Sở TT&TT Quảng Ninh"),
-        ("- value: 1,2\n", "- value: 1,2\n  baseline: năm 2021\n"),
-    ])
+    seen = editor(
+        [
+            ("## proposal\n", "## proposal\nBưu điện xã hướng dẫn miễn phí.\n"),
+            ("owner:", "owner: Sở TT&TT Quảng Ninh"),
+            ("- value: 1,2\n", "- value: 1,2\n  baseline: năm 2021\n"),
+        ]
+    )
     result = lantoa("messages", "edit", ref)
     assert result.code == 0, result.err
     assert "Updated proposal, owner, figures" in result.err or "Updated owner" in result.err
@@ -162,13 +170,13 @@ def test_edit_round_trip_with_the_editor(lantoa, editor) -> None:
     assert "No changes." in lantoa("messages", "edit", ref).err
 
 
-def test_malformed_edit_is_rejected_with_line_numbers_and_kept(lantoa, editor,
-                                                                tmp_path: Path) -> None:
+def test_malformed_edit_is_rejected_with_line_numbers_and_kept(
+    lantoa, editor, tmp_path: Path
+) -> None:
     ref = new_policy(lantoa)
     fill(lantoa, ref)
     before = Path(lantoa.store_path).read_bytes()
-    editor([("kind: policy", "kind: memo"), ("## lead", "## leed"),
-            ("owner:", "owner: Người mới")])
+    editor([("kind: policy", "kind: memo"), ("## lead", "## leed"), ("owner:", "owner: Người mới")])
     result = lantoa("messages", "edit", ref)
     assert result.code == 1
     assert "kind 'memo'" in result.err and "unknown section 'leed'" in result.err
@@ -178,8 +186,11 @@ def test_malformed_edit_is_rejected_with_line_numbers_and_kept(lantoa, editor,
     kept = Path(result.err.split("Your edit is kept in ")[1].split(";")[0])
     assert "kind: memo" in kept.read_text(encoding="utf-8")
     assert kept.stat().st_mode & 0o777 == 0o600
-    fixed = kept.read_text(encoding="utf-8").replace("kind: memo", "kind: policy").replace(
-        "## leed", "## lead")
+    fixed = (
+        kept.read_text(encoding="utf-8")
+        .replace("kind: memo", "kind: policy")
+        .replace("## leed", "## lead")
+    )
     kept.write_text(fixed, encoding="utf-8")
     applied = lantoa("messages", "edit", ref, "--file", str(kept))
     assert applied.code == 0, applied.err
@@ -194,8 +205,7 @@ def test_editor_failure_changes_nothing(lantoa, editor) -> None:
     assert lantoa("messages", "show", ref, "--json").json()["owner"] is None
 
 
-def test_an_edit_keeps_changes_made_meanwhile_to_other_fields(lantoa, editor,
-                                                              monkeypatch) -> None:
+def test_an_edit_keeps_changes_made_meanwhile_to_other_fields(lantoa, editor, monkeypatch) -> None:
     """The editor may stay open for minutes; only the fields the person changed are written."""
     ref = new_policy(lantoa)
     fill(lantoa, ref)
@@ -231,15 +241,28 @@ def test_export_markdown_text_social_and_eml(lantoa, tmp_path: Path) -> None:
     social = lantoa("messages", "export", ref, "-f", "txt", "--variant", "social")
     assert "Social post:" in social.err and "of 280 characters" in social.err
     out = tmp_path / "release.eml"
-    eml = lantoa("messages", "export", ref, "--format", "eml", "--to", "Lê Phương Huế",
-                 "--bcc", "Nguyen Van Tu", "--bcc", "press@example.com",
-                 "--from", "Sở TT&TT <stttt@example.org>", "--output", str(out))
+    eml = lantoa(
+        "messages",
+        "export",
+        ref,
+        "--format",
+        "eml",
+        "--to",
+        "Lê Phương Huế",
+        "--bcc",
+        "Nguyen Van Tu",
+        "--bcc",
+        "press@example.com",
+        "--from",
+        "Sở TT&TT <stttt@example.org>",
+        "--output",
+        str(out),
+    )
     assert eml.code == 0, eml.err
     mail = email.message_from_bytes(out.read_bytes(), policy=policy.default)
     assert mail["Subject"] == "Từ 1/7, 1,2 triệu hộ kinh doanh được cấp phép trực tuyến"
     assert [a.addr_spec for a in mail["To"].addresses] == ["hue@example.org"]
-    assert [a.addr_spec for a in mail["Bcc"].addresses] == ["tu@example.net",
-                                                           "press@example.com"]
+    assert [a.addr_spec for a in mail["Bcc"].addresses] == ["tu@example.net", "press@example.com"]
     assert mail["From"].addresses[0].display_name == "Sở TT&TT"
     assert "Nghị định 13/2023/NĐ-CP" in mail.get_content()
 
@@ -251,8 +274,11 @@ def test_eml_sender_comes_from_config_or_a_placeholder(lantoa, isolated_dirs: Pa
     assert b"set-your-address@example.invalid" in placeholder.out.encode()
     config = isolated_dirs / "config" / "config.toml"
     config.parent.mkdir(parents=True, exist_ok=True)
-    config.write_text('[messages]\nfrom = "Phòng Báo chí <press@mic.example.org>"\n'
-                      'contact = "Phòng Báo chí, 024 3943 1234"\n', encoding="utf-8")
+    config.write_text(
+        '[messages]\nfrom = "Phòng Báo chí <press@mic.example.org>"\n'
+        'contact = "Phòng Báo chí, 024 3943 1234"\n',
+        encoding="utf-8",
+    )
     configured = lantoa("messages", "export", ref, "--format", "eml")
     assert "placeholder" not in configured.err
     mail = email.message_from_string(configured.out, policy=policy.default)
@@ -298,6 +324,11 @@ def test_messages_commands_do_not_import_textual(tmp_path: Path) -> None:
         "import store.compose, store.cardfile, store.templates\n"
         "print('TEXTUAL', any(m.split('.')[0] == 'textual' for m in sys.modules))\n"
     )
-    result = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "s.json")],
-                            capture_output=True, text=True, timeout=60, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(tmp_path / "s.json")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert "TEXTUAL False" in result.stdout, result.stderr

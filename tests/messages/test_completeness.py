@@ -21,8 +21,14 @@ def codes(message: dict) -> list[str]:
 
 @pytest.mark.parametrize(
     ("field", "slot"),
-    [("headline", "headline"), ("lead", "lead"), ("problem", "problem"),
-     ("audiences", "audiences"), ("figures", "figures"), ("call_to_action", "call_to_action")],
+    [
+        ("headline", "headline"),
+        ("lead", "lead"),
+        ("problem", "problem"),
+        ("audiences", "audiences"),
+        ("figures", "figures"),
+        ("call_to_action", "call_to_action"),
+    ],
 )
 def test_each_required_slot_is_an_error_when_empty(field: str, slot: str) -> None:
     found = [f for f in report(card(POLICY_VI, **{field: None})).findings if f.code == "missing"]
@@ -53,23 +59,33 @@ def test_policy_needs_instrument_with_number_and_date() -> None:
 def test_benefits_need_people_and_one_other() -> None:
     assert "benefits-other" in codes(card(POLICY_VI, benefits_country=None))
     assert "benefits-people" in codes(card(POLICY_VI, benefits_people=None))
-    assert "benefits-other" not in codes(card(POLICY_VI, benefits_country=None,
-                                              benefits_sector="Ngành có thêm dữ liệu."))
+    assert "benefits-other" not in codes(
+        card(POLICY_VI, benefits_country=None, benefits_sector="Ngành có thêm dữ liệu.")
+    )
 
 
 def test_quote_parts() -> None:
     assert "quote-speaker" in codes(card(POLICY_VI, quote="Thủ tục nhanh hơn."))
-    assert "quote-title" in codes(card(POLICY_VI, quote="Thủ tục nhanh hơn.",
-                                       quote_speaker="Nguyễn Văn A"))
-    full = card(POLICY_VI, quote="Thủ tục nhanh hơn.", quote_speaker="Nguyễn Văn A",
-                quote_title="Chủ tịch UBND xã")
+    assert "quote-title" in codes(
+        card(POLICY_VI, quote="Thủ tục nhanh hơn.", quote_speaker="Nguyễn Văn A")
+    )
+    full = card(
+        POLICY_VI,
+        quote="Thủ tục nhanh hơn.",
+        quote_speaker="Nguyễn Văn A",
+        quote_title="Chủ tịch UBND xã",
+    )
     assert not {"quote-speaker", "quote-title", "quote-text"} & set(codes(full))
 
 
 def test_call_to_action_needs_a_way_to_act() -> None:
     assert "action-means" in codes(card(POLICY_VI, call_to_action="Hãy ủng hộ chính sách."))
-    for text in ("Đăng ký trước ngày 30/6.", "Gọi tổng đài để được hướng dẫn.",
-                 "Xem dichvucong.gov.vn.", "Register before 30 June."):
+    for text in (
+        "Đăng ký trước ngày 30/6.",
+        "Gọi tổng đài để được hướng dẫn.",
+        "Xem dichvucong.gov.vn.",
+        "Register before 30 June.",
+    ):
         assert "action-means" not in codes(card(POLICY_VI, call_to_action=text)), text
 
 
@@ -95,7 +111,8 @@ def test_report_groups_findings_per_slot_and_field() -> None:
     data = result.to_json()
     assert data["ready"] is False and data["errors"] == 1
     assert {"slot", "field", "severity", "code", "message", "start", "end", "index"} == set(
-        data["findings"][0])
+        data["findings"][0]
+    )
 
 
 def test_summary_in_vietnamese() -> None:

@@ -23,24 +23,52 @@ from store.compose import (
 from store.errors import NotFoundError
 from store.messages import validate_message
 
-FULL_VI = validate_message(card(
-    POLICY_VI, quote="Người dân không còn phải xếp hàng.", quote_speaker="Nguyễn Văn A",
-    quote_title="Giám đốc Sở TT&TT", story="Chị Lan, chủ hộ kinh doanh, nay nộp hồ sơ qua mạng.",
-    story_source="Sở TT&TT Quảng Ninh", story_illustrative=True, spokesperson="Trần Thị B",
-    contact_phone="0912345678", tags=["dịch vụ công", "mẫu"],
-    figures=[{"value": "1.2", "unit": "triệu hộ", "label": "Hộ kinh doanh", "period": "2022",
-              "baseline": "năm 2021", "source": "Tổng cục Thống kê"}]))
+FULL_VI = validate_message(
+    card(
+        POLICY_VI,
+        quote="Người dân không còn phải xếp hàng.",
+        quote_speaker="Nguyễn Văn A",
+        quote_title="Giám đốc Sở TT&TT",
+        story="Chị Lan, chủ hộ kinh doanh, nay nộp hồ sơ qua mạng.",
+        story_source="Sở TT&TT Quảng Ninh",
+        story_illustrative=True,
+        spokesperson="Trần Thị B",
+        contact_phone="0912345678",
+        tags=["dịch vụ công", "mẫu"],
+        figures=[
+            {
+                "value": "1.2",
+                "unit": "triệu hộ",
+                "label": "Hộ kinh doanh",
+                "period": "2022",
+                "baseline": "năm 2021",
+                "source": "Tổng cục Thống kê",
+            }
+        ],
+    )
+)
 
 
 def test_release_has_every_part_in_order_with_vietnamese_headings() -> None:
     text = compose(FULL_VI, "release").markdown()
-    order = ["# Từ 1/7, 1,2 triệu hộ", "## Điều gì thay đổi", "Nghị định 13/2023/NĐ-CP, có "
-             "hiệu lực từ 01/07/2023.", "## Lợi ích", "- Người dân: Hộ kinh doanh",
-             "## Câu chuyện", "Câu chuyện minh họa", "> “Người dân không còn phải xếp hàng.”",
-             "> — Nguyễn Văn A, Giám đốc Sở TT&TT", "## Số liệu",
-             "- Hộ kinh doanh: 1,2 triệu hộ (2022; so với năm 2021; nguồn: Tổng cục Thống kê)",
-             "## Ý kiến còn băn khoăn", "Đề xuất: Bưu điện xã", "## Bạn có thể làm gì",
-             "## Liên hệ", "Trần Thị B · Điện thoại: 0912 345 678"]
+    order = [
+        "# Từ 1/7, 1,2 triệu hộ",
+        "## Điều gì thay đổi",
+        "Nghị định 13/2023/NĐ-CP, có hiệu lực từ 01/07/2023.",
+        "## Lợi ích",
+        "- Người dân: Hộ kinh doanh",
+        "## Câu chuyện",
+        "Câu chuyện minh họa",
+        "> “Người dân không còn phải xếp hàng.”",
+        "> — Nguyễn Văn A, Giám đốc Sở TT&TT",
+        "## Số liệu",
+        "- Hộ kinh doanh: 1,2 triệu hộ (2022; so với năm 2021; nguồn: Tổng cục Thống kê)",
+        "## Ý kiến còn băn khoăn",
+        "Đề xuất: Bưu điện xã",
+        "## Bạn có thể làm gì",
+        "## Liên hệ",
+        "Trần Thị B · Điện thoại: 0912 345 678",
+    ]
     positions = [text.index(part) for part in order]
     assert positions == sorted(positions)
 
@@ -59,10 +87,18 @@ def test_contact_falls_back_to_the_configured_line() -> None:
 
 def test_crisis_release_follows_the_holding_statement_order() -> None:
     text = compose(validate_message(CRISIS_VI), "release").markdown()
-    order = ["# Thông tin ban đầu", "*Thời điểm xảy ra: 07:30 ngày 01/06/2023*",
-             "Chúng tôi hiểu", "## Những điều đã xác nhận", "## Những điều chưa rõ",
-             "## Chúng tôi đang làm gì", "## Người dân nên làm gì", "## Thông tin tiếp theo",
-             "10:00 ngày 01/06/2023 tại Cổng thông tin điện tử tỉnh", "## Liên hệ"]
+    order = [
+        "# Thông tin ban đầu",
+        "*Thời điểm xảy ra: 07:30 ngày 01/06/2023*",
+        "Chúng tôi hiểu",
+        "## Những điều đã xác nhận",
+        "## Những điều chưa rõ",
+        "## Chúng tôi đang làm gì",
+        "## Người dân nên làm gì",
+        "## Thông tin tiếp theo",
+        "10:00 ngày 01/06/2023 tại Cổng thông tin điện tử tỉnh",
+        "## Liên hệ",
+    ]
     positions = [text.index(part) for part in order]
     assert positions == sorted(positions)
 
@@ -71,8 +107,10 @@ def test_talking_points_answer_the_criticism() -> None:
     composed = compose(FULL_VI, "talking-points")
     [title, bullets] = composed.blocks
     assert title.text.startswith("Điểm nói chính: ")
-    assert any(item.startswith("Nếu được hỏi “Người cao tuổi") and "trả lời: Bưu điện" in item
-               for item in bullets.items)
+    assert any(
+        item.startswith("Nếu được hỏi “Người cao tuổi") and "trả lời: Bưu điện" in item
+        for item in bullets.items
+    )
     crisis = compose(validate_message(CRISIS_VI), "talking-points").blocks[1].items
     assert crisis[0].startswith("Chia sẻ:") and any(i.startswith("Liên hệ:") for i in crisis)
 
@@ -96,7 +134,8 @@ def test_own_social_post_is_used_as_is_and_may_be_over() -> None:
 
 def test_markdown_escapes_user_text() -> None:
     assert md_escape("# not a heading\n- not a list\n*bold* <b>") == (
-        "\\# not a heading\n\\- not a list\n\\*bold\\* \\<b\\>")
+        "\\# not a heading\n\\- not a list\n\\*bold\\* \\<b\\>"
+    )
     assert md_escape("1. not a list\n1.5 million") == "1\\. not a list\n1.5 million"
     text = compose(card(POLICY_VI, problem="# Tiêu đề giả\n[link](x)"), "release").markdown()
     assert "\\# Tiêu đề giả" in text and "\\[link\\](x)" in text
@@ -130,8 +169,14 @@ def test_eml_reads_back_with_utf8_subject_body_and_headers() -> None:
 
 def test_eml_with_only_bcc_is_addressed_to_the_sender() -> None:
     sender = Address("", "press", "mic.example.org")
-    mail = _parse(to_eml(POLICY_VI, sender=sender, bcc=[Address("", "a", "example.org")],
-                         variant="talking-points"))
+    mail = _parse(
+        to_eml(
+            POLICY_VI,
+            sender=sender,
+            bcc=[Address("", "a", "example.org")],
+            variant="talking-points",
+        )
+    )
     assert mail["To"].addresses[0].addr_spec == "press@mic.example.org"
     assert mail.get_content().startswith("Điểm nói chính")
 
@@ -140,19 +185,28 @@ def test_sender_from_config_or_placeholder() -> None:
     address, placeholder = configured_sender({})
     assert placeholder and str(address) == PLACEHOLDER_SENDER
     address, placeholder = configured_sender(
-        {"messages": {"from": "Sở TT&TT Quảng Ninh <stttt@quangninh.example.org>"}})
+        {"messages": {"from": "Sở TT&TT Quảng Ninh <stttt@quangninh.example.org>"}}
+    )
     assert not placeholder and address.display_name == "Sở TT&TT Quảng Ninh"
 
 
 def test_contact_addresses_resolve_contacts_and_explain_who_is_left_out(store: Store) -> None:
     org = network.add_org(store, {"name": "Báo Mẫu", "kind": "press_agency"})
-    network.add_contact(store, {"full_name": "Lê Văn Một", "org_id": org["id"],
-                                "emails": ["mot@example.org", "mot2@example.org"]})
-    network.add_contact(store, {"full_name": "Trần Thị Hai", "do_not_contact": True,
-                                "emails": ["hai@example.org"]})
+    network.add_contact(
+        store,
+        {
+            "full_name": "Lê Văn Một",
+            "org_id": org["id"],
+            "emails": ["mot@example.org", "mot2@example.org"],
+        },
+    )
+    network.add_contact(
+        store, {"full_name": "Trần Thị Hai", "do_not_contact": True, "emails": ["hai@example.org"]}
+    )
     network.add_contact(store, {"full_name": "Phạm Ba", "phones": ["0912345678"]})
-    found, notes = contact_addresses(store.load(), ["Le Van Mot", "Trần Thị Hai", "Phạm Ba",
-                                                    "Lê Văn Một"])
+    found, notes = contact_addresses(
+        store.load(), ["Le Van Mot", "Trần Thị Hai", "Phạm Ba", "Lê Văn Một"]
+    )
     assert [str(a) for a in found] == ["Lê Văn Một <mot@example.org>"]
     assert len(notes) == 2 and "do not contact" in notes[0] and "no email" in notes[1]
     with pytest.raises(NotFoundError):

@@ -12,8 +12,7 @@ from store.checks.figures import add_months, figure_date, is_older_than, period_
 REVENUE_VI = [
     *POLICY_VI["figures"],
     {"value": "3893595", "unit": "tỷ đồng", "period": "2022", "source": "Bộ TT&TT"},
-    {"value": "12.7", "unit": "%", "period": "2022", "baseline": "năm 2021",
-     "source": "Bộ TT&TT"},
+    {"value": "12.7", "unit": "%", "period": "2022", "baseline": "năm 2021", "source": "Bộ TT&TT"},
 ]
 
 
@@ -32,7 +31,7 @@ def test_a_number_without_a_figure_is_an_error_at_its_place() -> None:
     text = "Có 200 nghìn hồ sơ giấy mỗi năm."
     [found] = findings(card(POLICY_VI, problem=text), "number-unsourced")
     assert found.severity == "error" and found.field == "problem"
-    assert text[found.start:found.end] == "200 nghìn"
+    assert text[found.start : found.end] == "200 nghìn"
     assert "200 nghìn" in found.message
 
 
@@ -43,10 +42,11 @@ def test_a_wrong_number_does_not_match_the_real_figure() -> None:
 
 
 def test_english_number_formats_match() -> None:
-    figures = [*POLICY_EN["figures"],
-               {"value": "3893595", "unit": "billion VND", "source": "MIC", "period": "2022"},
-               {"value": "12.7", "unit": "%", "baseline": "2021", "source": "MIC",
-                "period": "2022"}]
+    figures = [
+        *POLICY_EN["figures"],
+        {"value": "3893595", "unit": "billion VND", "source": "MIC", "period": "2022"},
+        {"value": "12.7", "unit": "%", "baseline": "2021", "source": "MIC", "period": "2022"},
+    ]
     text = "Revenue reached 3,893,595 billion VND, 12.7% more than in 2021."
     message = card(POLICY_EN, problem=text, figures=figures)
     assert not findings(message, "number-unsourced")
@@ -54,11 +54,14 @@ def test_english_number_formats_match() -> None:
 
 
 def test_a_number_written_the_other_way_is_flagged_with_the_fix() -> None:
-    [found] = findings(card(POLICY_VI, problem="Doanh thu tăng 12.7% so với năm 2021.",
-                            figures=REVENUE_VI), "number-style")
+    [found] = findings(
+        card(POLICY_VI, problem="Doanh thu tăng 12.7% so với năm 2021.", figures=REVENUE_VI),
+        "number-style",
+    )
     assert "12,7" in found.message and found.severity == "warning"
-    [found] = findings(card(POLICY_EN, headline="1,2 million household businesses go online"),
-                       "number-style")
+    [found] = findings(
+        card(POLICY_EN, headline="1,2 million household businesses go online"), "number-style"
+    )
     assert "1.2" in found.message
 
 
@@ -66,30 +69,36 @@ def test_percentage_needs_a_comparison() -> None:
     bare = card(POLICY_VI, problem="Doanh thu tăng 12,7%.", figures=REVENUE_VI)
     [found] = findings(bare, "percent-comparison")
     assert "so với năm 2021" in found.message  # the figure's baseline is suggested
-    compared = card(POLICY_VI, problem="Doanh thu tăng 12,7% so với năm 2021.",
-                    figures=REVENUE_VI)
+    compared = card(POLICY_VI, problem="Doanh thu tăng 12,7% so với năm 2021.", figures=REVENUE_VI)
     assert not findings(compared, "percent-comparison")
-    share_figures = [{"value": "30", "unit": "%", "period": "2022", "source": "GSO",
-                      "baseline": "tổng số hộ"}]
+    share_figures = [
+        {"value": "30", "unit": "%", "period": "2022", "source": "GSO", "baseline": "tổng số hộ"}
+    ]
     share = card(POLICY_VI, problem="Hộ kinh doanh chiếm 30% số hộ.", figures=share_figures)
     assert not findings(share, "percent-comparison")
 
 
 def test_a_comparison_stated_once_covers_the_headline() -> None:
-    message = card(POLICY_VI, figures=REVENUE_VI, headline="Doanh thu ngành tăng 12,7%",
-                   problem="Doanh thu tăng 12,7% so với năm 2021.")
+    message = card(
+        POLICY_VI,
+        figures=REVENUE_VI,
+        headline="Doanh thu ngành tăng 12,7%",
+        problem="Doanh thu tăng 12,7% so với năm 2021.",
+    )
     assert not findings(message, "percent-comparison")
 
 
 def test_english_percentage_comparisons() -> None:
-    figures = [{"value": "5", "unit": "%", "baseline": "2021", "source": "MIC",
-                "period": "2022"}]
-    for text in ("Jobs grew 5% on 2021.", "Jobs grew 5% year on year.",
-                 "Jobs grew 5% compared with 2021."):
-        assert not findings(card(POLICY_EN, problem=text, figures=figures),
-                            "percent-comparison"), text
-    assert findings(card(POLICY_EN, problem="Jobs grew 5%.", figures=figures),
-                    "percent-comparison")
+    figures = [{"value": "5", "unit": "%", "baseline": "2021", "source": "MIC", "period": "2022"}]
+    for text in (
+        "Jobs grew 5% on 2021.",
+        "Jobs grew 5% year on year.",
+        "Jobs grew 5% compared with 2021.",
+    ):
+        assert not findings(card(POLICY_EN, problem=text, figures=figures), "percent-comparison"), (
+            text
+        )
+    assert findings(card(POLICY_EN, problem="Jobs grew 5%.", figures=figures), "percent-comparison")
 
 
 def test_figure_without_source_or_baseline_warns() -> None:
@@ -114,15 +123,16 @@ def test_old_and_undated_figures_warn() -> None:
 
 
 def test_unused_figure_warns() -> None:
-    extra = [*POLICY_VI["figures"], {"value": "648", "unit": "triệu đồng", "source": "GSO",
-                                      "period": "2022"}]
+    extra = [
+        *POLICY_VI["figures"],
+        {"value": "648", "unit": "triệu đồng", "source": "GSO", "period": "2022"},
+    ]
     [found] = findings(card(POLICY_VI, figures=extra), "figure-unused")
     assert found.index == 1 and "648" in found.message
 
 
 def test_bad_figure_value_is_an_error() -> None:
-    [found] = findings(card(POLICY_VI, figures=[{"value": "nhiều", "unit": "hộ"}]),
-                       "figure-value")
+    [found] = findings(card(POLICY_VI, figures=[{"value": "nhiều", "unit": "hộ"}]), "figure-value")
     assert found.severity == "error"
 
 

@@ -16,13 +16,22 @@ from store.validate import InvalidValue
 
 
 def test_validation_cleans_every_type() -> None:
-    clean = msgs.validate_message({
-        "title": "  Cấp   phép ", "kind": "Chính sách", "language": "Tiếng Anh",
-        "audiences": "hộ kinh doanh; người cao tuổi", "policy_effective": "01/07/2023",
-        "story_consent": "có", "contact_phone": "0912 345 678", "contact_email": "A@Mic.GOV.vn",
-        "incident_at": "7h30 1/6/2023", "figures": "1,2 triệu hộ; period=2022; source=GSO",
-        "lead": "Dòng một.  \r\nDòng hai.", "x_future": {"kept": True},
-    })
+    clean = msgs.validate_message(
+        {
+            "title": "  Cấp   phép ",
+            "kind": "Chính sách",
+            "language": "Tiếng Anh",
+            "audiences": "hộ kinh doanh; người cao tuổi",
+            "policy_effective": "01/07/2023",
+            "story_consent": "có",
+            "contact_phone": "0912 345 678",
+            "contact_email": "A@Mic.GOV.vn",
+            "incident_at": "7h30 1/6/2023",
+            "figures": "1,2 triệu hộ; period=2022; source=GSO",
+            "lead": "Dòng một.  \r\nDòng hai.",
+            "x_future": {"kept": True},
+        }
+    )
     assert clean["title"] == "Cấp phép" and clean["kind"] == "policy"
     assert clean["language"] == "en"
     assert clean["audiences"] == ["hộ kinh doanh", "người cao tuổi"]
@@ -32,18 +41,30 @@ def test_validation_cleans_every_type() -> None:
     assert clean["contact_email"] == "A@mic.gov.vn"
     assert clean["incident_at"] == "2023-06-01T07:30"
     # the language is English, but "1,2" is only valid the Vietnamese way: read as 1.2
-    assert msgs.validate_message({"title": "t", "kind": "policy", "language": "English",
-                                  "figures": "1,500 người"})["figures"][0]["value"] == "1500"
-    assert clean["figures"] == [{"value": "1.2", "unit": "triệu hộ", "period": "2022",
-                                 "source": "GSO"}]
+    assert (
+        msgs.validate_message(
+            {"title": "t", "kind": "policy", "language": "English", "figures": "1,500 người"}
+        )["figures"][0]["value"]
+        == "1500"
+    )
+    assert clean["figures"] == [
+        {"value": "1.2", "unit": "triệu hộ", "period": "2022", "source": "GSO"}
+    ]
     assert clean["lead"] == "Dòng một.\nDòng hai."
     assert clean["x_future"] == {"kept": True}
 
 
 def test_validation_reports_every_bad_field_at_once() -> None:
     with pytest.raises(ValidationError) as caught:
-        msgs.validate_message({"title": "", "kind": "memo", "contact_phone": "12",
-                               "policy_effective": "soon", "figures": [{"value": "nhiều"}]})
+        msgs.validate_message(
+            {
+                "title": "",
+                "kind": "memo",
+                "contact_phone": "12",
+                "policy_effective": "soon",
+                "figures": [{"value": "nhiều"}],
+            }
+        )
     fields = caught.value.fields
     assert set(fields) == {"title", "kind", "contact_phone", "policy_effective", "figures"}
     assert "policy, achievement, crisis" in fields["kind"]
@@ -51,9 +72,13 @@ def test_validation_reports_every_bad_field_at_once() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "stored"),
-    [("2025-03-04 08:30", "2025-03-04T08:30"), ("08:30 04/03/2025", "2025-03-04T08:30"),
-     ("8h30 ngày 4/3/2025", "2025-03-04T08:30"), ("04/03/2025 lúc 14 giờ", "2025-03-04T14:00"),
-     ("2025-03-04T08:30:15", "2025-03-04T08:30")],
+    [
+        ("2025-03-04 08:30", "2025-03-04T08:30"),
+        ("08:30 04/03/2025", "2025-03-04T08:30"),
+        ("8h30 ngày 4/3/2025", "2025-03-04T08:30"),
+        ("04/03/2025 lúc 14 giờ", "2025-03-04T14:00"),
+        ("2025-03-04T08:30:15", "2025-03-04T08:30"),
+    ],
 )
 def test_datetimes(raw: str, stored: str) -> None:
     assert normalise_datetime(raw) == stored
@@ -67,13 +92,20 @@ def test_bad_datetimes(raw: str) -> None:
 
 def test_figure_and_quote_syntax() -> None:
     assert parse_figure_spec("98.982,30 tỷ đồng; nguồn=Bộ TT&TT; so với=năm 2021") == {
-        "value": "98.982,30", "unit": "tỷ đồng", "source": "Bộ TT&TT", "baseline": "năm 2021"}
+        "value": "98.982,30",
+        "unit": "tỷ đồng",
+        "source": "Bộ TT&TT",
+        "baseline": "năm 2021",
+    }
     with pytest.raises(InvalidValue):
         parse_figure_spec("khoảng ba triệu")
     with pytest.raises(InvalidValue):
         parse_figure_spec("3 triệu; colour=red")
     assert parse_quote_spec("“Nhanh hơn.” — Nguyễn Văn A, Chủ tịch UBND xã") == {
-        "quote": "Nhanh hơn.", "quote_speaker": "Nguyễn Văn A", "quote_title": "Chủ tịch UBND xã"}
+        "quote": "Nhanh hơn.",
+        "quote_speaker": "Nguyễn Văn A",
+        "quote_title": "Chủ tịch UBND xã",
+    }
     assert parse_quote_spec('{"text": "Hi", "speaker": "An"}')["quote_speaker"] == "An"
 
 
@@ -115,7 +147,8 @@ def test_an_edit_that_brings_errors_puts_a_ready_message_back_to_draft(store: St
 def test_slot_changes_for_the_cli(store: Store) -> None:
     current = msgs.validate_message(POLICY_VI)
     assert slot_changes("benefits.people", "Nhanh hơn.", current) == {
-        "benefits_people": "Nhanh hơn."}
+        "benefits_people": "Nhanh hơn."
+    }
     assert slot_changes("headline", "", current) == {"headline": None}
     appended = slot_changes("audiences", "sinh viên", current, append=True)
     assert appended["audiences"][-1] == "sinh viên" and len(appended["audiences"]) == 3
@@ -149,11 +182,21 @@ def test_every_slot_is_a_top_level_field_so_sync_merges_slots_separately(store: 
 
 
 def test_clean_form_reports_per_field_and_never_raises() -> None:
-    clean, errors = msgs.clean_form({
-        "headline": " Tiêu đề  mới ", "contact_phone": "12", "policy_effective": "1/7/2023",
-        "figures": [{"value": "3.893.595", "unit": "tỷ đồng"}], "audiences": "a; b",
-        "colour": "red"}, "vi")
-    assert clean == {"headline": "Tiêu đề mới", "policy_effective": "2023-07-01",
-                     "figures": [{"value": "3893595", "unit": "tỷ đồng"}],
-                     "audiences": ["a", "b"]}
+    clean, errors = msgs.clean_form(
+        {
+            "headline": " Tiêu đề  mới ",
+            "contact_phone": "12",
+            "policy_effective": "1/7/2023",
+            "figures": [{"value": "3.893.595", "unit": "tỷ đồng"}],
+            "audiences": "a; b",
+            "colour": "red",
+        },
+        "vi",
+    )
+    assert clean == {
+        "headline": "Tiêu đề mới",
+        "policy_effective": "2023-07-01",
+        "figures": [{"value": "3893595", "unit": "tỷ đồng"}],
+        "audiences": ["a", "b"],
+    }
     assert list(errors) == ["contact_phone"] and "0912 345 678" in errors["contact_phone"]

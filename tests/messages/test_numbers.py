@@ -65,19 +65,27 @@ def _raws(text: str, lang: str) -> list[str]:
 
 
 def test_find_numbers_reads_the_seed_figures_in_vietnamese() -> None:
-    text = ("Doanh thu đạt 3.893.595 tỷ đồng, tăng 12,7% so với năm 2021; nộp ngân sách "
-            "98.982,30 tỷ đồng (+24,7%); khoảng 1,5 triệu lao động.")
+    text = (
+        "Doanh thu đạt 3.893.595 tỷ đồng, tăng 12,7% so với năm 2021; nộp ngân sách "
+        "98.982,30 tỷ đồng (+24,7%); khoảng 1,5 triệu lao động."
+    )
     found = find_numbers(text, "vi")
-    assert [m.raw for m in found] == ["3.893.595 tỷ", "12,7%", "98.982,30 tỷ", "+24,7%",
-                                      "1,5 triệu"]
+    assert [m.raw for m in found] == [
+        "3.893.595 tỷ",
+        "12,7%",
+        "98.982,30 tỷ",
+        "+24,7%",
+        "1,5 triệu",
+    ]
     assert found[0].magnitude == Decimal("3893595") * 10**9
     assert found[1].percent and found[1].value == Decimal("12.7")
     assert found[4].magnitude == Decimal("1500000")
 
 
 def test_find_numbers_reads_the_seed_figures_in_english() -> None:
-    text = ("Revenue was 3,893,595 billion VND, up 12.7%; about 1.5 million workers earn "
-            "648 million.")
+    text = (
+        "Revenue was 3,893,595 billion VND, up 12.7%; about 1.5 million workers earn 648 million."
+    )
     assert _raws(text, "en") == ["3,893,595 billion", "12.7%", "1.5 million", "648 million"]
 
 
@@ -128,8 +136,13 @@ def test_unit_scale() -> None:
 
 # -- properties ----------------------------------------------------------------------------------
 
-amounts = st.decimals(min_value=Decimal("-1e15"), max_value=Decimal("1e15"), places=2,
-                      allow_nan=False, allow_infinity=False)
+amounts = st.decimals(
+    min_value=Decimal("-1e15"),
+    max_value=Decimal("1e15"),
+    places=2,
+    allow_nan=False,
+    allow_infinity=False,
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -140,14 +153,20 @@ def test_format_then_parse_gives_the_same_number(value: Decimal, lang: str, deci
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.decimals(min_value=Decimal("11"), max_value=Decimal("1e12"), places=2),
-       st.sampled_from(["vi", "en"]),
-       st.sampled_from(["tỷ đồng", "triệu người", "%", "người", "billion VND"]))
-def test_a_figure_written_in_the_text_matches_that_figure(value: Decimal, lang: str,
-                                                          unit: str) -> None:
+@given(
+    st.decimals(min_value=Decimal("11"), max_value=Decimal("1e12"), places=2),
+    st.sampled_from(["vi", "en"]),
+    st.sampled_from(["tỷ đồng", "triệu người", "%", "người", "billion VND"]),
+)
+def test_a_figure_written_in_the_text_matches_that_figure(
+    value: Decimal, lang: str, unit: str
+) -> None:
     shown = format_number(value, lang) + ("%" if unit == "%" else f" {unit}")
-    text = (f"Con số năm nay là {shown}, theo báo cáo." if lang == "vi"
-            else f"This year the figure is {shown}, the report says.")
+    text = (
+        f"Con số năm nay là {shown}, theo báo cáo."
+        if lang == "vi"
+        else f"This year the figure is {shown}, the report says."
+    )
     found = find_numbers(text, lang)
     assert len(found) == 1
     assert not found[0].foreign_style

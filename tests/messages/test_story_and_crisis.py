@@ -13,7 +13,7 @@ from store.checks.story import audience_keys, names_audience
 NOW = datetime(2023, 6, 1, 8, 0)
 STORY_VI = {
     "story": "Chị Lan, chủ hộ kinh doanh ở Hạ Long, trước phải nghỉ bán cả ngày để nộp hồ sơ. "
-             "Nay chị nộp qua điện thoại trong giờ nghỉ trưa.",
+    "Nay chị nộp qua điện thoại trong giờ nghỉ trưa.",
     "story_source": "Phỏng vấn của Sở TT&TT Quảng Ninh, tháng 5/2023",
     "story_consent": True,
 }
@@ -31,8 +31,14 @@ def findings(message: dict, code: str, now: datetime = NOW) -> list:
 
 
 def test_a_sourced_consented_story_naming_a_beneficiary_passes() -> None:
-    story_codes = {"story-beneficiary", "story-source", "story-consent", "story-no-consent",
-                   "story-composite", "recommended"}
+    story_codes = {
+        "story-beneficiary",
+        "story-source",
+        "story-consent",
+        "story-no-consent",
+        "story-composite",
+        "recommended",
+    }
     assert not story_codes & set(codes(card(POLICY_VI, **STORY_VI)))
 
 
@@ -51,8 +57,7 @@ def test_text_without_any_audience_warns_when_there_is_no_story() -> None:
 def test_audience_matching_is_lenient_but_on_word_boundaries() -> None:
     assert audience_keys("người lao động", "vi") == ["nguoi lao dong", "lao dong"]
     assert names_audience("Hơn 1,5 triệu lao động được lợi.", ["người lao động"], "vi")
-    assert names_audience("Các doanh nghiệp nhỏ tiết kiệm tiền.",
-                          ["doanh nghiệp nhỏ và vừa"], "vi")
+    assert names_audience("Các doanh nghiệp nhỏ tiết kiệm tiền.", ["doanh nghiệp nhỏ và vừa"], "vi")
     assert not names_audience("Danh sách đã có.", ["người dân"], "vi")  # "dân" ≠ "danh"
     assert names_audience("Small businesses save time.", ["small businesses"], "en")
     assert names_audience("Each business saves a day.", ["household businesses"], "en")
@@ -79,8 +84,11 @@ def test_a_story_that_calls_itself_a_composite_should_be_marked() -> None:
 
 
 def test_achievement_requires_a_story_policy_recommends_it() -> None:
-    assert [f.severity for f in findings(card(POLICY_VI, kind="achievement"), "missing")
-            if f.slot == "story"] == ["error"]
+    assert [
+        f.severity
+        for f in findings(card(POLICY_VI, kind="achievement"), "missing")
+        if f.slot == "story"
+    ] == ["error"]
     assert [f.slot for f in findings(POLICY_EN, "recommended")] == ["story"]
 
 
@@ -97,7 +105,8 @@ def test_the_example_holding_statement_has_no_errors() -> None:
 def test_every_part_of_the_holding_statement_is_required(slot: str) -> None:
     report = check_message(card(CRISIS_VI, **{slot: None}), today=TODAY, now=NOW)
     assert [(f.slot, f.severity) for f in report.findings if f.code == "missing"] == [
-        (slot, "error")]
+        (slot, "error")
+    ]
     assert not report.ready
 
 
@@ -108,31 +117,35 @@ def test_next_update_and_contact_parts() -> None:
 
 
 @pytest.mark.parametrize(
-    "guess", ["có thể do", "nghi", "dường như", "có lẽ", "được cho là", "probably", "might"])
+    "guess", ["có thể do", "nghi", "dường như", "có lẽ", "được cho là", "probably", "might"]
+)
 def test_speculation_in_the_facts_is_an_error(guess: str) -> None:
     facts = f"Tuyến cáp bị đứt, {guess} thi công đường."
     [found] = findings(card(CRISIS_VI, facts=facts), "speculation")
-    assert found.severity == "error" and facts[found.start:found.end] == guess
+    assert found.severity == "error" and facts[found.start : found.end] == guess
 
 
 def test_speculation_false_positives() -> None:
     facts = "Nghi lễ khai trương bị hoãn. Người dân được nghỉ. Hội nghị diễn ra lúc 9 giờ."
     assert not findings(card(CRISIS_VI, facts=facts), "speculation")
     # Guesses belong in "not yet known", where they are allowed.
-    assert not findings(card(CRISIS_VI, unknowns="Có thể do thi công; đang xác minh."),
-                        "speculation")
+    assert not findings(
+        card(CRISIS_VI, unknowns="Có thể do thi công; đang xác minh."), "speculation"
+    )
 
 
-@pytest.mark.parametrize("phrase", ["Miễn bình luận", "không bình luận", "No comment",
-                                    "declined to comment"])
+@pytest.mark.parametrize(
+    "phrase", ["Miễn bình luận", "không bình luận", "No comment", "declined to comment"]
+)
 def test_no_comment_is_an_error_in_any_message(phrase: str) -> None:
     assert findings(card(CRISIS_VI, actions=f"{phrase} về nguyên nhân."), "no-comment")
     assert findings(card(POLICY_VI, proposal=f"{phrase}."), "no-comment")
 
 
 def test_bình_luận_alone_is_fine() -> None:
-    assert not findings(card(CRISIS_VI, actions="Chúng tôi sẽ bình luận sau khi có kết quả."),
-                        "no-comment")
+    assert not findings(
+        card(CRISIS_VI, actions="Chúng tôi sẽ bình luận sau khi có kết quả."), "no-comment"
+    )
 
 
 def test_next_update_must_come_after_the_incident_and_soon() -> None:
@@ -152,8 +165,10 @@ def test_contact_phone_must_be_valid() -> None:
 
 
 def test_incident_time_in_the_future_warns() -> None:
-    assert findings(card(CRISIS_VI, incident_at="2023-06-02T07:30",
-                         next_update_at="2023-06-02T09:00"), "incident-future")
+    assert findings(
+        card(CRISIS_VI, incident_at="2023-06-02T07:30", next_update_at="2023-06-02T09:00"),
+        "incident-future",
+    )
 
 
 def test_minutes_since_incident_for_the_timer() -> None:

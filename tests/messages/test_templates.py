@@ -45,7 +45,9 @@ def _write(name: str, text: str) -> Path:
 
 def test_user_template_in_toml_with_prefilled_fields(store: Store) -> None:
     assert user_templates_dir() == config_dir() / "templates"
-    _write("ra-mat.toml", """
+    _write(
+        "ra-mat.toml",
+        """
 name = "ra-mat-dich-vu"
 kind = "policy"
 label = { vi = "Ra mắt dịch vụ", en = "Service launch" }
@@ -60,7 +62,8 @@ call_to_action = "Xem hướng dẫn tại https://dichvucong.gov.vn"
 
 [fields.en]
 call_to_action = "See https://dichvucong.gov.vn"
-""")
+""",
+    )
     template = get_template("Ra-mat-dich-vu")
     assert template.title("vi") == "Ra mắt dịch vụ" and template.hint("lead", "en")
     vi = msgs.create_message(store, {"title": "A", "language": "vi"}, template="ra-mat-dich-vu")
@@ -72,9 +75,21 @@ call_to_action = "See https://dichvucong.gov.vn"
 
 
 def test_user_json_template_replaces_a_built_in() -> None:
-    _write("mine.json", json.dumps({"templates": [{
-        "name": "policy", "kind": "policy", "label": "Của tôi",
-        "hints": {"headline": "Gợi ý riêng"}}]}))
+    _write(
+        "mine.json",
+        json.dumps(
+            {
+                "templates": [
+                    {
+                        "name": "policy",
+                        "kind": "policy",
+                        "label": "Của tôi",
+                        "hints": {"headline": "Gợi ý riêng"},
+                    }
+                ]
+            }
+        ),
+    )
     assert get_template("policy").hint("headline", "en") == "Gợi ý riêng"
 
 
@@ -89,8 +104,7 @@ def test_user_json_template_replaces_a_built_in() -> None:
         ("list.json", "[1, 2]", "a template is an object"),
     ],
 )
-def test_broken_user_templates_are_skipped_and_reported(name: str, text: str,
-                                                        problem: str) -> None:
+def test_broken_user_templates_are_skipped_and_reported(name: str, text: str, problem: str) -> None:
     _write(name, text)
     found = load_templates()
     assert {"policy", "achievement", "crisis"} <= set(found.templates)

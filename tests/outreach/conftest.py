@@ -37,8 +37,12 @@ ORGS = [
     ("vnx", "VnExpress", "press_agency", None),
     ("bao-old", "Báo Cũ", "press_agency", None),
 ]
-REGIONS = {"22": "Đồng bằng sông Hồng", "01": "Đồng bằng sông Hồng",
-           "02": "Trung du và miền núi phía Bắc", "04": "Trung du và miền núi phía Bắc"}
+REGIONS = {
+    "22": "Đồng bằng sông Hồng",
+    "01": "Đồng bằng sông Hồng",
+    "02": "Trung du và miền núi phía Bắc",
+    "04": "Trung du và miền núi phía Bắc",
+}
 CONTACTS = [
     # id, name, org, role, extra
     ("a-spoke", "Nguyễn Văn An", "vu-bc", "spokesperson", {}),
@@ -75,10 +79,22 @@ def build_network(store: Store) -> Store:
             if org:
                 fields["org_id"] = org
             tx.insert("contacts", fields, record_id=cid)
-        tx.insert("messages", {"title": "Chuyển đổi số 2023", "headline": "H", "kind": "policy",
-                               "status": "ready", "tags": ["bưu chính"]}, record_id="msg-ready")
-        tx.insert("messages", {"title": "Bản nháp", "kind": "policy", "status": "draft"},
-                  record_id="msg-draft")
+        tx.insert(
+            "messages",
+            {
+                "title": "Chuyển đổi số 2023",
+                "headline": "H",
+                "kind": "policy",
+                "status": "ready",
+                "tags": ["bưu chính"],
+            },
+            record_id="msg-ready",
+        )
+        tx.insert(
+            "messages",
+            {"title": "Bản nháp", "kind": "policy", "status": "draft"},
+            record_id="msg-draft",
+        )
     with store.transaction() as tx:
         tx.delete("contacts", "z-gone")
         tx.delete("organisations", "so-cb")

@@ -43,7 +43,12 @@ def test_done_keeps_the_previous_state_in_history(net: Store) -> None:
     assert after["history"][0] == before["history"][0]  # the old entry is untouched
     entry = after["history"][-1]
     assert (entry["from"], entry["to"], entry["by"], entry["action"], entry["note"]) == (
-        "planned", "done", "colleague", "status", "Gọi điện xong")
+        "planned",
+        "done",
+        "colleague",
+        "status",
+        "Gọi điện xong",
+    )
     assert entry["id"] != before["history"][0]["id"] and entry["at"] >= before["history"][0]["at"]
     assert after["owner"] == "tester"  # the owner stays who planned it
 
@@ -51,15 +56,26 @@ def test_done_keeps_the_previous_state_in_history(net: Store) -> None:
 def test_history_only_grows(net: Store) -> None:
     (a,) = planned(net, "cuc-bc")
     trail = item(net, a)["history"]
-    steps = [dict(status="sent"), dict(note="chased by phone"), dict(status="replied"),
-             dict(due="2031-01-01"), dict(status="published", link="https://vnexpress.net/a")]
+    steps = [
+        dict(status="sent"),
+        dict(note="chased by phone"),
+        dict(status="replied"),
+        dict(due="2031-01-01"),
+        dict(status="published", link="https://vnexpress.net/a"),
+    ]
     for step in steps:
         change_items(net, [a], SETTINGS, **step)
         longer = item(net, a)["history"]
         assert longer[: len(trail)] == trail and len(longer) == len(trail) + 1
         trail = longer
-    assert [e["to"] for e in trail] == ["planned", "sent", "sent", "replied", "replied",
-                                        "published"]
+    assert [e["to"] for e in trail] == [
+        "planned",
+        "sent",
+        "sent",
+        "replied",
+        "replied",
+        "published",
+    ]
     assert trail[2]["action"] == "note" and trail[4]["changes"] == {"due": [None, "2031-01-01"]}
     assert trail[-1]["link"] == "https://vnexpress.net/a"
     undo_last(net, SETTINGS)
@@ -137,7 +153,12 @@ def test_undo_reverts_the_last_command_with_a_new_history_entry(net: Store) -> N
     assert undone["history"][:-1] == done["history"]
     entry = undone["history"][-1]
     assert (entry["action"], entry["from"], entry["to"], entry["undo_of"], entry["by"]) == (
-        "undo", "done", "planned", done_entry["id"], "colleague")
+        "undo",
+        "done",
+        "planned",
+        done_entry["id"],
+        "colleague",
+    )
     # a new change with a newer clock, so a sync carries it over the old "done"
     assert field_clock(undone, "status") > field_clock(done, "status")
 
@@ -161,8 +182,15 @@ def test_undo_leaves_items_changed_since_as_they_are(net: Store) -> None:
     mark_done(net, [a, b], SETTINGS)
     with net.transaction() as tx:  # a change from elsewhere (another device, via sync)
         current = tx.get("outreach", a)
-        entry = {"id": "remote-1", "at": tx.now, "by": "other", "action": "status",
-                 "from": "done", "to": "replied", "note": None}
+        entry = {
+            "id": "remote-1",
+            "at": tx.now,
+            "by": "other",
+            "action": "status",
+            "from": "done",
+            "to": "replied",
+            "note": None,
+        }
         tx.update("outreach", a, {"status": "replied", "history": [*current["history"], entry]})
     result = undo_last(net, SETTINGS)
     assert result.reverted == [b] and result.skipped == [(a, "changed")]
@@ -176,9 +204,25 @@ def test_undo_of_a_plan_keeps_items_worked_on_since(net: Store) -> None:
     # mark a sent without journalling (as a sync would bring it)
     with net.transaction() as tx:
         current = tx.get("outreach", a)
-        tx.update("outreach", a, {"status": "sent", "history": [*current["history"], {
-            "id": "x", "at": tx.now, "by": "o", "action": "status", "from": "planned",
-            "to": "sent", "note": None}]})
+        tx.update(
+            "outreach",
+            a,
+            {
+                "status": "sent",
+                "history": [
+                    *current["history"],
+                    {
+                        "id": "x",
+                        "at": tx.now,
+                        "by": "o",
+                        "action": "status",
+                        "from": "planned",
+                        "to": "sent",
+                        "note": None,
+                    },
+                ],
+            },
+        )
     result = undo_last(net, SETTINGS)
     assert result.reverted == [b] and result.skipped == [(a, "changed")]
     assert item(net, a)["status"] == "sent" and item(net, b) is None
@@ -215,8 +259,14 @@ def test_the_copy_light_update_matches_the_store_semantics(net: Store) -> None:
     from store.records import apply_changes, set_deleted
 
     (a, _b) = planned(net, "vu-bc")
-    changes = {"status": "sent", "note": None, "due": "2030-01-01", "channel": "email",
-               "id": "ignored", "history": [{"id": "h"}]}
+    changes = {
+        "status": "sent",
+        "note": None,
+        "due": "2030-01-01",
+        "channel": "email",
+        "id": "ignored",
+        "history": [{"id": "h"}],
+    }
     with net.transaction() as tx:
         current = tx.get("outreach", a)
         expected, _changed = apply_changes(current, changes, tx.stamp, tx.now)

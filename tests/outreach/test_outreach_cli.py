@@ -21,14 +21,32 @@ def ids_of(lantoa, *filters: str) -> list[str]:
 
 
 def test_plan_list_done_publish_report_undo(lantoa) -> None:
-    result = lantoa("outreach", "plan", "-m", "Chuyển đổi số 2023", "--org", "vu-bc",
-                    "--org", "Sở TT&TT Quảng Ninh", "--to", "n-free", "--due", "+3d",
-                    "--note", "gửi thông cáo", "--json")
+    result = lantoa(
+        "outreach",
+        "plan",
+        "-m",
+        "Chuyển đổi số 2023",
+        "--org",
+        "vu-bc",
+        "--org",
+        "Sở TT&TT Quảng Ninh",
+        "--to",
+        "n-free",
+        "--due",
+        "+3d",
+        "--note",
+        "gửi thông cáo",
+        "--json",
+    )
     assert result.code == 0, result.err
     data = result.json()
     assert data["message"] == {"id": "msg-ready", "title": "Chuyển đổi số 2023"}
-    assert sorted(i["contact_id"] for i in data["created"]) == ["a-spoke", "b-comms", "f-comms",
-                                                                "n-free"]
+    assert sorted(i["contact_id"] for i in data["created"]) == [
+        "a-spoke",
+        "b-comms",
+        "f-comms",
+        "n-free",
+    ]
     assert data["skipped"][0]["contact_id"] == "e-dnc"
     assert data["skipped"][0]["reason"] == "do_not_contact"
     assert all(i["owner"] == "tester" for i in data["created"])
@@ -45,15 +63,18 @@ def test_plan_list_done_publish_report_undo(lantoa) -> None:
     assert done.code == 0 and "Marked 1 item done." in done.err
     shown = lantoa("outreach", "show", a[:6], "--json").json()
     assert shown["status"] == "done" and shown["note"] == "Đã gọi điện"
-    assert [(e["from"], e["to"]) for e in shown["history"]] == [(None, "planned"),
-                                                                 ("planned", "done")]
+    assert [(e["from"], e["to"]) for e in shown["history"]] == [
+        (None, "planned"),
+        ("planned", "done"),
+    ]
     human_show = lantoa("outreach", "show", a)
     assert "Planned → Done" in human_show.out and "Đã gọi điện" in human_show.out
 
     no_link = lantoa("outreach", "set", a, "--status", "published")
     assert no_link.code == 1 and "--link URL" in no_link.err
-    published = lantoa("outreach", "set", a, "--status", "published", "--link",
-                       "https://baochinhphu.vn/bai-1")
+    published = lantoa(
+        "outreach", "set", a, "--status", "published", "--link", "https://baochinhphu.vn/bai-1"
+    )
     assert published.code == 0, published.err
 
     report = lantoa("outreach", "report", "--message", "msg-ready", "--json").json()
@@ -63,8 +84,13 @@ def test_plan_list_done_publish_report_undo(lantoa) -> None:
     table = lantoa("outreach", "report", "-m", "msg-ready")
     assert "Ministry units" in table.out and "Đồng bằng sông Hồng" in table.out
     assert "No provincial department reached yet." in table.err
-    lantoa("outreach", "set", lantoa("outreach", "list", "--json", "--contact", "f-comms").json()
-           [0]["id"], "--status", "sent")
+    lantoa(
+        "outreach",
+        "set",
+        lantoa("outreach", "list", "--json", "--contact", "f-comms").json()[0]["id"],
+        "--status",
+        "sent",
+    )
     table = lantoa("outreach", "report", "-m", "msg-ready")
     assert "Departments not reached yet (62): Hà Nội, Vĩnh Phúc" in table.err
     assert "Quảng Ninh" not in table.err
@@ -110,37 +136,49 @@ def test_bulk_changes_need_confirmation(lantoa, monkeypatch) -> None:
     assert len(ids_of(lantoa, "--status", "done")) == 2
 
     monkeypatch.setattr(cmd, "_interactive", lambda: False)
-    forced = lantoa("outreach", "set", "--all", "--from-status", "done", "--status", "sent",
-                    "--yes", "--json")
+    forced = lantoa(
+        "outreach", "set", "--all", "--from-status", "done", "--status", "sent", "--yes", "--json"
+    )
     assert forced.code == 0 and len(forced.json()["changed"]) == 2
-    single = lantoa("outreach", "set", ids_of(lantoa, "--contact", "d-lead")[0], "--status",
-                    "no answer")
+    single = lantoa(
+        "outreach", "set", ids_of(lantoa, "--contact", "d-lead")[0], "--status", "no answer"
+    )
     assert single.code == 0  # one item: no question asked
     assert ids_of(lantoa, "--status", "no_answer") == ids_of(lantoa, "--contact", "d-lead")
 
 
-@pytest.mark.parametrize(("args", "code", "says"), [
-    (["outreach", "set", "ITEM", "--status", "bogus"], 1, "unknown status 'bogus'; choose one of"),
-    (["outreach", "list", "--status", "bogus"], 1, "choose one of: planned, sent"),
-    (["outreach", "set", "ITEM", "--due", "someday"], 1, "+3d"),
-    (["outreach", "set", "ITEM", "--link", "nope"], 1, "is not a web address"),
-    (["outreach", "plan", "-m", "no such", "--to", "a-spoke"], 1, "lantoa messages list"),
-    (["outreach", "plan", "--to", "a-spoke", "--channel", "pigeon"], 1, "zalo"),
-    (["outreach", "plan", "--group", "everyone"], 1, "tag:NAME"),
-    (["outreach", "plan", "--to", "nobody at all"], 1, "lantoa contacts list"),
-    (["outreach", "done", "ffffffff"], 1, "lantoa outreach list"),
-    (["outreach", "done", "ab"], 1, "lantoa outreach list"),
-    (["outreach", "list", "--message", "nope"], 1, "lantoa messages list"),
-    (["outreach", "done"], 2, "--all"),
-    (["outreach", "done", "ITEM", "--all"], 2, "not both"),
-    (["outreach", "done", "ITEM", "--org", "vu-bc", "--mine"], 2, "(--org, --mine) select"),
-    (["outreach", "set", "ITEM", "--from-status", "sent", "--status", "done"], 2,
-     "(--from-status) select items only with --all"),
-    (["outreach", "plan", "-m", "msg-ready"], 2, "--to CONTACT"),
-    (["outreach", "list", "--by", "mood"], 2, "message or contact"),
-    (["outreach", "report", "--format", "xml"], 2, "table, csv or json"),
-    (["outreach", "set", "ITEM"], 1, "Nothing to change"),
-])
+@pytest.mark.parametrize(
+    ("args", "code", "says"),
+    [
+        (
+            ["outreach", "set", "ITEM", "--status", "bogus"],
+            1,
+            "unknown status 'bogus'; choose one of",
+        ),
+        (["outreach", "list", "--status", "bogus"], 1, "choose one of: planned, sent"),
+        (["outreach", "set", "ITEM", "--due", "someday"], 1, "+3d"),
+        (["outreach", "set", "ITEM", "--link", "nope"], 1, "is not a web address"),
+        (["outreach", "plan", "-m", "no such", "--to", "a-spoke"], 1, "lantoa messages list"),
+        (["outreach", "plan", "--to", "a-spoke", "--channel", "pigeon"], 1, "zalo"),
+        (["outreach", "plan", "--group", "everyone"], 1, "tag:NAME"),
+        (["outreach", "plan", "--to", "nobody at all"], 1, "lantoa contacts list"),
+        (["outreach", "done", "ffffffff"], 1, "lantoa outreach list"),
+        (["outreach", "done", "ab"], 1, "lantoa outreach list"),
+        (["outreach", "list", "--message", "nope"], 1, "lantoa messages list"),
+        (["outreach", "done"], 2, "--all"),
+        (["outreach", "done", "ITEM", "--all"], 2, "not both"),
+        (["outreach", "done", "ITEM", "--org", "vu-bc", "--mine"], 2, "(--org, --mine) select"),
+        (
+            ["outreach", "set", "ITEM", "--from-status", "sent", "--status", "done"],
+            2,
+            "(--from-status) select items only with --all",
+        ),
+        (["outreach", "plan", "-m", "msg-ready"], 2, "--to CONTACT"),
+        (["outreach", "list", "--by", "mood"], 2, "message or contact"),
+        (["outreach", "report", "--format", "xml"], 2, "table, csv or json"),
+        (["outreach", "set", "ITEM"], 1, "Nothing to change"),
+    ],
+)
 def test_bad_input_exits_with_a_message_that_says_what_to_fix(lantoa, args, code, says) -> None:
     lantoa("outreach", "plan", "--to", "a-spoke")
     item = ids_of(lantoa)[0]
@@ -166,16 +204,21 @@ def test_filters_overdue_due_today_mine_channel_and_grouping(lantoa, tmp_path: P
     lantoa("outreach", "plan", "-m", "msg-ready", "--to", "d-lead", "--channel", "phone")
 
     def who(*filters: str) -> list[str]:
-        return sorted(i["contact_id"] for i in lantoa("outreach", "list", "--json",
-                                                      *filters).json())
+        return sorted(
+            i["contact_id"] for i in lantoa("outreach", "list", "--json", *filters).json()
+        )
 
     assert who("--overdue") == ["a-spoke"]
     assert who("--due-today") == ["b-comms"]  # c-lead is done: not waiting for anything
     assert who("--mine") == ["d-lead"]
     assert who("--channel", "điện thoại") == ["d-lead"]
     assert who("--org", "vu-bc") == ["a-spoke", "b-comms", "c-lead"]
-    assert who("--status", "done", "--status", "planned") == ["a-spoke", "b-comms", "c-lead",
-                                                             "d-lead"]
+    assert who("--status", "done", "--status", "planned") == [
+        "a-spoke",
+        "b-comms",
+        "c-lead",
+        "d-lead",
+    ]
     by_contact = lantoa("outreach", "list", "--by", "contact")
     assert "Đặng Văn Dũng" in by_contact.out and "Chuyển đổi số 2023" in by_contact.out
     overdue = lantoa("outreach", "list")
@@ -204,8 +247,7 @@ def test_double_pitch_dry_run_and_force(lantoa, tmp_path: Path) -> None:
     bad = lantoa("outreach", "plan", "-m", "msg-ready", "--to", "b-comms")
     assert bad.code == 1 and "double_pitch_days" in bad.err
     config.write_text("[outreach]\ndouble_pitch_days = 0\n", encoding="utf-8")
-    assert "Planned 1 item" in lantoa("outreach", "plan", "-m", "msg-ready",
-                                      "--to", "a-spoke").err
+    assert "Planned 1 item" in lantoa("outreach", "plan", "-m", "msg-ready", "--to", "a-spoke").err
 
 
 def test_vietnamese_interface(lantoa) -> None:
@@ -226,8 +268,11 @@ def test_real_terminal_prompt(lantoa, tmp_path: Path) -> None:
     env = {**os.environ, "LANTOA_STORE": str(lantoa.store.path), "COLUMNS": "120"}
     pid, fd = pty.fork()
     if pid == 0:  # the child: run the real console script on the terminal
-        os.execve(sys.executable, [sys.executable, "-c", "from tui.cli import main; main()",
-                                   "outreach", "done", "--all"], env)
+        os.execve(
+            sys.executable,
+            [sys.executable, "-c", "from tui.cli import main; main()", "outreach", "done", "--all"],
+            env,
+        )
     seen = b""
     answered = False
     while True:

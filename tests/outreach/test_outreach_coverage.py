@@ -31,9 +31,13 @@ def by_target(result) -> dict[str, str]:
 @pytest.fixture
 def worked(net: Store) -> Store:
     """msg-ready planned to vu-bc, so-qn, so-hg, bao-nd and n-free, then worked on."""
-    result = plan_outreach(net, PlanRequest(
-        message="msg-ready", orgs=["vu-bc", "so-qn", "so-hg", "bao-nd"], contacts=["n-free"]),
-        SETTINGS)
+    result = plan_outreach(
+        net,
+        PlanRequest(
+            message="msg-ready", orgs=["vu-bc", "so-qn", "so-hg", "bao-nd"], contacts=["n-free"]
+        ),
+        SETTINGS,
+    )
     ids = by_target(result)
     change_items(net, [ids["a-spoke"]], SETTINGS, status="sent")
     change_items(net, [ids["f-comms"]], SETTINGS, status="replied")
@@ -48,16 +52,41 @@ def worked(net: Store) -> Store:
 def test_group_figures(worked: Store) -> None:
     cov = coverage_report(worked.load(), "msg-ready")
     groups = {kind: tally.to_json() for kind, tally in cov.groups.items()}
-    assert groups["ministry_unit"] == {"total": 3, "planned": 1, "reached": 1, "replied": 0,
-                                       "published": 0, "reached_pct": 33.3}
-    assert groups["provincial_department"] == {"total": 63, "planned": 2, "reached": 2,
-                                               "replied": 2, "published": 1, "reached_pct": 3.2}
+    assert groups["ministry_unit"] == {
+        "total": 3,
+        "planned": 1,
+        "reached": 1,
+        "replied": 0,
+        "published": 0,
+        "reached_pct": 33.3,
+    }
+    assert groups["provincial_department"] == {
+        "total": 63,
+        "planned": 2,
+        "reached": 2,
+        "replied": 2,
+        "published": 1,
+        "reached_pct": 3.2,
+    }
     # bao-old has ended and is not counted; a "declined" is an answer
-    assert groups["press_agency"] == {"total": 2, "planned": 1, "reached": 1, "replied": 1,
-                                      "published": 0, "reached_pct": 50.0}
+    assert groups["press_agency"] == {
+        "total": 2,
+        "planned": 1,
+        "reached": 1,
+        "replied": 1,
+        "published": 0,
+        "reached_pct": 50.0,
+    }
     assert cov.items == 6
-    assert cov.statuses == {"planned": 1, "sent": 1, "done": 0, "replied": 1, "published": 2,
-                            "declined": 1, "no_answer": 0}
+    assert cov.statuses == {
+        "planned": 1,
+        "sent": 1,
+        "done": 0,
+        "replied": 1,
+        "published": 2,
+        "declined": 1,
+        "no_answer": 0,
+    }
     assert cov.message["title"] == "Chuyển đổi số 2023"
 
 
@@ -88,8 +117,7 @@ def test_all_messages_together(worked: Store) -> None:
 
 
 def test_org_counts_through_its_people_or_itself(net: Store) -> None:
-    result = plan_outreach(net, PlanRequest(orgs=["vu-bc"], expand=False, status="sent"),
-                           SETTINGS)
+    result = plan_outreach(net, PlanRequest(orgs=["vu-bc"], expand=False, status="sent"), SETTINGS)
     assert "contact_id" not in result.created[0]
     assert coverage_report(net.load()).groups["ministry_unit"].reached == 1
 
@@ -120,8 +148,15 @@ def test_json_shape(worked: Store) -> None:
     assert set(data) == {"message", "items", "statuses", "groups", "regions", "provinces"}
     assert data["message"] == {"id": "msg-ready", "title": "Chuyển đổi số 2023"}
     assert len(data["provinces"]) == 63 and len(data["regions"]) == 6
-    assert set(data["provinces"][0]) == {"code", "name", "region", "region_en", "state",
-                                         "org_ids", "statuses"}
+    assert set(data["provinces"][0]) == {
+        "code",
+        "name",
+        "region",
+        "region_en",
+        "state",
+        "org_ids",
+        "statuses",
+    }
 
 
 def test_csv_opens_in_excel(worked: Store) -> None:
@@ -134,8 +169,9 @@ def test_csv_opens_in_excel(worked: Store) -> None:
     assert len(provinces_rows) == 63
     assert provinces_rows["22"]["name"] == "Quảng Ninh" and provinces_rows["22"]["replied"] == "1"
     assert provinces_rows["02"]["published"] == "1" and provinces_rows["01"]["reached"] == "0"
-    departments = next(r for r in rows if r["group"] == "provincial_department"
-                       and r["level"] == "group")
+    departments = next(
+        r for r in rows if r["group"] == "provincial_department" and r["level"] == "group"
+    )
     assert (departments["total"], departments["reached"]) == ("63", "2")
 
 
@@ -148,16 +184,25 @@ def test_coverage_on_the_sample_network(store: Store) -> None:
     sample = pytest.importorskip("store.sample")
     sample.load_sample(store)
     with store.transaction() as tx:
-        tx.insert("messages", {"title": "Doanh thu 2022", "kind": "achievement",
-                               "status": "ready"}, record_id="m-sample")
+        tx.insert(
+            "messages",
+            {"title": "Doanh thu 2022", "kind": "achievement", "status": "ready"},
+            record_id="m-sample",
+        )
     snapshot = store.load()
-    units = [o for o in snapshot.live("organisations") if o.get("kind") == "ministry_unit"
-             and not o.get("ended")]
+    units = [
+        o
+        for o in snapshot.live("organisations")
+        if o.get("kind") == "ministry_unit" and not o.get("ended")
+    ]
     empty = coverage_report(snapshot, "m-sample")
     assert empty.groups["ministry_unit"].total == len(units)
     assert empty.groups["provincial_department"].total == 63 and empty.items == 0
-    result = plan_outreach(store, PlanRequest(message="m-sample", groups=["provincial_department"],
-                                              region="Tây Nguyên"), SETTINGS)
+    result = plan_outreach(
+        store,
+        PlanRequest(message="m-sample", groups=["provincial_department"], region="Tây Nguyên"),
+        SETTINGS,
+    )
     assert result.created
     change_items(store, [r["id"] for r in result.created], SETTINGS, status="sent")
     cov = coverage_report(store.load(), "m-sample")

@@ -51,8 +51,9 @@ def test_words_and_formats(text: str, expected: date) -> None:
     assert parse_day(text, WED) == expected
 
 
-@pytest.mark.parametrize("text", ["", "soon", "+d", "-3d", "2024-13-01", "32/01/2024", "t8",
-                                  "+99999d"])
+@pytest.mark.parametrize(
+    "text", ["", "soon", "+d", "-3d", "2024-13-01", "32/01/2024", "t8", "+99999d"]
+)
 def test_bad_dates_say_what_is_accepted(text: str) -> None:
     with pytest.raises(InvalidValue) as caught:
         parse_day(text, WED)

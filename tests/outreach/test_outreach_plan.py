@@ -80,10 +80,13 @@ def test_group_of_provincial_departments_skips_deleted_orgs(net: Store) -> None:
     assert {s.contact_id for s in result.skipped} == {"e-dnc", "g-dnc"}
 
 
-@pytest.mark.parametrize(("region", "expected"), [
-    ("Trung du và miền núi phía Bắc", ["org:so-hg"]),
-    ("red river delta", ["f-comms", "h-lead"]),
-])
+@pytest.mark.parametrize(
+    ("region", "expected"),
+    [
+        ("Trung du và miền núi phía Bắc", ["org:so-hg"]),
+        ("red river delta", ["f-comms", "h-lead"]),
+    ],
+)
 def test_group_of_one_region(net: Store, region: str, expected: list[str]) -> None:
     result = plan(net, groups=["sở"], region=region)
     assert sorted(targets(result)) == expected
@@ -119,7 +122,11 @@ def test_items_carry_channel_due_owner_note_and_a_first_history_entry(net: Store
     assert by_contact["b-comms"]["channel"] == "zalo"  # her preferred channel
     item = by_contact["a-spoke"]
     assert (item["status"], item["due"], item["owner"], item["note"]) == (
-        "planned", "2030-01-02", "tester", "call first")
+        "planned",
+        "2030-01-02",
+        "tester",
+        "call first",
+    )
     (entry,) = item["history"]
     assert entry["from"] is None and entry["to"] == "planned" and entry["by"] == "tester"
     assert entry["action"] == "plan" and entry["note"] == "call first" and entry["id"]
@@ -132,7 +139,8 @@ def test_double_pitch_is_refused_unless_forced(net: Store) -> None:
     again = plan(net, message="msg-ready", contacts=["a-spoke", "c-lead"])
     assert targets(again) == ["c-lead"]
     assert [(d.contact_id, d.item_id) for d in again.duplicates] == [
-        ("a-spoke", first.created[0]["id"])]
+        ("a-spoke", first.created[0]["id"])
+    ]
     forced = plan(net, message="msg-ready", contacts=["a-spoke"], force=True)
     assert targets(forced) == ["a-spoke"] and len(forced.duplicates) == 1
     other_message = plan(net, message="msg-draft", contacts=["a-spoke"])
@@ -157,8 +165,14 @@ def test_double_pitch_window_is_configurable(net: Store) -> None:
 def test_bad_values_are_all_reported_and_nothing_is_written(net: Store) -> None:
     before = net.path.read_bytes()
     with pytest.raises(ValidationError) as caught:
-        plan(net, contacts=["a-spoke"], channel="pigeon", due="someday", status="lost",
-             groups=["nowhere"])
+        plan(
+            net,
+            contacts=["a-spoke"],
+            channel="pigeon",
+            due="someday",
+            status="lost",
+            groups=["nowhere"],
+        )
     fields = caught.value.fields
     assert set(fields) == {"channel", "due", "status", "group"}
     assert "email" in fields["channel"] and "+3d" in fields["due"]
@@ -179,8 +193,11 @@ def test_bad_values_are_all_reported_and_nothing_is_written(net: Store) -> None:
 def test_plan_is_one_write_and_preview_writes_nothing(net: Store, monkeypatch) -> None:
     writes = []
     real = storage.atomic_write_bytes
-    monkeypatch.setattr(storage, "atomic_write_bytes",
-                        lambda path, payload: (writes.append(path), real(path, payload)))
+    monkeypatch.setattr(
+        storage,
+        "atomic_write_bytes",
+        lambda path, payload: (writes.append(path), real(path, payload)),
+    )
     preview = preview_plan(net.load(), PlanRequest(groups=["provincial_department"]), SETTINGS)
     assert len(preview.created) == 3 and writes == []
     assert net.load().live("outreach") == []

@@ -1,4 +1,4 @@
-"""The store's guarantees under real processes: kill -9 mid-write, concurrent writers, stale locks."""
+"""The store's guarantees with real processes: kill -9 mid-write, parallel writers, stale locks."""
 
 from __future__ import annotations
 

@@ -30,8 +30,7 @@ def cp1258(text: str) -> bytes:
             parts = unicodedata.normalize("NFD", char)
             quality = "".join(m for m in parts[1:] if m in "\u0302\u0306\u031b")
             tones = "".join(m for m in parts[1:] if m not in quality)
-            out.append((unicodedata.normalize("NFC", parts[0] + quality) + tones)
-                       .encode("cp1258"))
+            out.append((unicodedata.normalize("NFC", parts[0] + quality) + tones).encode("cp1258"))
     return b"".join(out)
 
 
@@ -50,7 +49,7 @@ PRESS_LIST = (
     "1;Nguyễn Văn An;Báo Thử Nghiệm;Phóng viên;0912 345 678;an@baothu.vn;chuyển đổi số, viễn "
     "thông;Quảng Ninh;\n"
     "2;Trần Thị Bình;Báo Thử Nghiệm;Biên tập viên;+84 24 3943 1234;binh@baothu.vn;báo chí;"
-    "Hà Nội;\"gọi sau 14h\"\n"
+    'Hà Nội;"gọi sau 14h"\n'
 )
 
 
@@ -60,18 +59,39 @@ PRESS_LIST = (
 @pytest.mark.parametrize(
     ("header", "field"),
     [
-        ("Họ và tên", "full_name"), ("HỌ TÊN", "full_name"), ("Full name", "full_name"),
-        ("Tên", "full_name"), ("Name", "full_name"), ("Điện thoại", "phones"),
-        ("SĐT", "phones"), ("Số điện thoại (*)", "phones"), ("Di động", "phones"),
-        ("Mobile", "phones"), ("Phone 2", "phones"), ("E-mail", "emails"),
-        ("Thư điện tử", "emails"), ("Email (cơ quan)", "emails"), ("Cơ quan", "_org"),
-        ("Đơn vị", "_org"), ("Organization", "_org"), ("Chức vụ", "title"),
-        ("Chức danh", "title"), ("Vai trò", "role"), ("Lĩnh vực", "beats"), ("Mảng", "beats"),
-        ("Tỉnh/thành", "province_code"), ("Tinh", "province_code"), ("Zalo", "zalo"),
-        ("Ghi chú:", "notes"), ("Thẻ", "tags"), ("Không liên hệ", "do_not_contact"),
-        ("Do not contact", "do_not_contact"), ("Nguồn đồng ý", "consent_source"),
-        ("Ngày đồng ý", "consent_date"), ("id", "id"), ("Điện thoại (trong nước)",
-                                                       "_phones_national"),
+        ("Họ và tên", "full_name"),
+        ("HỌ TÊN", "full_name"),
+        ("Full name", "full_name"),
+        ("Tên", "full_name"),
+        ("Name", "full_name"),
+        ("Điện thoại", "phones"),
+        ("SĐT", "phones"),
+        ("Số điện thoại (*)", "phones"),
+        ("Di động", "phones"),
+        ("Mobile", "phones"),
+        ("Phone 2", "phones"),
+        ("E-mail", "emails"),
+        ("Thư điện tử", "emails"),
+        ("Email (cơ quan)", "emails"),
+        ("Cơ quan", "_org"),
+        ("Đơn vị", "_org"),
+        ("Organization", "_org"),
+        ("Chức vụ", "title"),
+        ("Chức danh", "title"),
+        ("Vai trò", "role"),
+        ("Lĩnh vực", "beats"),
+        ("Mảng", "beats"),
+        ("Tỉnh/thành", "province_code"),
+        ("Tinh", "province_code"),
+        ("Zalo", "zalo"),
+        ("Ghi chú:", "notes"),
+        ("Thẻ", "tags"),
+        ("Không liên hệ", "do_not_contact"),
+        ("Do not contact", "do_not_contact"),
+        ("Nguồn đồng ý", "consent_source"),
+        ("Ngày đồng ý", "consent_date"),
+        ("id", "id"),
+        ("Điện thoại (trong nước)", "_phones_national"),
     ],
 )
 def test_contact_headers_map_in_both_languages(header: str, field: str) -> None:
@@ -85,8 +105,9 @@ def test_unknown_headers_are_reported_not_guessed() -> None:
     assert hmap.mapped == {"Họ và tên": "full_name", "Email 2": "emails"}
 
 
-def test_a_name_split_over_columns_is_joined_in_vietnamese_order(store: Store,
-                                                                 tmp_path: Path) -> None:
+def test_a_name_split_over_columns_is_joined_in_vietnamese_order(
+    store: Store, tmp_path: Path
+) -> None:
     path = write(tmp_path, "Họ,Tên đệm,Tên,Email\nNguyễn,Thị Minh,Khai,khai@example.org\n")
     report = import_file(store, path)
     assert report.total("added") == 1
@@ -115,8 +136,9 @@ def test_a_vietnamese_excel_list_imports(store: Store, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("delimiter", [",", ";", "\t"])
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
-def test_delimiters_and_encodings_are_recognised(store: Store, tmp_path: Path, delimiter: str,
-                                                 encoding: str) -> None:
+def test_delimiters_and_encodings_are_recognised(
+    store: Store, tmp_path: Path, delimiter: str, encoding: str
+) -> None:
     text = delimiter.join(["Họ và tên", "Điện thoại", "Lĩnh vực"]) + "\r\n"
     text += delimiter.join(["Đặng Thị Quảng", "0912 345 678", '"y tế; giáo dục"']) + "\r\n"
     report = import_file(store, write(tmp_path, text, encoding=encoding))
@@ -147,8 +169,9 @@ def test_windows_vietnamese_files_need_the_encoding_named(store: Store, tmp_path
         (b'[{"full_name": "A"', "not valid JSON"),
     ],
 )
-def test_unreadable_files_say_what_is_wrong(store: Store, tmp_path: Path, payload: bytes,
-                                            message: str) -> None:
+def test_unreadable_files_say_what_is_wrong(
+    store: Store, tmp_path: Path, payload: bytes, message: str
+) -> None:
     path = tmp_path / ("f.json" if payload.startswith(b"[") else "f.csv")
     path.write_bytes(payload)
     with pytest.raises(LantoaError, match=message):
@@ -169,14 +192,17 @@ def test_a_header_only_file_imports_nothing(store: Store, tmp_path: Path) -> Non
 # -- rejections --------------------------------------------------------------------------------
 
 
-def test_bad_rows_are_rejected_with_their_line_and_the_rest_applied(store: Store,
-                                                                    tmp_path: Path) -> None:
-    text = ('Họ và tên,Điện thoại,Ghi chú,Email\n'
-            'Lê Văn Một,0912 000 001,"dòng một\ndòng hai",\n'
-            'Lê Văn Hai,123,,\n'
-            ',0912 000 003,,\n'
-            'Lê Văn Bốn,0912 000 004,,khong-phai-email\n'
-            'Lê Văn Năm,0912 000 005,,\n')
+def test_bad_rows_are_rejected_with_their_line_and_the_rest_applied(
+    store: Store, tmp_path: Path
+) -> None:
+    text = (
+        "Họ và tên,Điện thoại,Ghi chú,Email\n"
+        'Lê Văn Một,0912 000 001,"dòng một\ndòng hai",\n'
+        "Lê Văn Hai,123,,\n"
+        ",0912 000 003,,\n"
+        "Lê Văn Bốn,0912 000 004,,khong-phai-email\n"
+        "Lê Văn Năm,0912 000 005,,\n"
+    )
     report = import_file(store, write(tmp_path, text))
     assert not report.ok
     assert [(r["line"], r["record"]) for r in report.rejections] == [(4, 2), (5, 3), (6, 4)]
@@ -188,8 +214,7 @@ def test_bad_rows_are_rejected_with_their_line_and_the_rest_applied(store: Store
     assert contacts(store)["Lê Văn Một"]["notes"] == "dòng một\ndòng hai"
 
 
-def test_all_or_nothing_writes_nothing_when_a_row_is_rejected(store: Store,
-                                                              tmp_path: Path) -> None:
+def test_all_or_nothing_writes_nothing_when_a_row_is_rejected(store: Store, tmp_path: Path) -> None:
     text = "Họ và tên,Điện thoại\nLê Văn Một,0912000001\nLê Văn Hai,123\n"
     report = import_file(store, write(tmp_path, text), all_or_nothing=True)
     assert report.total("rejected") == 1 and not report.applied
@@ -207,26 +232,35 @@ def test_a_row_with_more_cells_than_headers_is_rejected(store: Store, tmp_path: 
 
 
 def test_reimporting_changes_nothing_and_does_not_rewrite_the_store(
-        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = write(tmp_path, PRESS_LIST)
     writes: list[int] = []
     original = AtomicJSONStorage.write
-    monkeypatch.setattr(AtomicJSONStorage, "write",
-                        lambda self, data: (writes.append(1), original(self, data))[1])
+    monkeypatch.setattr(
+        AtomicJSONStorage, "write", lambda self, data: (writes.append(1), original(self, data))[1]
+    )
     import_file(store, path)
     assert len(writes) == 1  # one import, one write
     before = store.path.read_bytes(), store.path.stat().st_mtime_ns, list_backups(store.path)
     report = import_file(store, path)
-    assert report.tables[CONTACTS] == {"added": 0, "updated": 0, "unchanged": 2, "skipped": 0,
-                                       "rejected": 0}
+    assert report.tables[CONTACTS] == {
+        "added": 0,
+        "updated": 0,
+        "unchanged": 2,
+        "skipped": 0,
+        "rejected": 0,
+    }
     assert not report.applied and not report.created_organisations
     assert len(writes) == 1
-    assert (store.path.read_bytes(), store.path.stat().st_mtime_ns,
-            list_backups(store.path)) == before
+    assert (
+        store.path.read_bytes(),
+        store.path.stat().st_mtime_ns,
+        list_backups(store.path),
+    ) == before
 
 
-def test_an_import_that_changes_the_store_backs_it_up_first(store: Store,
-                                                            tmp_path: Path) -> None:
+def test_an_import_that_changes_the_store_backs_it_up_first(store: Store, tmp_path: Path) -> None:
     import_file(store, write(tmp_path, PRESS_LIST))
     assert list_backups(store.path) == []  # the store did not exist before
     import_file(store, write(tmp_path, "Họ và tên,Email\nMới,moi@example.org\n", "b.csv"))
@@ -236,13 +270,20 @@ def test_an_import_that_changes_the_store_backs_it_up_first(store: Store,
 def test_rows_update_by_id_then_email_then_phone(store: Store, tmp_path: Path) -> None:
     import_file(store, write(tmp_path, PRESS_LIST))
     an = contacts(store)["Nguyễn Văn An"]
-    text = ("id,Họ và tên,Email,Điện thoại,Chức vụ\n"
-            f"{an['id']},Nguyễn Văn An,,,Trưởng ban\n"
-            ",Trần Thị Bình,BINH@baothu.vn,,Phó ban\n"
-            ",Trần Thị Bình,,024 3943 1234,Phó ban\n")
+    text = (
+        "id,Họ và tên,Email,Điện thoại,Chức vụ\n"
+        f"{an['id']},Nguyễn Văn An,,,Trưởng ban\n"
+        ",Trần Thị Bình,BINH@baothu.vn,,Phó ban\n"
+        ",Trần Thị Bình,,024 3943 1234,Phó ban\n"
+    )
     report = import_file(store, write(tmp_path, text, "update.csv"))
-    assert report.tables[CONTACTS] == {"added": 0, "updated": 2, "unchanged": 1, "skipped": 0,
-                                       "rejected": 0}
+    assert report.tables[CONTACTS] == {
+        "added": 0,
+        "updated": 2,
+        "unchanged": 1,
+        "skipped": 0,
+        "rejected": 0,
+    }
     people = contacts(store)
     assert people["Nguyễn Văn An"]["title"] == "Trưởng ban"
     assert people["Nguyễn Văn An"]["phones"] == ["+84912345678"]  # empty cells keep values
@@ -253,9 +294,11 @@ def test_rows_update_by_id_then_email_then_phone(store: Store, tmp_path: Path) -
 
 
 def test_people_sharing_a_newsroom_email_are_not_merged(store: Store, tmp_path: Path) -> None:
-    text = ("Họ và tên,Email,Cơ quan\n"
-            "Phạm Văn Một,toasoan@baothu.vn,Báo Thu\n"
-            "Phạm Thị Hai,toasoan@baothu.vn,Báo Thu\n")
+    text = (
+        "Họ và tên,Email,Cơ quan\n"
+        "Phạm Văn Một,toasoan@baothu.vn,Báo Thu\n"
+        "Phạm Thị Hai,toasoan@baothu.vn,Báo Thu\n"
+    )
     report = import_file(store, write(tmp_path, text))
     assert report.tables[CONTACTS]["added"] == 2
     assert "shares an email or phone with Phạm Văn Một" in report.warnings[0]
@@ -265,8 +308,7 @@ def test_people_sharing_a_newsroom_email_are_not_merged(store: Store, tmp_path: 
     assert import_file(store, write(tmp_path, upper)).tables[CONTACTS]["updated"] == 1
 
 
-def test_a_key_shared_by_two_same_name_contacts_is_ambiguous(store: Store,
-                                                             tmp_path: Path) -> None:
+def test_a_key_shared_by_two_same_name_contacts_is_ambiguous(store: Store, tmp_path: Path) -> None:
     with store.transaction() as tx:
         for _ in range(2):
             tx.insert(CONTACTS, {"full_name": "Hồ Văn Trùng", "emails": ["chung@example.org"]})
@@ -275,8 +317,9 @@ def test_a_key_shared_by_two_same_name_contacts_is_ambiguous(store: Store,
     assert "matches several contacts" in report.rejections[0]["reason"]
 
 
-def test_name_only_rows_match_the_same_name_in_the_same_organisation(store: Store,
-                                                                     tmp_path: Path) -> None:
+def test_name_only_rows_match_the_same_name_in_the_same_organisation(
+    store: Store, tmp_path: Path
+) -> None:
     text = "Họ và tên,Cơ quan\nVõ Thị Sáu,Báo Một\nVõ Thị Sáu,Báo Hai\n"
     first = import_file(store, write(tmp_path, text))
     assert first.tables[CONTACTS]["added"] == 2
@@ -299,8 +342,9 @@ def test_deleted_contacts_are_not_brought_back(store: Store, tmp_path: Path) -> 
 def test_do_not_contact_is_set_by_import_but_never_lifted(store: Store, tmp_path: Path) -> None:
     import_file(store, write(tmp_path, "Họ và tên,Email,Không liên hệ\nA B,a@example.org,x\n"))
     assert contacts(store)["A B"]["do_not_contact"] is True
-    report = import_file(store, write(tmp_path, "Họ và tên,Email,Không liên hệ\n"
-                                                "A B,a@example.org,không\n"))
+    report = import_file(
+        store, write(tmp_path, "Họ và tên,Email,Không liên hệ\nA B,a@example.org,không\n")
+    )
     assert report.tables[CONTACTS]["unchanged"] == 1
     assert contacts(store)["A B"]["do_not_contact"] is True
 
@@ -308,42 +352,48 @@ def test_do_not_contact_is_set_by_import_but_never_lifted(store: Store, tmp_path
 # -- organisations ------------------------------------------------------------------------------
 
 
-def test_unknown_organisations_are_created_once_or_rejected(store: Store,
-                                                            tmp_path: Path) -> None:
+def test_unknown_organisations_are_created_once_or_rejected(store: Store, tmp_path: Path) -> None:
     text = "Họ và tên,Cơ quan\nA Một,Báo Mới\nB Hai,bao moi\nC Ba,Báo Mới\n"
     report = import_file(store, write(tmp_path, text), dry_run=True)
     assert [o["name"] for o in report.created_organisations] == ["Báo Mới"]
     assert not store.exists()
     rejected = import_file(store, write(tmp_path, text), create_orgs=False)
-    assert rejected.total("rejected") == 3 and "no organisation is named" in (
-        rejected.rejections[0]["reason"])
+    assert (
+        rejected.total("rejected") == 3
+        and "no organisation is named" in (rejected.rejections[0]["reason"])
+    )
     assert not store.exists()
     import_file(store, write(tmp_path, text))
     assert len(orgs(store)) == 1 and len({c["org_id"] for c in contacts(store).values()}) == 1
 
 
-def test_organisation_id_and_name_that_disagree_are_rejected(store: Store,
-                                                             tmp_path: Path) -> None:
+def test_organisation_id_and_name_that_disagree_are_rejected(store: Store, tmp_path: Path) -> None:
     with store.transaction() as tx:
         one = tx.insert(ORGS, {"name": "Báo Một", "kind": "press_agency"})
         tx.insert(ORGS, {"name": "Báo Hai", "kind": "press_agency"})
-    text = ("Họ và tên,Cơ quan,Organisation id\n"
-            f"A Một,Báo Hai,{one['id']}\n"
-            f"B Hai,Báo Đổi Tên,{one['id']}\n")  # a renamed organisation: the id wins
+    text = (
+        "Họ và tên,Cơ quan,Organisation id\n"
+        f"A Một,Báo Hai,{one['id']}\n"
+        f"B Hai,Báo Đổi Tên,{one['id']}\n"
+    )  # a renamed organisation: the id wins
     report = import_file(store, write(tmp_path, text))
     assert report.rejections[0]["line"] == 2 and "disagree" in report.rejections[0]["reason"]
     assert contacts(store)["B Hai"]["org_id"] == one["id"]
 
 
-def test_an_organisations_list_imports_with_parents_in_any_order(store: Store,
-                                                                 tmp_path: Path) -> None:
-    text = ("Tên cơ quan,Tên viết tắt,Loại,Tỉnh/thành,Cơ quan cấp trên,Trang web\n"
-            "Phòng Báo chí,PBC,,Quảng Ninh,Sở TT&TT Thử,stt.example.org\n"
-            "Sở Thông tin và Truyền thông Thử,Sở TT&TT Thử,Sở,22,,\n")
+def test_an_organisations_list_imports_with_parents_in_any_order(
+    store: Store, tmp_path: Path
+) -> None:
+    text = (
+        "Tên cơ quan,Tên viết tắt,Loại,Tỉnh/thành,Cơ quan cấp trên,Trang web\n"
+        "Phòng Báo chí,PBC,,Quảng Ninh,Sở TT&TT Thử,stt.example.org\n"
+        "Sở Thông tin và Truyền thông Thử,Sở TT&TT Thử,Sở,22,,\n"
+    )
     report = import_file(store, write(tmp_path, text))
-    assert report.tables == {ORGS: {"added": 2, "updated": 0, "unchanged": 0, "skipped": 0,
-                                    "rejected": 0}}
-    assert "kind \"other\"" in report.warnings[0]
+    assert report.tables == {
+        ORGS: {"added": 2, "updated": 0, "unchanged": 0, "skipped": 0, "rejected": 0}
+    }
+    assert 'kind "other"' in report.warnings[0]
     found = orgs(store)
     office = found["Phòng Báo chí"]
     assert office["parent_id"] == found["Sở Thông tin và Truyền thông Thử"]["id"]
@@ -354,8 +404,9 @@ def test_an_organisations_list_imports_with_parents_in_any_order(store: Store,
 
 def test_an_organisation_cannot_be_its_own_parent(store: Store, tmp_path: Path) -> None:
     import_file(store, write(tmp_path, "Tên cơ quan,Loại\nSở A,Sở\n"))
-    report = import_file(store, write(tmp_path, "Tên cơ quan,Loại,Cơ quan cấp trên\n"
-                                                "Sở A,Sở,Sở A\n"))
+    report = import_file(
+        store, write(tmp_path, "Tên cơ quan,Loại,Cơ quan cấp trên\nSở A,Sở,Sở A\n")
+    )
     assert "cannot point to itself" in report.rejections[0]["reason"]
 
 
@@ -363,11 +414,18 @@ def test_an_organisation_cannot_be_its_own_parent(store: Store, tmp_path: Path) 
 
 
 def test_json_keeps_unknown_fields_and_ignores_clocks(store: Store, tmp_path: Path) -> None:
-    records = [{"id": "0b6f5c7e-8d1a-4b8e-9a3e-2f1d0c9b8a71", "full_name": "Lý Thị Mới",
-                "emails": ["moi@example.org"], "linkedin": "ly-thi-moi",
-                "_clock": {"*": "9999999999999-000000-evil0000"},
-                "created_at": "2020-01-01T00:00:00Z",
-                "org_name": None, "province": None}]
+    records = [
+        {
+            "id": "0b6f5c7e-8d1a-4b8e-9a3e-2f1d0c9b8a71",
+            "full_name": "Lý Thị Mới",
+            "emails": ["moi@example.org"],
+            "linkedin": "ly-thi-moi",
+            "_clock": {"*": "9999999999999-000000-evil0000"},
+            "created_at": "2020-01-01T00:00:00Z",
+            "org_name": None,
+            "province": None,
+        }
+    ]
     path = write(tmp_path, json.dumps(records, ensure_ascii=False), "c.json")
     report = import_file(store, path)
     assert report.format == "json" and report.total("added") == 1
@@ -377,11 +435,15 @@ def test_json_keeps_unknown_fields_and_ignores_clocks(store: Store, tmp_path: Pa
     assert "province" not in record and "org_name" not in record
 
 
-def test_json_records_with_bad_types_or_deleted_are_not_imported(store: Store,
-                                                                 tmp_path: Path) -> None:
-    records = [{"full_name": {"nested": 1}}, "just a string",
-               {"full_name": "Đã Xóa", "deleted": True, "emails": ["x@example.org"]},
-               {"full_name": "Được Nhập", "phones": ["0912 345 678"]}]
+def test_json_records_with_bad_types_or_deleted_are_not_imported(
+    store: Store, tmp_path: Path
+) -> None:
+    records = [
+        {"full_name": {"nested": 1}},
+        "just a string",
+        {"full_name": "Đã Xóa", "deleted": True, "emails": ["x@example.org"]},
+        {"full_name": "Được Nhập", "phones": ["0912 345 678"]},
+    ]
     report = import_file(store, write(tmp_path, json.dumps(records), "c.json"))
     assert [r["record"] for r in report.rejections] == [1, 2]
     assert all(r["line"] is None for r in report.rejections)

@@ -27,12 +27,20 @@ def person(store: Store, name: str) -> dict:
 @pytest.fixture
 def an(store: Store) -> dict:
     with store.transaction() as tx:
-        return tx.insert(CONTACTS, {"full_name": "Nguyễn Văn An", "emails": ["an@example.org"],
-                                    "phones": ["+84912345678"], "tags": ["họp báo"]})
+        return tx.insert(
+            CONTACTS,
+            {
+                "full_name": "Nguyễn Văn An",
+                "emails": ["an@example.org"],
+                "phones": ["+84912345678"],
+                "tags": ["họp báo"],
+            },
+        )
 
 
-def test_a_row_with_the_id_is_an_edit_and_replaces_lists(store: Store, an: dict,
-                                                         tmp_path: Path) -> None:
+def test_a_row_with_the_id_is_an_edit_and_replaces_lists(
+    store: Store, an: dict, tmp_path: Path
+) -> None:
     text = f"id,Họ và tên,Điện thoại,Thẻ\n{an['id']},Nguyễn Văn An,0987 654 321,vip\n"
     report = import_file(store, write(tmp_path, text))
     assert report.changes[0]["fields"] == ["phones", "tags"]
@@ -50,33 +58,42 @@ def test_a_row_matched_by_email_adds_to_lists(store: Store, an: dict, tmp_path: 
     assert again.tables[CONTACTS]["unchanged"] == 1 and not again.applied
 
 
-def test_an_email_and_a_phone_of_two_people_are_refused(store: Store, an: dict,
-                                                        tmp_path: Path) -> None:
+def test_an_email_and_a_phone_of_two_people_are_refused(
+    store: Store, an: dict, tmp_path: Path
+) -> None:
     with store.transaction() as tx:
-        tx.insert(CONTACTS, {"full_name": "Nguyễn Văn An", "emails": ["an2@example.org"],
-                             "phones": ["+84987654321"]})
+        tx.insert(
+            CONTACTS,
+            {
+                "full_name": "Nguyễn Văn An",
+                "emails": ["an2@example.org"],
+                "phones": ["+84987654321"],
+            },
+        )
     text = "Họ và tên,Email,Điện thoại\nNguyễn Văn An,an@example.org,0987 654 321\n"
     report = import_file(store, write(tmp_path, text))
     assert "matches several contacts" in report.rejections[0]["reason"]
     assert not report.applied
 
 
-def test_a_person_twice_in_a_file_is_reported_and_the_later_row_wins(store: Store,
-                                                                     tmp_path: Path) -> None:
-    text = ("Họ và tên,Email,Chức vụ\n"
-            "Lê Thị Hoa,hoa@example.org,Phóng viên\n"
-            "Lê Thị Hoa,hoa@example.org,Biên tập viên\n")
+def test_a_person_twice_in_a_file_is_reported_and_the_later_row_wins(
+    store: Store, tmp_path: Path
+) -> None:
+    text = (
+        "Họ và tên,Email,Chức vụ\n"
+        "Lê Thị Hoa,hoa@example.org,Phóng viên\n"
+        "Lê Thị Hoa,hoa@example.org,Biên tập viên\n"
+    )
     report = import_file(store, write(tmp_path, text))
     assert person(store, "Lê Thị Hoa")["title"] == "Biên tập viên"
     assert "is also on line 2" in report.warnings[0]
     assert report.tables[CONTACTS]["added"] == 1 and report.tables[CONTACTS]["updated"] == 1
 
 
-def test_a_row_without_a_name_updates_someone_a_later_row_adds(store: Store,
-                                                               tmp_path: Path) -> None:
-    text = ("Họ và tên,Email,Zalo\n"
-            ",hoa@example.org,0912345678\n"
-            "Lê Thị Hoa,hoa@example.org,\n")
+def test_a_row_without_a_name_updates_someone_a_later_row_adds(
+    store: Store, tmp_path: Path
+) -> None:
+    text = "Họ và tên,Email,Zalo\n,hoa@example.org,0912345678\nLê Thị Hoa,hoa@example.org,\n"
     report = import_file(store, write(tmp_path, text))
     assert report.ok
     assert person(store, "Lê Thị Hoa")["zalo"] == "+84912345678"
@@ -85,9 +102,11 @@ def test_a_row_without_a_name_updates_someone_a_later_row_adds(store: Store,
 
 def test_an_organisation_made_for_nobody_is_not_created(store: Store, tmp_path: Path) -> None:
     """Row 1 would create Báo Cũ, but row 2 moves the same person to Báo Mới."""
-    text = ("Họ và tên,Email,Cơ quan\n"
-            "Lê Thị Hoa,hoa@example.org,Báo Cũ\n"
-            "Lê Thị Hoa,hoa@example.org,Báo Mới\n")
+    text = (
+        "Họ và tên,Email,Cơ quan\n"
+        "Lê Thị Hoa,hoa@example.org,Báo Cũ\n"
+        "Lê Thị Hoa,hoa@example.org,Báo Mới\n"
+    )
     report = import_file(store, write(tmp_path, text))
     assert [o["name"] for o in report.created_organisations] == ["Báo Mới"]
     assert report.tables["organisations"]["added"] == 1

@@ -10,13 +10,26 @@ from store import network as net
 
 @pytest.fixture
 def small(store: Store) -> Store:
-    qn = net.add_org(store, {"name": "Sở Thông tin và Truyền thông Quảng Ninh",
-                             "short_name": "Sở TT&TT Quảng Ninh", "kind": "provincial_department",
-                             "province_code": "22"})
-    qnam = net.add_org(store, {"name": "Sở Thông tin và Truyền thông Quảng Nam",
-                               "kind": "provincial_department", "province_code": "49"})
-    vnn = net.add_org(store, {"name": "Báo VietNamNet", "kind": "press_agency",
-                              "topics": ["chuyển đổi số"]})
+    qn = net.add_org(
+        store,
+        {
+            "name": "Sở Thông tin và Truyền thông Quảng Ninh",
+            "short_name": "Sở TT&TT Quảng Ninh",
+            "kind": "provincial_department",
+            "province_code": "22",
+        },
+    )
+    qnam = net.add_org(
+        store,
+        {
+            "name": "Sở Thông tin và Truyền thông Quảng Nam",
+            "kind": "provincial_department",
+            "province_code": "49",
+        },
+    )
+    vnn = net.add_org(
+        store, {"name": "Báo VietNamNet", "kind": "press_agency", "topics": ["chuyển đổi số"]}
+    )
     people = [
         ("Đặng Thị Hoa", qn, "spokesperson", ["báo chí"], "0912000001"),
         ("Nguyễn Văn Lân", qn, "comms_officer", [], "0912000002"),
@@ -25,8 +38,17 @@ def small(store: Store) -> Store:
         ("Phạm Quang Ninh", vnn, "editor", ["an toàn thông tin"], "0912000005"),
     ]
     for name, org, role, beats, phone in people:
-        net.add_contact(store, {"full_name": name, "org_id": org["id"], "role": role,
-                                "beats": beats, "phones": phone, "tags": ["mạng lưới"]})
+        net.add_contact(
+            store,
+            {
+                "full_name": name,
+                "org_id": org["id"],
+                "role": role,
+                "beats": beats,
+                "phones": phone,
+                "tags": ["mạng lưới"],
+            },
+        )
     return store
 
 
@@ -39,17 +61,22 @@ def test_search_without_diacritics_finds_the_province(small: Store) -> None:
     found = net.list_contacts(snap, net.build_filter(snap, search="quang ninh"))
     # the department's people, and the editor whose own name is Quang Ninh
     assert set(names(found)) == {"Đặng Thị Hoa", "Nguyễn Văn Lân", "Phạm Quang Ninh"}
-    assert names(net.list_contacts(snap, net.build_filter(snap, search="dang")))[0] == "Đặng Thị Hoa"
+    assert (
+        names(net.list_contacts(snap, net.build_filter(snap, search="dang")))[0] == "Đặng Thị Hoa"
+    )
 
 
 def test_search_covers_title_beats_email_and_phone(small: Store) -> None:
     snap = small.load()
     assert names(net.list_contacts(snap, net.build_filter(snap, search="vien thong"))) == [
-        "Lê Minh Anh"]
+        "Lê Minh Anh"
+    ]
     assert names(net.list_contacts(snap, net.build_filter(snap, search="0912000003"))) == [
-        "Trần Thị Lan"]
+        "Trần Thị Lan"
+    ]
     assert names(net.list_contacts(snap, net.build_filter(snap, search="+84912000005"))) == [
-        "Phạm Quang Ninh"]
+        "Phạm Quang Ninh"
+    ]
 
 
 def test_query_with_diacritics_lists_exact_matches_first(small: Store) -> None:
@@ -120,8 +147,9 @@ def test_org_with_people_cannot_be_deleted_without_force(small: Store) -> None:
 
 
 def test_merge_moves_people_and_keeps_history(small: Store) -> None:
-    merged, moved = net.merge_orgs(small, "Sở Thông tin và Truyền thông Quảng Nam",
-                                   "Sở TT&TT Quảng Ninh")
+    merged, moved = net.merge_orgs(
+        small, "Sở Thông tin và Truyền thông Quảng Nam", "Sở TT&TT Quảng Ninh"
+    )
     assert moved == 1
     snap = small.load()
     target = net.resolve(snap, "organisations", "Sở TT&TT Quảng Ninh")
@@ -133,7 +161,11 @@ def test_merge_moves_people_and_keeps_history(small: Store) -> None:
 
 def test_orgs_list_groups_by_kind_in_vietnamese_order(small: Store) -> None:
     listed = [o["name"] for o in net.list_orgs(small.load())]
-    assert listed == ["Sở Thông tin và Truyền thông Quảng Nam",
-                      "Sở Thông tin và Truyền thông Quảng Ninh", "Báo VietNamNet"]
+    assert listed == [
+        "Sở Thông tin và Truyền thông Quảng Nam",
+        "Sở Thông tin và Truyền thông Quảng Ninh",
+        "Báo VietNamNet",
+    ]
     assert [o["name"] for o in net.list_orgs(small.load(), search="chuyen doi")] == [
-        "Báo VietNamNet"]
+        "Báo VietNamNet"
+    ]

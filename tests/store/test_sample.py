@@ -57,13 +57,20 @@ def test_the_network_of_2023(orgs: dict, people: list) -> None:
         assert dept["short_name"].startswith("Sở TT&TT ")  # Sở TT&TT Quảng Ninh
         roles = {p["role"] for p in people if p["org_id"] == dept["id"]}
         assert roles & {"spokesperson", "comms_officer"}, dept["name"]
-    both = [d for d in departments if {"spokesperson", "comms_officer"} <= {
-        p["role"] for p in people if p["org_id"] == d["id"]}]
+    both = [
+        d
+        for d in departments
+        if {"spokesperson", "comms_officer"}
+        <= {p["role"] for p in people if p["org_id"] == d["id"]}
+    ]
     assert len(both) > 63 / 2
     units = [o for o in orgs.values() if o["kind"] == "ministry_unit"]
     assert all(u.get("topics") and u.get("name_en") for u in units)
-    assert all(p.get("website", "").startswith("https://") for p in orgs.values()
-               if p["kind"] == "press_agency")
+    assert all(
+        p.get("website", "").startswith("https://")
+        for p in orgs.values()
+        if p["kind"] == "press_agency"
+    )
 
 
 def test_about_250_people_and_80_journalists_with_beats(people: list) -> None:
@@ -237,15 +244,25 @@ def _fake_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra: di
 def test_every_sample_file_loads_in_one_write(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    message = {"id": sample.sample_id("message", "1"), "title": "Thông cáo mẫu",
-               "created_at": sample.SAMPLE_TIME, "updated_at": sample.SAMPLE_TIME,
-               "_clock": {"*": sample.SAMPLE_STAMP}}
-    _fake_data_folder(tmp_path, monkeypatch, {
-        "sample_messages.json": {"messages": [message]},
-        "provinces_extra.json": {"messages": [{"id": "not-a-sample-file"}]},
-    })
-    assert [f.name for f in sample.sample_files()] == ["sample_messages.json",
-                                                       "sample_network.json"]
+    message = {
+        "id": sample.sample_id("message", "1"),
+        "title": "Thông cáo mẫu",
+        "created_at": sample.SAMPLE_TIME,
+        "updated_at": sample.SAMPLE_TIME,
+        "_clock": {"*": sample.SAMPLE_STAMP},
+    }
+    _fake_data_folder(
+        tmp_path,
+        monkeypatch,
+        {
+            "sample_messages.json": {"messages": [message]},
+            "provinces_extra.json": {"messages": [{"id": "not-a-sample-file"}]},
+        },
+    )
+    assert [f.name for f in sample.sample_files()] == [
+        "sample_messages.json",
+        "sample_network.json",
+    ]
     writes = []
     original = store.transaction
 
@@ -304,13 +321,16 @@ def test_cli_sample_load_then_quang_ninh_search(tmp_path: Path, orgs: dict, peop
     hits = {c["id"]: c for c in json.loads(found.stdout)}
     department = sample.sample_id("org", "dept", "22")
     expected = {
-        p["id"] for p in people
+        p["id"]
+        for p in people
         if "22" in (p.get("province_code"), orgs[p["org_id"]].get("province_code"))
     }
     assert set(hits) == expected
     assert {p["id"] for p in people if p["org_id"] == department} <= set(hits)
     assert {c["org_name"] for c in hits.values()} >= {
-        "Sở Thông tin và Truyền thông Quảng Ninh", "Báo Quảng Ninh"}
+        "Sở Thông tin và Truyền thông Quảng Ninh",
+        "Báo Quảng Ninh",
+    }
     assert len([c for c in hits.values() if c["org_id"] == department]) >= 3
 
 

@@ -41,7 +41,9 @@ def test_update_keeps_unknown_fields_and_stamps_only_changed_fields(store: Store
     with store.transaction() as tx:
         record = tx.insert("contacts", {"full_name": "Lê Văn Hùng", "x_future": {"a": 1}})
     with store.transaction() as tx:
-        updated = tx.update("contacts", record["id"], {"title": "Phóng viên", "full_name": "Lê Văn Hùng"})
+        updated = tx.update(
+            "contacts", record["id"], {"title": "Phóng viên", "full_name": "Lê Văn Hùng"}
+        )
     assert updated["x_future"] == {"a": 1}
     assert updated["_clock"]["title"] > updated["_clock"]["*"]
     assert "full_name" not in updated["_clock"]  # unchanged value, untouched clock
@@ -111,7 +113,10 @@ def test_reading_a_missing_store_does_not_create_it(store: Store) -> None:
     ("content", "why"),
     [
         (b"", "empty"),
-        (b'{"meta": {"1": {"format": "lantoa", "schema": 1}}, "contacts": {"1": {"id"', "truncated"),
+        (
+            b'{"meta": {"1": {"format": "lantoa", "schema": 1}}, "contacts": {"1": {"id"',
+            "truncated",
+        ),
         (b"not json at all {", "invalid JSON"),
         (b'{"_default": {"1": {"name": "x"}}}', "not a Lan T"),
         (b"[1, 2, 3]", "not a Lan T"),

@@ -32,7 +32,7 @@ def test_phones_normalise_to_e164(raw: str, e164: str) -> None:
 
 @pytest.mark.parametrize("raw", ["12345", "0912", "abc", "0112 345 678", "+84 000 000 000", ""])
 def test_bad_phones_say_how_to_write_them(raw: str) -> None:
-    with pytest.raises(InvalidValue, match="0912 345 678|empty"):
+    with pytest.raises(InvalidValue, match=r"0912 345 678|empty"):
         normalise_phone(raw)
 
 

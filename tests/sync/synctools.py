@@ -37,8 +37,13 @@ def content(path: Path) -> Tables:
 
 def sample_record(rid: str, **fields) -> dict:
     """A record as the bundled sample carries it: fixed stamp and time on every device."""
-    return {"id": rid, **fields, "created_at": SAMPLE_TIME, "updated_at": SAMPLE_TIME,
-            "_clock": {"*": SAMPLE_STAMP}}
+    return {
+        "id": rid,
+        **fields,
+        "created_at": SAMPLE_TIME,
+        "updated_at": SAMPLE_TIME,
+        "_clock": {"*": SAMPLE_STAMP},
+    }
 
 
 def put_records(store: Store, table: str, records: list[dict]) -> None:

@@ -14,11 +14,38 @@ SAMPLE = sample_data()
 JOURNALIST = next(c for c in SAMPLE["contacts"] if c.get("role") == "journalist")
 MESSAGE = SAMPLE["messages"][0]
 ORG = next(o for o in SAMPLE["organisations"] if o["kind"] == "press_agency")
-REPORT_KEYS = {"file", "dry_run", "created", "local_changed", "shared_changed", "incoming",
-               "outgoing", "conflicts", "notices", "backups", "attempts", "exit_code"}
-CONFLICT_KEYS = {"id", "status", "kind", "table", "record_id", "record_name", "record_deleted",
-                 "field", "current", "kept", "other", "mine", "theirs", "detected_at",
-                 "resolved_at", "resolution"}
+REPORT_KEYS = {
+    "file",
+    "dry_run",
+    "created",
+    "local_changed",
+    "shared_changed",
+    "incoming",
+    "outgoing",
+    "conflicts",
+    "notices",
+    "backups",
+    "attempts",
+    "exit_code",
+}
+CONFLICT_KEYS = {
+    "id",
+    "status",
+    "kind",
+    "table",
+    "record_id",
+    "record_name",
+    "record_deleted",
+    "field",
+    "current",
+    "kept",
+    "other",
+    "mine",
+    "theirs",
+    "detected_at",
+    "resolved_at",
+    "resolution",
+}
 
 
 def two_officers_edit_the_sample(lantoa, tmp_path: Path) -> tuple[Path, Path]:
@@ -61,9 +88,14 @@ def test_the_issue_scenario_two_officers_sync_twice_in_any_order(lantoa, tmp_pat
     assert len(listed) == 1 and set(listed[0]) == CONFLICT_KEYS
     [clash] = listed
     assert (clash["table"], clash["record_id"], clash["field"]) == (
-        "messages", MESSAGE["id"], "headline")
+        "messages",
+        MESSAGE["id"],
+        "headline",
+    )
     assert {clash["kept"]["value"], clash["other"]["value"]} == {
-        "Tiêu đề của Lan", "Tiêu đề của Minh"}
+        "Tiêu đề của Lan",
+        "Tiêu đề của Minh",
+    }
     human = lantoa(b, "conflicts", "list")
     assert "Tiêu đề của Lan" in human.out and "Tiêu đề của Minh" in human.out
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from synctools import content
 
@@ -20,8 +22,14 @@ COPY_NAMES = [
     ("shared-DESKTOP-AB12CD-2.json", "onedrive"),
     ("shared (1).json", "duplicate"),
 ]
-NOT_COPIES = ["shared.json.lock", ".shared.json.abc.tmp", "other.json", "shared (notes).json",
-              "shared.json.bak", "sharedfile.json"]
+NOT_COPIES = [
+    "shared.json.lock",
+    ".shared.json.abc.tmp",
+    "other.json",
+    "shared (notes).json",
+    "shared.json.bak",
+    "sharedfile.json",
+]
 
 
 def test_conflict_copy_names_of_every_sync_tool(tmp_path) -> None:
@@ -91,3 +99,23 @@ def test_copies_of_another_shared_file_or_damaged_ones_are_left_alone(officers, 
     assert kinds == [("copy_skipped", str(broken)), ("copy_skipped", str(strict))]
     assert strict.exists() and loose.exists() and broken.exists()
     assert not report.changed
+
+
+def test_a_missing_shared_file_is_rebuilt_from_its_conflict_copy(officers, shared) -> None:
+    """The sync tool left only the copy (the file itself was renamed away): same store id."""
+    a, b = officers(2)
+    with a.transaction() as tx:
+        tx.insert("contacts", {"full_name": "Lan"})
+    sync(a, shared)
+    copy = shared.parent / "shared.sync-conflict-20250301-101500-ABCDEFG.json"
+    shared.rename(copy)
+    with b.transaction() as tx:
+        tx.insert("contacts", {"full_name": "Minh"})
+    report = sync(b, shared)
+    assert not report.created and [n.kind for n in report.notices] == ["copy_merged"]
+
+    def meta(path):
+        return json.loads(path.read_bytes())["meta"]["1"]["store_id"]
+
+    assert meta(shared) == meta(shared.parent / ".lantoa-merged" / copy.name)
+    assert {r["full_name"] for r in content(shared)["contacts"].values()} == {"Lan", "Minh"}

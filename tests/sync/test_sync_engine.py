@@ -92,7 +92,7 @@ def test_unknown_fields_and_tables_survive_the_round_trip(officers, shared) -> N
 BAD_FILES = {
     "not json": b"hello, this is a letter",
     "truncated": b'{"meta": {"1": {"format": "lantoa", "schema": 1, "store_id": "x"}}, '
-                 b'"contacts": {"1": {"id": "a", "full_name": "Ng',
+    b'"contacts": {"1": {"id": "a", "full_name": "Ng',
     "empty": b"",
     "another app": b'{"users": [1, 2, 3]}',
     "half synced": b'{"meta": {"1": {"format": "lantoa", "schema": 1}}, "contacts": {',
@@ -183,8 +183,13 @@ def test_a_far_future_stamp_is_capped_with_a_notice(officers, shared) -> None:
     assert content(a.path)["contacts"][rid]["title"] == "after"
 
 
-CRASH_POINTS = ["before_shared_write", "after_shared_write", "after_copies",
-                "after_local_write", "after_base_write"]
+CRASH_POINTS = [
+    "before_shared_write",
+    "after_shared_write",
+    "after_copies",
+    "after_local_write",
+    "after_base_write",
+]
 
 
 class Crash(Exception):
@@ -225,8 +230,13 @@ def test_a_crash_at_any_write_step_loses_nothing_and_adds_no_conflict(
     clean_root = tmp_path / "clean"
     clean_root.mkdir()
     other = SimClock()
-    ca, _cb = scenario(officer(clean_root / "a", other.of(0)), officer(clean_root / "b",
-                       other.of(0)), clean_root / "shared.json", other, None)
+    ca, _cb = scenario(
+        officer(clean_root / "a", other.of(0)),
+        officer(clean_root / "b", other.of(0)),
+        clean_root / "shared.json",
+        other,
+        None,
+    )
     assert values(a.path) == values(ca.path)
     conflicts = content(a.path)["conflicts"]
     assert [c["field"] for c in conflicts.values()] == ["title"]
@@ -297,8 +307,14 @@ def test_sync_status_for_a_status_line(officers, shared) -> None:
     sync(a, shared)
     status = sync_status(a, shared)
     assert status.open_conflicts == 1 and status.pending == 0 and status.shared_changed is False
-    assert set(status.to_json()) == {"file", "exists", "last_sync", "pending", "open_conflicts",
-                                     "shared_changed"}
+    assert set(status.to_json()) == {
+        "file",
+        "exists",
+        "last_sync",
+        "pending",
+        "open_conflicts",
+        "shared_changed",
+    }
 
 
 def test_progress_is_reported_for_a_ui_worker(officers, shared) -> None:
@@ -308,3 +324,46 @@ def test_progress_is_reported_for_a_ui_worker(officers, shared) -> None:
     sync(a, shared, progress=lambda stage, fraction: stages.append((stage, fraction)))
     assert [s for s, _f in stages] == ["read", "merge", "write", "done"]
     assert [f for _s, f in stages] == sorted(f for _s, f in stages)
+
+
+def test_a_folder_that_cannot_hold_a_lock_still_syncs(officers, shared, monkeypatch) -> None:
+    import store.sync.engine as engine
+
+    class NoLock:
+        def __init__(self, *args, **kwargs) -> None:
+            pass
+
+        def acquire(self) -> None:
+            raise PermissionError("read-only share")
+
+    a, b = officers(2)
+    add(a, full_name="A")
+    sync(a, shared)
+    add(b, full_name="B")
+    monkeypatch.setattr(engine, "FileLock", NoLock)
+    report = sync(b, shared)
+    assert [n.kind for n in report.notices] == ["lock_unavailable"]
+    assert {r["full_name"] for r in content(shared)["contacts"].values()} == {"A", "B"}
+
+
+def test_editing_again_after_a_sync_cut_short_is_no_conflict(officers, shared, clock) -> None:
+    """The shared file got this device's edit, the store did not record the sync (killed),
+    then the same field is edited again here: the newer own edit simply wins."""
+    a, b = officers(2)
+    rid = add(a, full_name="Lan", notes="v0")
+    sync(a, shared)
+    sync(b, shared)
+    edit(a, rid, notes="v1")
+
+    def cut(point: str) -> None:
+        if point == "after_shared_write":
+            raise Crash(point)
+
+    with pytest.raises(Crash):
+        sync(a, shared, hooks=cut)
+    clock.ms += 1000
+    edit(a, rid, notes="v2")
+    report = sync(a, shared)
+    assert report.exit_code == 0 and not report.new_conflicts
+    sync(b, shared)
+    assert content(b.path)["contacts"][rid]["notes"] == "v2"

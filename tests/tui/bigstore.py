@@ -15,17 +15,78 @@ from store.records import make_record
 from store.reference import provinces
 from store.storage import atomic_write_bytes, dumps
 
-FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi",
-          "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
+FAMILY = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+]
 MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Thu", "Thanh", "Ngọc", "Quang", "Hoài", "Kim"]
-GIVEN = ["An", "Anh", "Bình", "Châu", "Dũng", "Đạt", "Giang", "Hà", "Hải", "Hạnh", "Hằng",
-         "Hiếu", "Hoa", "Hùng", "Hương", "Khánh", "Lan", "Linh", "Long", "Mai", "Nam", "Ngân",
-         "Phúc", "Phương", "Quân", "Sơn", "Tâm", "Thảo", "Trang", "Tuấn", "Việt", "Yến"]
-TITLES = ["Phó Giám đốc", "Chánh Văn phòng", "Chuyên viên", "Phóng viên", "Biên tập viên",
-          "Trưởng phòng Báo chí", "Phó Tổng Biên tập"]
+GIVEN = [
+    "An",
+    "Anh",
+    "Bình",
+    "Châu",
+    "Dũng",
+    "Đạt",
+    "Giang",
+    "Hà",
+    "Hải",
+    "Hạnh",
+    "Hằng",
+    "Hiếu",
+    "Hoa",
+    "Hùng",
+    "Hương",
+    "Khánh",
+    "Lan",
+    "Linh",
+    "Long",
+    "Mai",
+    "Nam",
+    "Ngân",
+    "Phúc",
+    "Phương",
+    "Quân",
+    "Sơn",
+    "Tâm",
+    "Thảo",
+    "Trang",
+    "Tuấn",
+    "Việt",
+    "Yến",
+]
+TITLES = [
+    "Phó Giám đốc",
+    "Chánh Văn phòng",
+    "Chuyên viên",
+    "Phóng viên",
+    "Biên tập viên",
+    "Trưởng phòng Báo chí",
+    "Phó Tổng Biên tập",
+]
 ROLES = ["leader", "spokesperson", "comms_officer", "specialist", "journalist", "editor"]
-BEATS = ["chuyển đổi số", "báo chí", "bưu chính", "an toàn thông tin", "viễn thông",
-         "kinh tế số", "xuất bản"]
+BEATS = [
+    "chuyển đổi số",
+    "báo chí",
+    "bưu chính",
+    "an toàn thông tin",
+    "viễn thông",
+    "kinh tế số",
+    "xuất bản",
+]
 TAGS = ["vip", "hội nghị 2024", "mạng lưới", "báo in"]
 
 
@@ -37,14 +98,38 @@ def build_data(n_contacts: int, seed: int = 7) -> dict:
     now = "2024-01-01T00:00:00.000000Z"
     orgs = []
     for i, province in enumerate(provinces().values()):
-        orgs.append(make_record({"name": province.department, "short_name":
-                                 province.department_short, "kind": "provincial_department",
-                                 "province_code": province.code, "region": province.region_vi},
-                                stamp, now, f"00000000-0000-4000-8000-{i:012d}"))
-    for i, name in enumerate(["Báo Nhân Dân", "Báo Tuổi Trẻ", "VnExpress", "Báo Thanh Niên",
-                              "Đài Truyền hình Việt Nam", "Báo VietNamNet"]):
-        orgs.append(make_record({"name": name, "kind": "press_agency"}, stamp, now,
-                                f"00000000-0000-4000-9000-{i:012d}"))
+        orgs.append(
+            make_record(
+                {
+                    "name": province.department,
+                    "short_name": province.department_short,
+                    "kind": "provincial_department",
+                    "province_code": province.code,
+                    "region": province.region_vi,
+                },
+                stamp,
+                now,
+                f"00000000-0000-4000-8000-{i:012d}",
+            )
+        )
+    for i, name in enumerate(
+        [
+            "Báo Nhân Dân",
+            "Báo Tuổi Trẻ",
+            "VnExpress",
+            "Báo Thanh Niên",
+            "Đài Truyền hình Việt Nam",
+            "Báo VietNamNet",
+        ]
+    ):
+        orgs.append(
+            make_record(
+                {"name": name, "kind": "press_agency"},
+                stamp,
+                now,
+                f"00000000-0000-4000-9000-{i:012d}",
+            )
+        )
     data["organisations"] = {str(i + 1): o for i, o in enumerate(orgs)}
     contacts = {}
     for i in range(n_contacts):
@@ -61,8 +146,9 @@ def build_data(n_contacts: int, seed: int = 7) -> dict:
         }
         if i % 5 == 0:
             fields["tags"] = [rng.choice(TAGS)]
-        contacts[str(i + 1)] = make_record(fields, stamp, now,
-                                           f"{i:08d}-0000-4000-a000-000000000000")
+        contacts[str(i + 1)] = make_record(
+            fields, stamp, now, f"{i:08d}-0000-4000-a000-000000000000"
+        )
     data["contacts"] = contacts
     return data
 

@@ -33,8 +33,7 @@ def steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
     from textual.widgets import Input, TextArea
 
     monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
-    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None,
-                        raising=False)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None, raising=False)
 
 
 @pytest.fixture
@@ -55,54 +54,51 @@ def people(tmp_path: Path) -> Store:
     """A handful of people whose names and provinces the tests know."""
     store = Store(tmp_path / "store.json")
     with store.transaction() as tx:
-        qn = tx.insert("organisations", {"name": "Sở Thông tin và Truyền thông Quảng Ninh",
-                                         "short_name": "Sở TT&TT Quảng Ninh",
-                                         "kind": "provincial_department", "province_code": "22",
-                                         "region": "Đồng bằng sông Hồng"})
+        qn = tx.insert(
+            "organisations",
+            {
+                "name": "Sở Thông tin và Truyền thông Quảng Ninh",
+                "short_name": "Sở TT&TT Quảng Ninh",
+                "kind": "provincial_department",
+                "province_code": "22",
+                "region": "Đồng bằng sông Hồng",
+            },
+        )
         paper = tx.insert("organisations", {"name": "Báo Tuổi Trẻ", "kind": "press_agency"})
     for values in (
-        {"full_name": "Nguyễn Thị Lan", "org_id": qn["id"], "title": "Phó Giám đốc",
-         "role": "spokesperson", "emails": ["lan@quangninh.gov.vn"], "phones": ["0912345678"],
-         "zalo": "0912345678", "beats": ["chuyển đổi số"], "tags": ["vip"]},
-        {"full_name": "Trần Văn Bình", "org_id": qn["id"], "title": "Chuyên viên",
-         "role": "comms_officer", "emails": ["binh@quangninh.gov.vn"]},
-        {"full_name": "Lê Minh Châu", "org_id": paper["id"], "title": "Phóng viên",
-         "role": "journalist", "emails": ["chau@tuoitre.vn"], "beats": ["viễn thông"]},
-        {"full_name": "Phạm Quốc Dũng", "org_id": paper["id"], "title": "Biên tập viên",
-         "role": "editor", "phones": ["0987654321"]},
+        {
+            "full_name": "Nguyễn Thị Lan",
+            "org_id": qn["id"],
+            "title": "Phó Giám đốc",
+            "role": "spokesperson",
+            "emails": ["lan@quangninh.gov.vn"],
+            "phones": ["0912345678"],
+            "zalo": "0912345678",
+            "beats": ["chuyển đổi số"],
+            "tags": ["vip"],
+        },
+        {
+            "full_name": "Trần Văn Bình",
+            "org_id": qn["id"],
+            "title": "Chuyên viên",
+            "role": "comms_officer",
+            "emails": ["binh@quangninh.gov.vn"],
+        },
+        {
+            "full_name": "Lê Minh Châu",
+            "org_id": paper["id"],
+            "title": "Phóng viên",
+            "role": "journalist",
+            "emails": ["chau@tuoitre.vn"],
+            "beats": ["viễn thông"],
+        },
+        {
+            "full_name": "Phạm Quốc Dũng",
+            "org_id": paper["id"],
+            "title": "Biên tập viên",
+            "role": "editor",
+            "phones": ["0987654321"],
+        },
     ):
         network.add_contact(store, values)
     return store
-
-
-async def wait_ready(pilot, version: int | None = None) -> None:
-    """Wait until the app shows its store (and, given `version`, a newer list than that)."""
-    app = pilot.app
-    for _ in range(400):
-        await pilot.pause(0.01)
-        if app.ready_at is None or app._job_running:
-            continue
-        section = app.main_screen.section
-        if version is None or section.contact_list.version > version:
-            await pilot.pause()
-            return
-    raise AssertionError("the app did not show its store in time")
-
-
-def network_section(app):
-    return app.main_screen.query_one("#section-network")
-
-
-def names(app) -> list[str]:
-    return [e.record["full_name"] for e in network_section(app).contact_list.rows]
-
-
-async def wait_reload(pilot, before) -> None:
-    """Wait until the app has loaded a newer version of the store than `before` (app.data)."""
-    app = pilot.app
-    for _ in range(500):
-        await pilot.pause(0.01)
-        if app.data is not before and not app._job_running:
-            await pilot.pause()
-            return
-    raise AssertionError("the app did not reload the store in time")

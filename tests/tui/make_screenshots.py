@@ -14,7 +14,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from conftest import network_section, wait_ready  # noqa: E402
+from tuikit import network_section, wait_ready  # noqa: E402
 
 from store.i18n import set_language  # noqa: E402
 from store.sample import demo_store  # noqa: E402
@@ -44,8 +44,10 @@ def main() -> None:
     from textual.widgets import Input
 
     Input._toggle_cursor = lambda self: None  # a steady picture
-    for lang, name, query in (("en", "network.svg", "quang ninh"),
-                              ("vi", "network-vi.svg", "bao chi")):
+    for lang, name, query in (
+        ("en", "network.svg", "quang ninh"),
+        ("vi", "network-vi.svg", "bao chi"),
+    ):
         print(asyncio.run(shoot(lang, name, query)))
 
 

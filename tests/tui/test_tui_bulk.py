@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from conftest import names, network_section, wait_ready, wait_reload
 from textual.widgets import Input
+from tuikit import names, network_section, wait_ready, wait_reload
 
 from tui.app import create_app
 from tui.screens.dialogs import AskScreen, TagScreen
@@ -34,15 +34,19 @@ async def test_space_selects_and_tag_goes_to_all_selected_in_one_write(people):
         before, mtime = app.data, people.path.stat().st_mtime_ns
         await pilot.press("enter")
         await wait_reload(pilot, before)
-        tagged = [c["full_name"] for c in people.load().live("contacts")
-                  if "hội nghị 2024" in (c.get("tags") or [])]
+        tagged = [
+            c["full_name"]
+            for c in people.load().live("contacts")
+            if "hội nghị 2024" in (c.get("tags") or [])
+        ]
         assert sorted(tagged) == ["Lê Minh Châu", "Trần Văn Bình"]
         assert people.path.stat().st_mtime_ns != mtime
         before = app.data
         await pilot.press("u")
         await wait_reload(pilot, before)
-        assert not [c for c in people.load().live("contacts")
-                    if "hội nghị 2024" in (c.get("tags") or [])]
+        assert not [
+            c for c in people.load().live("contacts") if "hội nghị 2024" in (c.get("tags") or [])
+        ]
 
 
 async def test_select_all_shown_then_export_writes_a_csv(people, tmp_path):
@@ -105,8 +109,7 @@ async def test_copy_email_phone_and_zalo_to_the_clipboard(people):
         await pilot.press("z")
         assert app.clipboard == "0912 345 678"
         await pilot.pause()
-        assert any("Copied the email of Nguyễn Thị Lan" in n.message
-                   for n in app._notifications)
+        assert any("Copied the email of Nguyễn Thị Lan" in n.message for n in app._notifications)
         section.search_input.value = "dung"
         await pilot.pause()
         section.contact_list.focus()

@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = [pytest.mark.e2e, pytest.mark.skipif(shutil.which("tmux") is None,
-                                                  reason="tmux is not installed")]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
 
 
 def _lantoa() -> str:
@@ -25,8 +27,9 @@ SOCKET = f"lantoa-e2e-{uuid.uuid4().hex[:8]}"  # a private tmux server: no clash
 
 
 def _tmux(*args: str, check: bool = True, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True,
-                          check=check, **kwargs)
+    return subprocess.run(
+        ["tmux", "-L", SOCKET, *args], capture_output=True, text=True, check=check, **kwargs
+    )
 
 
 def _capture(session: str) -> str:
@@ -46,13 +49,28 @@ def _wait_for(session: str, text: str, timeout: float = 60.0) -> str:
 
 def test_demo_search_shows_the_quang_ninh_people(tmp_path):
     session = f"lantoa-e2e-{uuid.uuid4().hex[:8]}"
-    env = {"LANTOA_DATA_DIR": str(tmp_path / "data"),
-           "LANTOA_CONFIG_DIR": str(tmp_path / "config"), "LANTOA_LANG": "en"}
+    env = {
+        "LANTOA_DATA_DIR": str(tmp_path / "data"),
+        "LANTOA_CONFIG_DIR": str(tmp_path / "config"),
+        "LANTOA_LANG": "en",
+    }
     # the shell stays after lantoa ends, so a crash can be read from the pane
-    command = (" ".join(f"{k}={v}" for k, v in env.items()) + f" {_lantoa()} demo; "
-               "echo LANTOA-EXITED $?; sleep 60")
-    _tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", command,
-          env={**os.environ, "TERM": "xterm-256color"})
+    command = (
+        " ".join(f"{k}={v}" for k, v in env.items()) + f" {_lantoa()} demo; "
+        "echo LANTOA-EXITED $?; sleep 60"
+    )
+    _tmux(
+        "new-session",
+        "-d",
+        "-s",
+        session,
+        "-x",
+        "100",
+        "-y",
+        "30",
+        command,
+        env={**os.environ, "TERM": "xterm-256color"},
+    )
     try:
         _wait_for(session, "contacts")  # the status line: the demo store is loaded
         _tmux("send-keys", "-t", session, "-l", "quang ninh")

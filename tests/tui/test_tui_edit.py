@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import errno
 
-from conftest import names, network_section, wait_ready, wait_reload
 from textual.widgets import Input, Label
+from tuikit import names, network_section, wait_ready, wait_reload
 
 from store import network
 from tui.app import create_app
@@ -92,7 +92,8 @@ async def test_edit_changes_only_what_was_typed_and_is_undoable(people):
         await pilot.press("u")
         await wait_reload(pilot, before)
         assert network.resolve(people.load(), "contacts", "Nguyễn Thị Lan")["title"] == (
-            "Phó Giám đốc")
+            "Phó Giám đốc"
+        )
 
 
 async def test_delete_asks_then_undo_brings_the_contact_back(people):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from conftest import network_section, wait_ready
+from tuikit import network_section, wait_ready
 
 from store import Store
 from tui.app import create_app
@@ -16,10 +16,19 @@ ESCAPE = "Evil\x1b[31mRed\x07"
 def _store(tmp_path) -> Store:
     store = Store(tmp_path / "store.json")
     with store.transaction() as tx:  # raw records, as a sync or an old file could bring them
-        org = tx.insert("organisations", {"name": "[link=https://evil.example]Báo[/link]",
-                                          "kind": "press_agency"})
-        tx.insert("contacts", {"full_name": MARKUP, "title": "[reverse]Phóng viên",
-                               "org_id": org["id"], "emails": ["x@example.vn"]})
+        org = tx.insert(
+            "organisations",
+            {"name": "[link=https://evil.example]Báo[/link]", "kind": "press_agency"},
+        )
+        tx.insert(
+            "contacts",
+            {
+                "full_name": MARKUP,
+                "title": "[reverse]Phóng viên",
+                "org_id": org["id"],
+                "emails": ["x@example.vn"],
+            },
+        )
         tx.insert("contacts", {"full_name": ESCAPE, "notes": "line\x1b]52;c;ZXZpbA==\x07"})
     return store
 

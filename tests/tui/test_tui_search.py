@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import names, network_section, wait_ready
 from textual.widgets import Input
+from tuikit import names, network_section, wait_ready
 
 from store.network import ContactFilter, ContactIndex
 from tui.app import create_app
@@ -16,8 +16,7 @@ async def test_starts_with_every_contact_in_directory_order_and_search_focused(p
     async with app.run_test() as pilot:
         await wait_ready(pilot)
         # directory order: given name first (Bình, Châu, Dũng, Lan)
-        assert names(app) == ["Trần Văn Bình", "Lê Minh Châu", "Phạm Quốc Dũng",
-                              "Nguyễn Thị Lan"]
+        assert names(app) == ["Trần Văn Bình", "Lê Minh Châu", "Phạm Quốc Dũng", "Nguyễn Thị Lan"]
         assert isinstance(app.focused, Input) and app.focused.id == "search"
 
 
@@ -42,10 +41,12 @@ async def test_search_finds_phones_emails_and_beats(people):
     async with app.run_test() as pilot:
         await wait_ready(pilot)
         section = network_section(app)
-        for query, expected in [("0987 654", ["Phạm Quốc Dũng"]),
-                                ("chau@tuoitre", ["Lê Minh Châu"]),
-                                ("chuyen doi so", ["Nguyễn Thị Lan"]),
-                                ("xyz không có", [])]:
+        for query, expected in [
+            ("0987 654", ["Phạm Quốc Dũng"]),
+            ("chau@tuoitre", ["Lê Minh Châu"]),
+            ("chuyen doi so", ["Nguyễn Thị Lan"]),
+            ("xyz không có", []),
+        ]:
             section.search_input.value = query
             await pilot.pause()
             assert names(app) == expected, query
@@ -131,7 +132,9 @@ async def test_organisation_view_lists_groups_orgs_and_people(people):
         department.expand()
         await pilot.pause()
         assert [str(n.label).split(" · ")[0] for n in department.children] == [
-            "Trần Văn Bình", "Nguyễn Thị Lan"]
+            "Trần Văn Bình",
+            "Nguyễn Thị Lan",
+        ]
         tree.move_cursor(department)
         await pilot.press("l")  # the people of this organisation, in the list
         await pilot.pause()
@@ -143,13 +146,32 @@ async def test_organisation_view_lists_groups_orgs_and_people(people):
 def test_refined_search_equals_the_store_search(big):
     index = ContactIndex(big.load())
     search = ContactSearch(index)
-    queries = ["n", "ng", "nguy", "nguyen", "nguyen v", "Nguyễn", "Nguyễn V", "hà", "ha",
-               "q", "qu", "quang", "quảng ninh", "", "user1", "0910", "xyz"]
+    queries = [
+        "n",
+        "ng",
+        "nguy",
+        "nguyen",
+        "nguyen v",
+        "Nguyễn",
+        "Nguyễn V",
+        "hà",
+        "ha",
+        "q",
+        "qu",
+        "quang",
+        "quảng ninh",
+        "",
+        "user1",
+        "0910",
+        "xyz",
+    ]
     for query in queries:
         for extra in ({}, {"role": "journalist"}, {"kind": "press_agency", "beat": "báo chí"}):
             criteria = ContactFilter(search=query or None, **extra)
-            assert [e.id for e in search.run(criteria)] == [
-                e.id for e in index.filter(criteria)], (query, extra)
+            assert [e.id for e in search.run(criteria)] == [e.id for e in index.filter(criteria)], (
+                query,
+                extra,
+            )
 
 
 async def test_detail_shows_every_field_and_the_outreach_history(people):
@@ -158,10 +180,18 @@ async def test_detail_shows_every_field_and_the_outreach_history(people):
     lan = next(c for c in people.load().live("contacts") if c["full_name"] == "Nguyễn Thị Lan")
     with people.transaction() as tx:
         message = tx.insert("messages", {"title": "Chuyển đổi số 2024", "kind": "policy"})
-        tx.insert("outreach", {"contact_id": lan["id"], "message_id": message["id"],
-                               "channel": "email", "status": "replied"})
-        tx.insert("outreach", {"contact_id": "someone-else", "channel": "phone",
-                               "status": "planned"})
+        tx.insert(
+            "outreach",
+            {
+                "contact_id": lan["id"],
+                "message_id": message["id"],
+                "channel": "email",
+                "status": "replied",
+            },
+        )
+        tx.insert(
+            "outreach", {"contact_id": "someone-else", "channel": "phone", "status": "planned"}
+        )
     app = create_app(people, config={})
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(pilot)
@@ -174,8 +204,18 @@ async def test_detail_shows_every_field_and_the_outreach_history(people):
         console = Console(width=60, record=True)
         console.print(detail.renderable)
         text = console.export_text()
-        for expected in ("Phó Giám đốc", "Spokesperson", "Sở Thông tin và Truyền thông Quảng Ninh",
-                         "Quảng Ninh", "lan@quangninh.gov.vn", "0912 345 678", "chuyển đổi số",
-                         "vip", "Outreach history", "Chuyển đổi số 2024", "Email · Replied"):
+        for expected in (
+            "Phó Giám đốc",
+            "Spokesperson",
+            "Sở Thông tin và Truyền thông Quảng Ninh",
+            "Quảng Ninh",
+            "lan@quangninh.gov.vn",
+            "0912 345 678",
+            "chuyển đổi số",
+            "vip",
+            "Outreach history",
+            "Chuyển đổi số 2024",
+            "Email · Replied",
+        ):
             assert expected in text, expected
         assert "Phone" not in text.split("Outreach history")[1]  # only this person's items

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import names, network_section, wait_ready, wait_reload
 from textual.widgets import Input, TabbedContent
+from tuikit import names, network_section, wait_ready, wait_reload
 
 from store import Store, network
 from store.config import load_state
@@ -48,8 +48,11 @@ async def test_an_outside_change_refreshes_keeping_cursor_selection_and_open_for
         assert len(loads) == 2  # noticed once, loaded once
         assert "Vũ Thị Hạnh" in names(app)
         assert contacts.current.record["full_name"] == "Nguyễn Thị Lan"
-        assert {contacts.rows[i].record["full_name"] for i in range(len(contacts.rows))
-                if contacts.rows[i].id in contacts.selected} == {"Phạm Quốc Dũng"}
+        assert {
+            contacts.rows[i].record["full_name"]
+            for i in range(len(contacts.rows))
+            if contacts.rows[i].id in contacts.selected
+        } == {"Phạm Quốc Dũng"}
         assert app.screen is form and isinstance(form, ContactFormScreen)
         assert form.query_one("#field-title", Input).value == "Giám đốc Sở"
         # the outside change deletes the selected person: the selection forgets them
@@ -134,8 +137,7 @@ async def test_palette_finds_vietnamese_titles_without_diacritics(people):
 
 
 async def test_keys_are_remapped_from_config(people):
-    config = {"keys": {"network.edit": "f6", "network": {"delete": "ctrl+d"},
-                       "nonsense.key": "x"}}
+    config = {"keys": {"network.edit": "f6", "network": {"delete": "ctrl+d"}, "nonsense.key": "x"}}
     app = create_app(people, config=config)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(pilot)

@@ -8,7 +8,7 @@ Update after an intended change with `pytest tests/tui --snapshot-update` and lo
 from __future__ import annotations
 
 import pytest
-from conftest import network_section, wait_ready
+from tuikit import network_section, wait_ready
 
 from store import Store
 from tui.app import create_app

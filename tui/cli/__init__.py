@@ -138,7 +138,11 @@ def main() -> None:
     except Exception as exc:  # the last line of defence: no traceback for the person
         log = _crash_log(exc)
         sys.stderr.write(
-            _("Unexpected error: {message}. Details were written to {log}.", message=safe(exc),
-              log=log or "-") + "\n"
+            _(
+                "Unexpected error: {message}. Details were written to {log}.",
+                message=safe(exc),
+                log=log or "-",
+            )
+            + "\n"
         )
         sys.exit(70)

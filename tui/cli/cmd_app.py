@@ -43,11 +43,18 @@ def register(app: typer.Typer) -> None:
         for problem in problems:
             info(problem)
         if as_json:
-            print_json([
-                {"id": k.id, "scope": k.scope, "default": k.keys,
-                 "keys": keymap.get(k.id, k.keys), "description": _(k.description)}
-                for k in keys.KEYS.values()
-            ])
+            print_json(
+                [
+                    {
+                        "id": k.id,
+                        "scope": k.scope,
+                        "default": k.keys,
+                        "keys": keymap.get(k.id, k.keys),
+                        "description": _(k.description),
+                    }
+                    for k in keys.KEYS.values()
+                ]
+            )
             return
         rows = [list(row) for row in keys.keys_table(keymap)]
         print_table([_("Where"), "id", _("Keys"), _("Action")], rows)

@@ -53,14 +53,18 @@ def _marked(side: dict[str, Any]) -> str:
 
 
 def _origin(side: dict[str, Any]) -> str:
-    return _("this device") if side.get("this_device") else _("device {node}", node=side.get(
-        "node") or "?")
+    return (
+        _("this device")
+        if side.get("this_device")
+        else _("device {node}", node=side.get("node") or "?")
+    )
 
 
 def register(app: typer.Typer) -> None:
-    conflicts = typer.Typer(help=_(
-        "Values that lost a clash during sync: list them and decide which to keep."),
-        no_args_is_help=True)
+    conflicts = typer.Typer(
+        help=_("Values that lost a clash during sync: list them and decide which to keep."),
+        no_args_is_help=True,
+    )
     app.add_typer(conflicts, name="conflicts")
 
     @conflicts.command("list", help=_("List open conflicts (--all: resolved ones too)."))
@@ -73,13 +77,19 @@ def register(app: typer.Typer) -> None:
             print_json(views)
             return
         rows = [
-            [v["id"][:8], f"{table_label(v['table'])}: {v['record_name']}", v["field"],
-             _marked(v["kept"]), _marked(v["other"]),
-             _("open") if v["status"] == "open" else _("resolved")]
+            [
+                v["id"][:8],
+                f"{table_label(v['table'])}: {v['record_name']}",
+                v["field"],
+                _marked(v["kept"]),
+                _marked(v["other"]),
+                _("open") if v["status"] == "open" else _("resolved"),
+            ]
             for v in views
         ]
-        print_table([_("Id"), _("Record"), _("Field"), _("Shown now"), _("Set aside"),
-                     _("Status")], rows)
+        print_table(
+            [_("Id"), _("Record"), _("Field"), _("Shown now"), _("Set aside"), _("Status")], rows
+        )
         info(_("{n} conflicts", n=len(views)))
 
     @conflicts.command("show", help=_("Show both values of one conflict side by side."))
@@ -93,26 +103,37 @@ def register(app: typer.Typer) -> None:
             print_json(view)
             return
         kept, other = view["kept"], view["other"]
-        print_fields([
-            (_("Record"), f"{table_label(view['table'])}: {view['record_name']}"),
-            (_("Field"), view["field"]),
-            (_("What happened"), _(KIND_LABELS.get(view["kind"], view["kind"]))),
-            (_("Shown now (kept)"), f"{show_value(kept)}  [{_origin(kept)}]"),
-            (_("Set aside (other)"), f"{show_value(other)}  [{_origin(other)}]"),
-            (_("--keep mine"), show_value(view[view["mine"]])),
-            (_("--keep theirs"), show_value(view[view["theirs"]])),
-            (_("Status"), _("open") if view["status"] == "open" else _("resolved")),
-            (_("Detected"), view["detected_at"]),
-            ("id", view["id"]),
-        ])
+        print_fields(
+            [
+                (_("Record"), f"{table_label(view['table'])}: {view['record_name']}"),
+                (_("Field"), view["field"]),
+                (_("What happened"), _(KIND_LABELS.get(view["kind"], view["kind"]))),
+                (_("Shown now (kept)"), f"{show_value(kept)}  [{_origin(kept)}]"),
+                (_("Set aside (other)"), f"{show_value(other)}  [{_origin(other)}]"),
+                (_("--keep mine"), show_value(view[view["mine"]])),
+                (_("--keep theirs"), show_value(view[view["theirs"]])),
+                (_("Status"), _("open") if view["status"] == "open" else _("resolved")),
+                (_("Detected"), view["detected_at"]),
+                ("id", view["id"]),
+            ]
+        )
 
-    @conflicts.command("resolve", help=_(
-        "Decide a conflict: --keep mine (written on this device), theirs (the other), or a new "
-        "VALUE. When neither value was written here, mine is the value shown now."))
+    @conflicts.command(
+        "resolve",
+        help=_(
+            "Decide a conflict: --keep mine (written on this device), theirs (the other), or a new "
+            "VALUE. When neither value was written here, mine is the value shown now."
+        ),
+    )
     def resolve(
         ref: Annotated[str, typer.Argument(help=_("Conflict id or id prefix."))],
-        keep: Annotated[str, typer.Option("--keep", help=_(
-            "mine, theirs, or the value to keep (text; lists separated by commas)."))],
+        keep: Annotated[
+            str,
+            typer.Option(
+                "--keep",
+                help=_("mine, theirs, or the value to keep (text; lists separated by commas)."),
+            ),
+        ],
         as_json: Json = False,
     ) -> None:
         view = resolve_conflict(state.store(), ref, keep)
@@ -120,6 +141,12 @@ def register(app: typer.Typer) -> None:
             print_json(view)
             return
         resolution = view.get("resolution") or {}
-        info(_("Resolved: {field} of {name} is now {value}. Other devices get it at their next "
-               "sync.", field=view["field"], name=view["record_name"],
-               value=show_value(resolution)))
+        info(
+            _(
+                "Resolved: {field} of {name} is now {value}. Other devices get it at their next "
+                "sync.",
+                field=view["field"],
+                name=view["record_name"],
+                value=show_value(resolution),
+            )
+        )

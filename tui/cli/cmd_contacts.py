@@ -16,10 +16,16 @@ from .common import UsageFailure, info, print_fields, print_json, print_table, s
 ORDER = 10
 
 Name = Annotated[str | None, typer.Option("--name", "-n", help=_("Full name (family name first)."))]
-Org = Annotated[str | None, typer.Option("--org", "-o", help=_("Organisation: id, id prefix or name."))]
+Org = Annotated[
+    str | None, typer.Option("--org", "-o", help=_("Organisation: id, id prefix or name."))
+]
 Title = Annotated[str | None, typer.Option("--title", help=_("Job title."))]
-Role = Annotated[str | None, typer.Option("--role", help=_("Role: {values}.", values=", ".join(ROLES)))]
-Beat = Annotated[list[str] | None, typer.Option("--beat", help=_("Beat or topic (repeat for more)."))]
+Role = Annotated[
+    str | None, typer.Option("--role", help=_("Role: {values}.", values=", ".join(ROLES)))
+]
+Beat = Annotated[
+    list[str] | None, typer.Option("--beat", help=_("Beat or topic (repeat for more)."))
+]
 Email = Annotated[list[str] | None, typer.Option("--email", help=_("Email (repeat for more)."))]
 Phone = Annotated[list[str] | None, typer.Option("--phone", help=_("Phone (repeat for more)."))]
 Zalo = Annotated[str | None, typer.Option("--zalo", help=_("Zalo phone number or id."))]
@@ -27,28 +33,47 @@ Channel = Annotated[
     str | None,
     typer.Option("--channel", help=_("Preferred channel: {values}.", values=", ".join(CHANNELS))),
 ]
-Province = Annotated[str | None, typer.Option("--province", "-p", help=_("Province name or GSO code."))]
+Province = Annotated[
+    str | None, typer.Option("--province", "-p", help=_("Province name or GSO code."))
+]
 Tag = Annotated[list[str] | None, typer.Option("--tag", "-t", help=_("Tag (repeat for more)."))]
 Notes = Annotated[str | None, typer.Option("--notes", help=_("Free notes."))]
 ConsentSource = Annotated[
-    str | None, typer.Option("--consent-source", help=_("Where consent to keep this contact came from."))
+    str | None,
+    typer.Option("--consent-source", help=_("Where consent to keep this contact came from.")),
 ]
-ConsentDate = Annotated[str | None, typer.Option("--consent-date", help=_("Date consent was given."))]
+ConsentDate = Annotated[
+    str | None, typer.Option("--consent-date", help=_("Date consent was given."))
+]
 Json = Annotated[bool, typer.Option("--json", help=_("Print JSON for scripts."))]
 
 
 CLEARABLE = {
-    "org": "org_id", "title": "title", "role": "role", "beats": "beats", "emails": "emails",
-    "phones": "phones", "zalo": "zalo", "channel": "preferred_channel",
-    "province": "province_code", "tags": "tags", "notes": "notes",
-    "consent_source": "consent_source", "consent_date": "consent_date",
+    "org": "org_id",
+    "title": "title",
+    "role": "role",
+    "beats": "beats",
+    "emails": "emails",
+    "phones": "phones",
+    "zalo": "zalo",
+    "channel": "preferred_channel",
+    "province": "province_code",
+    "tags": "tags",
+    "notes": "notes",
+    "consent_source": "consent_source",
+    "consent_date": "consent_date",
 }
 
 
 def _values(**options: Any) -> dict[str, Any]:
     mapping = {
-        "name": "full_name", "org": "org_id", "beat": "beats", "email": "emails",
-        "phone": "phones", "channel": "preferred_channel", "province": "province_code",
+        "name": "full_name",
+        "org": "org_id",
+        "beat": "beats",
+        "email": "emails",
+        "phone": "phones",
+        "channel": "preferred_channel",
+        "province": "province_code",
         "tag": "tags",
     }
     return {mapping.get(k, k): v for k, v in options.items() if v is not None}
@@ -67,8 +92,10 @@ def show_contact(view: dict) -> None:
             (_("Emails"), view.get("emails")),
             (_("Phones"), [national_phone(p) for p in view.get("phones") or []]),
             (_("Zalo"), view.get("zalo")),
-            (_("Preferred channel"),
-             _(CHANNELS[view["preferred_channel"]]) if view.get("preferred_channel") else None),
+            (
+                _("Preferred channel"),
+                _(CHANNELS[view["preferred_channel"]]) if view.get("preferred_channel") else None,
+            ),
             (_("Tags"), view.get("tags")),
             (_("Notes"), view.get("notes")),
             (_("Do not contact"), view.get("do_not_contact")),
@@ -81,31 +108,60 @@ def show_contact(view: dict) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    contacts = typer.Typer(help=_("People of the network: find, add, show, edit, delete."),
-                           no_args_is_help=True)
+    contacts = typer.Typer(
+        help=_("People of the network: find, add, show, edit, delete."), no_args_is_help=True
+    )
     app.add_typer(contacts, name="contacts")
 
-    @contacts.command("list", help=_("List contacts in directory order (given name, middle, family)."))
+    @contacts.command(
+        "list", help=_("List contacts in directory order (given name, middle, family).")
+    )
     def list_(
-        search: Annotated[str | None, typer.Option("--search", "-s", help=_(
-            "Search name, organisation, title, beats, email and phone (diacritics optional)."
-        ))] = None,
-        kind: Annotated[str | None, typer.Option("--kind", "-k", help=_(
-            "Organisation group: ministry_unit, provincial_department, press_agency, other."
-        ))] = None,
+        search: Annotated[
+            str | None,
+            typer.Option(
+                "--search",
+                "-s",
+                help=_(
+                    "Search name, organisation, title, beats, email and phone "
+                    "(diacritics optional)."
+                ),
+            ),
+        ] = None,
+        kind: Annotated[
+            str | None,
+            typer.Option(
+                "--kind",
+                "-k",
+                help=_(
+                    "Organisation group: ministry_unit, provincial_department, press_agency, other."
+                ),
+            ),
+        ] = None,
         org: Org = None,
         province: Province = None,
-        region: Annotated[str | None, typer.Option("--region", help=_("Region (six socio-economic regions)."))] = None,
+        region: Annotated[
+            str | None, typer.Option("--region", help=_("Region (six socio-economic regions)."))
+        ] = None,
         beat: Annotated[str | None, typer.Option("--beat", "-b", help=_("Beat or topic."))] = None,
         role: Role = None,
         tag: Annotated[str | None, typer.Option("--tag", "-t", help=_("Tag."))] = None,
-        limit: Annotated[int | None, typer.Option("--limit", help=_("Show at most this many."))] = None,
+        limit: Annotated[
+            int | None, typer.Option("--limit", help=_("Show at most this many."))
+        ] = None,
         as_json: Json = False,
     ) -> None:
         snapshot = state.store().load()
         criteria = network.build_filter(
-            snapshot, search=search, kind=kind, org=org, province=province, region=region,
-            beat=beat, role=role, tag=tag,
+            snapshot,
+            search=search,
+            kind=kind,
+            org=org,
+            province=province,
+            region=region,
+            beat=beat,
+            role=role,
+            tag=tag,
         )
         views = network.list_contacts(snapshot, criteria)
         if limit is not None:
@@ -114,12 +170,19 @@ def register(app: typer.Typer) -> None:
             print_json(views)
             return
         rows = [
-            [v["id"][:8], v.get("full_name"), v.get("title"), v.get("org_name"), v.get("province"),
-             _(ROLES[v["role"]]) if v.get("role") in ROLES else ""]
+            [
+                v["id"][:8],
+                v.get("full_name"),
+                v.get("title"),
+                v.get("org_name"),
+                v.get("province"),
+                _(ROLES[v["role"]]) if v.get("role") in ROLES else "",
+            ]
             for v in views
         ]
-        print_table([_("Id"), _("Full name"), _("Title"), _("Organisation"), _("Province"),
-                     _("Role")], rows)
+        print_table(
+            [_("Id"), _("Full name"), _("Title"), _("Organisation"), _("Province"), _("Role")], rows
+        )
         info(_("{n} contacts", n=len(views)))
 
     @contacts.command("show", help=_("Show every field of one contact."))
@@ -138,18 +201,40 @@ def register(app: typer.Typer) -> None:
 
     @contacts.command("add", help=_("Add a contact."))
     def add(
-        name: Name = None, org: Org = None, title: Title = None, role: Role = None,
-        beat: Beat = None, email: Email = None, phone: Phone = None, zalo: Zalo = None,
-        channel: Channel = None, province: Province = None, tag: Tag = None, notes: Notes = None,
-        do_not_contact: Annotated[bool, typer.Option("--do-not-contact", help=_(
-            "Mark as not to be contacted."))] = False,
-        consent_source: ConsentSource = None, consent_date: ConsentDate = None,
+        name: Name = None,
+        org: Org = None,
+        title: Title = None,
+        role: Role = None,
+        beat: Beat = None,
+        email: Email = None,
+        phone: Phone = None,
+        zalo: Zalo = None,
+        channel: Channel = None,
+        province: Province = None,
+        tag: Tag = None,
+        notes: Notes = None,
+        do_not_contact: Annotated[
+            bool, typer.Option("--do-not-contact", help=_("Mark as not to be contacted."))
+        ] = False,
+        consent_source: ConsentSource = None,
+        consent_date: ConsentDate = None,
         as_json: Json = False,
     ) -> None:
         values = _values(
-            name=name, org=org, title=title, role=role, beat=beat, email=email, phone=phone,
-            zalo=zalo, channel=channel, province=province, tag=tag, notes=notes,
-            consent_source=consent_source, consent_date=consent_date,
+            name=name,
+            org=org,
+            title=title,
+            role=role,
+            beat=beat,
+            email=email,
+            phone=phone,
+            zalo=zalo,
+            channel=channel,
+            province=province,
+            tag=tag,
+            notes=notes,
+            consent_source=consent_source,
+            consent_date=consent_date,
         )
         values.setdefault("full_name", "")
         if do_not_contact:
@@ -164,27 +249,59 @@ def register(app: typer.Typer) -> None:
         else:
             info(_("Added {name} ({id}).", name=record["full_name"], id=record["id"][:8]))
 
-    @contacts.command("edit", help=_("Change fields of a contact; fields not given stay as they are."))
+    @contacts.command(
+        "edit", help=_("Change fields of a contact; fields not given stay as they are.")
+    )
     def edit(
         ref: Annotated[str, typer.Argument(help=_("Id, id prefix or exact name."))],
-        name: Name = None, org: Org = None, title: Title = None, role: Role = None,
-        beat: Beat = None, email: Email = None, phone: Phone = None, zalo: Zalo = None,
-        channel: Channel = None, province: Province = None, tag: Tag = None, notes: Notes = None,
-        do_not_contact: Annotated[bool | None, typer.Option(
-            "--do-not-contact/--may-contact", help=_("Set or clear the do-not-contact flag."),
-            show_default=False)] = None,
-        consent_source: ConsentSource = None, consent_date: ConsentDate = None,
-        add_tag: Annotated[list[str] | None, typer.Option("--add-tag", help=_("Add a tag."))] = None,
-        remove_tag: Annotated[list[str] | None, typer.Option("--remove-tag", help=_(
-            "Remove a tag."))] = None,
-        clear: Annotated[list[str] | None, typer.Option("--clear", help=_(
-            "Empty a field (e.g. --clear zalo)."))] = None,
+        name: Name = None,
+        org: Org = None,
+        title: Title = None,
+        role: Role = None,
+        beat: Beat = None,
+        email: Email = None,
+        phone: Phone = None,
+        zalo: Zalo = None,
+        channel: Channel = None,
+        province: Province = None,
+        tag: Tag = None,
+        notes: Notes = None,
+        do_not_contact: Annotated[
+            bool | None,
+            typer.Option(
+                "--do-not-contact/--may-contact",
+                help=_("Set or clear the do-not-contact flag."),
+                show_default=False,
+            ),
+        ] = None,
+        consent_source: ConsentSource = None,
+        consent_date: ConsentDate = None,
+        add_tag: Annotated[
+            list[str] | None, typer.Option("--add-tag", help=_("Add a tag."))
+        ] = None,
+        remove_tag: Annotated[
+            list[str] | None, typer.Option("--remove-tag", help=_("Remove a tag."))
+        ] = None,
+        clear: Annotated[
+            list[str] | None, typer.Option("--clear", help=_("Empty a field (e.g. --clear zalo)."))
+        ] = None,
         as_json: Json = False,
     ) -> None:
         changes = _values(
-            name=name, org=org, title=title, role=role, beat=beat, email=email, phone=phone,
-            zalo=zalo, channel=channel, province=province, tag=tag, notes=notes,
-            consent_source=consent_source, consent_date=consent_date,
+            name=name,
+            org=org,
+            title=title,
+            role=role,
+            beat=beat,
+            email=email,
+            phone=phone,
+            zalo=zalo,
+            channel=channel,
+            province=province,
+            tag=tag,
+            notes=notes,
+            consent_source=consent_source,
+            consent_date=consent_date,
         )
         if do_not_contact is not None:
             changes["do_not_contact"] = do_not_contact or None
@@ -210,7 +327,12 @@ def register(app: typer.Typer) -> None:
         else:
             info(_("Updated {name}.", name=record["full_name"]))
 
-    @contacts.command("rm", help=_("Delete contacts (kept as tombstones so sync carries the deletion; `restore` undoes)."))
+    @contacts.command(
+        "rm",
+        help=_(
+            "Delete contacts (kept as tombstones so sync carries the deletion; `restore` undoes)."
+        ),
+    )
     def rm(
         refs: Annotated[list[str], typer.Argument(help=_("Ids, id prefixes or exact names."))],
         as_json: Json = False,
@@ -220,8 +342,13 @@ def register(app: typer.Typer) -> None:
         if as_json:
             print_json([{"id": r["id"], "full_name": r.get("full_name")} for r in removed])
         for record in removed:
-            info(_("Deleted {name} ({id}). Undo: lantoa contacts restore {id}",
-                   name=record.get("full_name"), id=record["id"][:8]))
+            info(
+                _(
+                    "Deleted {name} ({id}). Undo: lantoa contacts restore {id}",
+                    name=record.get("full_name"),
+                    id=record["id"][:8],
+                )
+            )
 
     @contacts.command("restore", help=_("Bring back a deleted contact."))
     def restore(
@@ -230,7 +357,8 @@ def register(app: typer.Typer) -> None:
         store = state.store()
         snapshot = store.load()
         matches = [
-            r for r in snapshot.by_id(network.CONTACTS).values()
+            r
+            for r in snapshot.by_id(network.CONTACTS).values()
             if r["id"].startswith(record_id) and r.get("deleted")
         ]
         if len(matches) != 1:

@@ -30,8 +30,22 @@ from .common import UsageFailure, console, info, print_fields, print_json, print
 ORDER = 40
 
 MESSAGE_JSON_KEYS = ("id", *msgs.FIELDS, "created_at", "updated_at")
-LIST_JSON_KEYS = ("id", "title", "kind", "status", "language", "owner", "tags", "headline",
-                  "score", "summary", "ready", "errors", "warnings", "updated_at")
+LIST_JSON_KEYS = (
+    "id",
+    "title",
+    "kind",
+    "status",
+    "language",
+    "owner",
+    "tags",
+    "headline",
+    "score",
+    "summary",
+    "ready",
+    "errors",
+    "warnings",
+    "updated_at",
+)
 Json = Annotated[bool, typer.Option("--json", help=_("Print JSON for scripts."))]
 Ref = Annotated[str, typer.Argument(help=_("Message id, id prefix or working title."))]
 
@@ -61,9 +75,12 @@ def _status(record: dict) -> str:
 def show_message(record: dict) -> None:
     report = check_message(record)
     pairs: list[tuple[str, object]] = [
-        (_("Working title"), record.get("title")), (_("Kind"), _kind(record)),
-        (_("Status"), _status(record)), (_("Language"), record.get("language")),
-        (_("Owner"), record.get("owner")), (_("Tags"), record.get("tags")),
+        (_("Working title"), record.get("title")),
+        (_("Kind"), _kind(record)),
+        (_("Status"), _status(record)),
+        (_("Language"), record.get("language")),
+        (_("Owner"), record.get("owner")),
+        (_("Tags"), record.get("tags")),
     ]
     for name, field in msgs.FIELDS.items():
         if name in ("title", "kind", "status", "language", "owner", "tags"):
@@ -76,14 +93,19 @@ def show_message(record: dict) -> None:
         elif isinstance(value, bool):
             value = _("yes") if value else _("no")
         pairs.append((_(field.label), value))
-    pairs += [("id", record["id"]), (_("Updated"), record.get("updated_at")),
-              (_("Readiness"), f"{report.score}/100 · {report.summary}")]
+    pairs += [
+        ("id", record["id"]),
+        (_("Updated"), record.get("updated_at")),
+        (_("Readiness"), f"{report.score}/100 · {report.summary}"),
+    ]
     print_fields(pairs)
 
 
 def _print_findings(report: Any) -> None:
-    rows = [[slot_label(f.slot), _("error") if f.severity == "error" else _("warning"), f.message]
-            for f in report.findings]
+    rows = [
+        [slot_label(f.slot), _("error") if f.severity == "error" else _("warning"), f.message]
+        for f in report.findings
+    ]
     if rows:
         print_table([_("Slot"), _("Severity"), _("What to do")], rows)
     console().print(safe(f"{report.score}/100 · {report.summary}"), markup=False)
@@ -100,8 +122,9 @@ def _editor() -> list[str]:
 
         command = next((c for c in ("nano", "vi") if shutil.which(c)), None)
     if not command:
-        raise LantoaError(_("No text editor found: set the EDITOR environment variable "
-                            "(e.g. EDITOR=nano)."))
+        raise LantoaError(
+            _("No text editor found: set the EDITOR environment variable (e.g. EDITOR=nano).")
+        )
     return shlex.split(command)
 
 
@@ -116,8 +139,12 @@ def _run_editor(text: str, record_id: str) -> str:
         except OSError as exc:
             raise LantoaError(_("Could not start the editor: {why}", why=exc)) from None
         if result.returncode != 0:
-            raise LantoaError(_("The editor exited with code {code}; nothing was changed.",
-                                code=result.returncode))
+            raise LantoaError(
+                _(
+                    "The editor exited with code {code}; nothing was changed.",
+                    code=result.returncode,
+                )
+            )
         return path.read_text(encoding="utf-8")
     finally:
         path.unlink(missing_ok=True)
@@ -136,28 +163,39 @@ def _keep_rejected(text: str, record_id: str) -> Path:
 
 
 def register(app: typer.Typer) -> None:
-    group = typer.Typer(help=_("Story cards: draft, check, edit and export messages."),
-                        no_args_is_help=True)
+    group = typer.Typer(
+        help=_("Story cards: draft, check, edit and export messages."), no_args_is_help=True
+    )
     app.add_typer(group, name="messages")
 
     @group.command("new")
     def new(
         title: Annotated[str, typer.Option("--title", help=_("Working title."))],
-        kind: Annotated[str | None, typer.Option("--kind", help=_(
-            "policy, achievement or crisis (default: the template's kind, else policy)."))] = None,
-        template: Annotated[str | None, typer.Option("--template", help=_(
-            "Template name (see `lantoa messages templates`)."))] = None,
-        language: Annotated[str | None, typer.Option("--language", help=_(
-            "Language of the message: vi or en."))] = None,
+        kind: Annotated[
+            str | None,
+            typer.Option(
+                "--kind",
+                help=_(
+                    "policy, achievement or crisis (default: the template's kind, else policy)."
+                ),
+            ),
+        ] = None,
+        template: Annotated[
+            str | None,
+            typer.Option("--template", help=_("Template name (see `lantoa messages templates`).")),
+        ] = None,
+        language: Annotated[
+            str | None, typer.Option("--language", help=_("Language of the message: vi or en."))
+        ] = None,
         owner: Annotated[str | None, typer.Option("--owner", help=_("Who is writing it."))] = None,
-        tag: Annotated[list[str] | None, typer.Option("--tag", help=_(
-            "Tag (repeat for more)."))] = None,
+        tag: Annotated[
+            list[str] | None, typer.Option("--tag", help=_("Tag (repeat for more)."))
+        ] = None,
         as_json: Json = False,
     ) -> None:
         """Start a draft message."""
         values: dict[str, Any] = {"title": title}
-        for key, value in (("kind", kind), ("language", language), ("owner", owner),
-                           ("tags", tag)):
+        for key, value in (("kind", kind), ("language", language), ("owner", owner), ("tags", tag)):
             if value:
                 values[key] = value
         if not template and not kind:
@@ -166,17 +204,30 @@ def register(app: typer.Typer) -> None:
         if as_json:
             print_json(message_json(record))
         else:
-            info(_("Created {title} ({id}). Next: lantoa messages edit {id}",
-                   title=record["title"], id=record["id"][:8]))
+            info(
+                _(
+                    "Created {title} ({id}). Next: lantoa messages edit {id}",
+                    title=record["title"],
+                    id=record["id"][:8],
+                )
+            )
 
     @group.command("list")
     def list_(
-        status: Annotated[str | None, typer.Option("--status", help=_(
-            "draft, ready or archived."))] = None,
-        kind: Annotated[str | None, typer.Option("--kind", help=_(
-            "policy, achievement or crisis."))] = None,
-        search: Annotated[str | None, typer.Option("--search", "-s", help=_(
-            "Search title, headline, owner and tags (diacritics optional)."))] = None,
+        status: Annotated[
+            str | None, typer.Option("--status", help=_("draft, ready or archived."))
+        ] = None,
+        kind: Annotated[
+            str | None, typer.Option("--kind", help=_("policy, achievement or crisis."))
+        ] = None,
+        search: Annotated[
+            str | None,
+            typer.Option(
+                "--search",
+                "-s",
+                help=_("Search title, headline, owner and tags (diacritics optional)."),
+            ),
+        ] = None,
         as_json: Json = False,
     ) -> None:
         """List messages with their readiness score and summary, newest change first."""
@@ -187,17 +238,42 @@ def register(app: typer.Typer) -> None:
                 view = public_view(item.record)
                 row = {k: view.get(k, _default(k)) for k in LIST_JSON_KEYS}
                 row["status"] = row["status"] or "draft"
-                row.update({"score": item.report.score, "summary": item.report.summary,
-                            "ready": item.report.ready, "errors": item.report.errors,
-                            "warnings": item.report.warnings})
+                row.update(
+                    {
+                        "score": item.report.score,
+                        "summary": item.report.summary,
+                        "ready": item.report.ready,
+                        "errors": item.report.errors,
+                        "warnings": item.report.warnings,
+                    }
+                )
                 out.append(row)
             print_json(out)
             return
-        rows = [[i.record["id"][:8], i.record.get("title"), _kind(i.record), _status(i.record),
-                 i.report.score, i.report.summary, (i.record.get("updated_at") or "")[:10]]
-                for i in found]
-        print_table([_("Id"), _("Working title"), _("Kind"), _("Status"), _("Score"),
-                     _("Summary"), _("Updated")], rows)
+        rows = [
+            [
+                i.record["id"][:8],
+                i.record.get("title"),
+                _kind(i.record),
+                _status(i.record),
+                i.report.score,
+                i.report.summary,
+                (i.record.get("updated_at") or "")[:10],
+            ]
+            for i in found
+        ]
+        print_table(
+            [
+                _("Id"),
+                _("Working title"),
+                _("Kind"),
+                _("Status"),
+                _("Score"),
+                _("Summary"),
+                _("Updated"),
+            ],
+            rows,
+        )
         info(_("{n} messages", n=len(found)))
 
     @group.command("show")
@@ -212,13 +288,28 @@ def register(app: typer.Typer) -> None:
     @group.command("set")
     def set_(
         ref: Ref,
-        field: Annotated[str, typer.Argument(help=_(
-            "Field: headline, lead, audiences, figures, quote, policy_instrument, …"))],
-        value: Annotated[str, typer.Argument(help=_(
-            "New value (\"\" clears, - reads standard input). See README for figures and "
-            "quote."))],
-        append: Annotated[bool, typer.Option("--append", help=_(
-            "Add to a list (audiences, tags, figures) instead of replacing it."))] = False,
+        field: Annotated[
+            str,
+            typer.Argument(
+                help=_("Field: headline, lead, audiences, figures, quote, policy_instrument, …")
+            ),
+        ],
+        value: Annotated[
+            str,
+            typer.Argument(
+                help=_(
+                    'New value ("" clears, - reads standard input). See README for figures and '
+                    "quote."
+                )
+            ),
+        ],
+        append: Annotated[
+            bool,
+            typer.Option(
+                "--append",
+                help=_("Add to a list (audiences, tags, figures) instead of replacing it."),
+            ),
+        ] = False,
         as_json: Json = False,
     ) -> None:
         """Set one field of a message."""
@@ -232,14 +323,26 @@ def register(app: typer.Typer) -> None:
             print_json(message_json(result.record))
         else:
             report = check_message(result.record)
-            info(_("Updated {fields}. {summary}", fields=", ".join(result.changed) or "-",
-                   summary=report.summary))
+            info(
+                _(
+                    "Updated {fields}. {summary}",
+                    fields=", ".join(result.changed) or "-",
+                    summary=report.summary,
+                )
+            )
 
     @group.command("edit")
     def edit(
         ref: Ref,
-        file: Annotated[Path | None, typer.Option("--file", help=_(
-            "Apply this card file instead of opening the editor (e.g. a rejected edit)."))] = None,
+        file: Annotated[
+            Path | None,
+            typer.Option(
+                "--file",
+                help=_(
+                    "Apply this card file instead of opening the editor (e.g. a rejected edit)."
+                ),
+            ),
+        ] = None,
     ) -> None:
         """Edit the whole card in $EDITOR (Markdown with a small header)."""
         store = state.store()
@@ -263,10 +366,15 @@ def register(app: typer.Typer) -> None:
             kept = _keep_rejected(edited, record["id"])
             for line, problem in exc.problems:
                 sys.stderr.write(f"{kept.name}:{line}: {safe(problem)}\n")
-            raise LantoaError(_(
-                "The card has {n} problems, so nothing was changed. Your edit is kept in {path}; "
-                "fix it and run: lantoa messages edit {id} --file {path}",
-                n=len(exc.problems), path=kept, id=record["id"][:8])) from None
+            raise LantoaError(
+                _(
+                    "The card has {n} problems, so nothing was changed. Your edit is kept in {path}; "
+                    "fix it and run: lantoa messages edit {id} --file {path}",
+                    n=len(exc.problems),
+                    path=kept,
+                    id=record["id"][:8],
+                )
+            ) from None
         changes = card_changes(base, parsed)
         if not changes:
             info(_("No changes."))
@@ -279,22 +387,36 @@ def register(app: typer.Typer) -> None:
             raise
         if result.demoted:
             info(_("The message has errors now, so it went back to draft."))
-        info(_("Updated {fields}. {summary}", fields=", ".join(result.changed) or "-",
-               summary=check_message(result.record).summary))
+        info(
+            _(
+                "Updated {fields}. {summary}",
+                fields=", ".join(result.changed) or "-",
+                summary=check_message(result.record).summary,
+            )
+        )
 
     @group.command("rm")
-    def rm(refs: Annotated[list[str], typer.Argument(help=_(
-            "Message ids, id prefixes or working titles."))]) -> None:
+    def rm(
+        refs: Annotated[
+            list[str], typer.Argument(help=_("Message ids, id prefixes or working titles."))
+        ],
+    ) -> None:
         """Delete messages (kept as tombstones; `lantoa messages restore ID` undoes)."""
         store = state.store()
         for ref in refs:
             record = msgs.remove_message(store, ref)
-            info(_("Deleted {title} ({id}). Undo: lantoa messages restore {id}",
-                   title=record.get("title"), id=record["id"][:8]))
+            info(
+                _(
+                    "Deleted {title} ({id}). Undo: lantoa messages restore {id}",
+                    title=record.get("title"),
+                    id=record["id"][:8],
+                )
+            )
 
     @group.command("restore")
-    def restore(record_id: Annotated[str, typer.Argument(help=_(
-            "Id or id prefix of a deleted message."))]) -> None:
+    def restore(
+        record_id: Annotated[str, typer.Argument(help=_("Id or id prefix of a deleted message."))],
+    ) -> None:
         """Bring back a deleted message."""
         record = msgs.restore_message(state.store(), record_id)
         info(_("Restored {title}.", title=record.get("title")))
@@ -303,8 +425,12 @@ def register(app: typer.Typer) -> None:
     def check(
         ref: Ref,
         as_json: Json = False,
-        strict: Annotated[bool, typer.Option("--strict", help=_(
-            "Exit with code 1 when the message is not ready (has errors)."))] = False,
+        strict: Annotated[
+            bool,
+            typer.Option(
+                "--strict", help=_("Exit with code 1 when the message is not ready (has errors).")
+            ),
+        ] = False,
     ) -> None:
         """Run the checks: what to fix (errors) and what to consider (warnings)."""
         record = msgs.find_message(state.store().load(), ref)
@@ -323,8 +449,13 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Change the status; "ready" is refused while the checks report errors."""
         result = msgs.set_status(state.store(), ref, value)
-        info(_("{title} is now {status}.", title=result.record.get("title"),
-               status=_status(result.record)))
+        info(
+            _(
+                "{title} is now {status}.",
+                title=result.record.get("title"),
+                status=_status(result.record),
+            )
+        )
 
     @group.command("templates")
     def templates(as_json: Json = False) -> None:
@@ -333,14 +464,23 @@ def register(app: typer.Typer) -> None:
 
         found = load_templates()
         if as_json:
-            print_json({"templates": [
-                {"name": t.name, "kind": t.kind, "label": t.label, "source": t.source}
-                for t in found.templates.values()],
-                "problems": [{"file": f, "problem": p} for f, p in found.problems]})
+            print_json(
+                {
+                    "templates": [
+                        {"name": t.name, "kind": t.kind, "label": t.label, "source": t.source}
+                        for t in found.templates.values()
+                    ],
+                    "problems": [{"file": f, "problem": p} for f, p in found.problems],
+                }
+            )
             return
-        print_table([_("Name"), _("Kind"), _("Template"), _("Source")], [
-            [t.name, _(msgs.KINDS[t.kind]), t.title(), t.source]
-            for t in found.templates.values()])
+        print_table(
+            [_("Name"), _("Kind"), _("Template"), _("Source")],
+            [
+                [t.name, _(msgs.KINDS[t.kind]), t.title(), t.source]
+                for t in found.templates.values()
+            ],
+        )
         for path, problem in found.problems:
             info(_("Skipped {path}: {problem}", path=path, problem=problem))
         info(_("Your own templates go in {folder}.", folder=user_templates_dir()))
@@ -349,16 +489,34 @@ def register(app: typer.Typer) -> None:
     def export(
         ref: Ref,
         fmt: Annotated[str, typer.Option("--format", "-f", help=_("md, txt or eml."))] = "md",
-        variant: Annotated[str, typer.Option("--variant", help=_(
-            "release, social or talking-points."))] = "release",
-        to: Annotated[list[str] | None, typer.Option("--to", help=_(
-            "Recipient for eml: contact id, name or an email address (repeat for more)."))] = None,
-        bcc: Annotated[list[str] | None, typer.Option("--bcc", help=_(
-            "Hidden recipient for eml (repeat for more)."))] = None,
-        sender: Annotated[str | None, typer.Option("--from", help=_(
-            "Sender for eml (default: [messages] from in config.toml)."))] = None,
-        output: Annotated[Path | None, typer.Option("--output", "-o", help=_(
-            "Write to this file instead of standard output."))] = None,
+        variant: Annotated[
+            str, typer.Option("--variant", help=_("release, social or talking-points."))
+        ] = "release",
+        to: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--to",
+                help=_(
+                    "Recipient for eml: contact id, name or an email address (repeat for more)."
+                ),
+            ),
+        ] = None,
+        bcc: Annotated[
+            list[str] | None,
+            typer.Option("--bcc", help=_("Hidden recipient for eml (repeat for more).")),
+        ] = None,
+        sender: Annotated[
+            str | None,
+            typer.Option(
+                "--from", help=_("Sender for eml (default: [messages] from in config.toml).")
+            ),
+        ] = None,
+        output: Annotated[
+            Path | None,
+            typer.Option(
+                "--output", "-o", help=_("Write to this file instead of standard output.")
+            ),
+        ] = None,
     ) -> None:
         """Export a message as Markdown, plain text or an email (.eml) ready to send."""
         from store.compose import FORMATS, VARIANTS, compose
@@ -379,8 +537,13 @@ def register(app: typer.Typer) -> None:
             text = composed.markdown() if fmt == "md" else composed.text()
             payload = text.encode("utf-8")
             if variant == "social":
-                info(_("Social post: {n} of {limit} characters.", n=composed.length,
-                       limit=composed.limit))
+                info(
+                    _(
+                        "Social post: {n} of {limit} characters.",
+                        n=composed.length,
+                        limit=composed.limit,
+                    )
+                )
         report = check_message(record)
         if not report.ready:
             info(_("Note: this message is not ready ({summary}).", summary=report.summary))
@@ -394,8 +557,15 @@ def register(app: typer.Typer) -> None:
             info(_("Wrote {path}.", path=output))
 
 
-def _eml(snapshot: Any, record: dict, variant: str, to: list[str], bcc: list[str],
-         sender: str | None, contact: str | None) -> bytes:
+def _eml(
+    snapshot: Any,
+    record: dict,
+    variant: str,
+    to: list[str],
+    bcc: list[str],
+    sender: str | None,
+    contact: str | None,
+) -> bytes:
     from store.compose import configured_sender, contact_addresses, parse_address, to_eml
     from store.validate import InvalidValue
 
@@ -407,8 +577,12 @@ def _eml(snapshot: Any, record: dict, variant: str, to: list[str], bcc: list[str
     except InvalidValue as exc:
         raise UsageFailure(_("--from: {why}", why=exc)) from None
     if placeholder:
-        info(_("The sender is a placeholder: set [messages] from = \"Name <address>\" in "
-               "config.toml or pass --from."))
+        info(
+            _(
+                'The sender is a placeholder: set [messages] from = "Name <address>" in '
+                "config.toml or pass --from."
+            )
+        )
     lists = []
     for refs in (to, bcc):
         addresses = []
@@ -422,11 +596,19 @@ def _eml(snapshot: Any, record: dict, variant: str, to: list[str], bcc: list[str
             found, notes = contact_addresses(snapshot, [ref])
             for note in notes:
                 info(_("Warning: {message}", message=note))
-            addresses += [a for a in found if a.addr_spec.lower() not in
-                          {b.addr_spec.lower() for b in addresses}]
+            addresses += [
+                a
+                for a in found
+                if a.addr_spec.lower() not in {b.addr_spec.lower() for b in addresses}
+            ]
         lists.append(addresses)
     if not lists[0] and not lists[1]:
-        info(_("No recipients: the email is addressed to the sender; add them in your mail "
-               "program or pass --to / --bcc."))
-    return to_eml(record, sender=from_address, to=lists[0], bcc=lists[1], variant=variant,
-                  contact=contact)
+        info(
+            _(
+                "No recipients: the email is addressed to the sender; add them in your mail "
+                "program or pass --to / --bcc."
+            )
+        )
+    return to_eml(
+        record, sender=from_address, to=lists[0], bcc=lists[1], variant=variant, contact=contact
+    )

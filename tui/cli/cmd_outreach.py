@@ -27,28 +27,52 @@ from .common import UsageFailure, info, print_fields, print_json, print_table, s
 ORDER = 50
 
 Json = Annotated[bool, typer.Option("--json", help=_("Print JSON for scripts."))]
-Ids = Annotated[list[str] | None, typer.Argument(help=_(
-    "Outreach item ids or id prefixes (see `lantoa outreach list`)."), show_default=False)]
+Ids = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help=_("Outreach item ids or id prefixes (see `lantoa outreach list`)."), show_default=False
+    ),
+]
 All = Annotated[bool, typer.Option("--all", help=_("Every item matching the filters."))]
 Yes = Annotated[bool, typer.Option("--yes", "-y", help=_("Do not ask for confirmation."))]
 Note = Annotated[str | None, typer.Option("--note", help=_("A note kept in the history."))]
-Message = Annotated[str | None, typer.Option("--message", "-m", help=_(
-    "Message: id, id prefix or title."))]
-Contact = Annotated[str | None, typer.Option("--contact", "-c", help=_(
-    "Contact: id, id prefix or name."))]
-Org = Annotated[str | None, typer.Option("--org", "-o", help=_(
-    "Organisation: id, id prefix or name (its people's items too)."))]
-Status = Annotated[list[str] | None, typer.Option("--status", "-s", help=_(
-    "Status: {values} (repeat for more).", values=", ".join(core.STATUSES)))]
-Channel = Annotated[str | None, typer.Option("--channel", help=_(
-    "Channel: {values}.", values=", ".join(CHANNELS)))]
-Overdue = Annotated[bool, typer.Option("--overdue", help=_(
-    "Only open items whose follow-up date has passed."))]
-DueToday = Annotated[bool, typer.Option("--due-today", help=_(
-    "Only open items due today."))]
+Message = Annotated[
+    str | None, typer.Option("--message", "-m", help=_("Message: id, id prefix or title."))
+]
+Contact = Annotated[
+    str | None, typer.Option("--contact", "-c", help=_("Contact: id, id prefix or name."))
+]
+Org = Annotated[
+    str | None,
+    typer.Option(
+        "--org", "-o", help=_("Organisation: id, id prefix or name (its people's items too).")
+    ),
+]
+Status = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--status",
+        "-s",
+        help=_("Status: {values} (repeat for more).", values=", ".join(core.STATUSES)),
+    ),
+]
+Channel = Annotated[
+    str | None, typer.Option("--channel", help=_("Channel: {values}.", values=", ".join(CHANNELS)))
+]
+Overdue = Annotated[
+    bool, typer.Option("--overdue", help=_("Only open items whose follow-up date has passed."))
+]
+DueToday = Annotated[bool, typer.Option("--due-today", help=_("Only open items due today."))]
 Mine = Annotated[bool, typer.Option("--mine", help=_("Only items I own (config `owner`)."))]
-Due = Annotated[str | None, typer.Option("--due", help=_(
-    "Follow-up date: 2024-03-15, today, tomorrow, +3d, +2w, mon…sun, hôm nay, mai, t2…cn."))]
+Due = Annotated[
+    str | None,
+    typer.Option(
+        "--due",
+        help=_(
+            "Follow-up date: 2024-03-15, today, tomorrow, +3d, +2w, mon…sun, hôm nay, mai, t2…cn."
+        ),
+    ),
+]
 
 
 def _interactive() -> bool:
@@ -91,8 +115,16 @@ def _print_items(views: list[dict], by: str = "message") -> None:
     from rich.text import Text
 
     other = _("Recipient") if by == "message" else _("Message")
-    columns = [_("Id"), other, _("Organisation"), _("Channel"), _("Status"), _("Due"),
-               _("Owner"), _("Note")]
+    columns = [
+        _("Id"),
+        other,
+        _("Organisation"),
+        _("Channel"),
+        _("Status"),
+        _("Due"),
+        _("Owner"),
+        _("Note"),
+    ]
     table = Table(header_style="bold")
     for column in columns:
         table.add_column(column, overflow="fold")
@@ -103,9 +135,16 @@ def _print_items(views: list[dict], by: str = "message") -> None:
             who = _who(v) if by == "message" else (v.get("message_title") or "")
             org = v.get("org_name") if v.get("contact_name") or by == "contact" else ""
             due = (v.get("due") or "") + (" !" if v.get("overdue") else "")
-            cells = [v["id"][:8], who, org or "", core.channel_label(v.get("channel")),
-                     core.status_label(v.get("status")), due, v.get("owner") or "",
-                     (v.get("note") or "").splitlines()[0] if v.get("note") else ""]
+            cells = [
+                v["id"][:8],
+                who,
+                org or "",
+                core.channel_label(v.get("channel")),
+                core.status_label(v.get("status")),
+                due,
+                v.get("owner") or "",
+                (v.get("note") or "").splitlines()[0] if v.get("note") else "",
+            ]
             table.add_row(*(Text(safe(c)) for c in cells))
         table.add_section()
     from .common import console
@@ -117,7 +156,10 @@ _OPTION_NAMES = {"owner": "mine", "due_today": "due-today"}
 
 
 def _select(
-    ids: list[str] | None, all_: bool, filters: dict[str, Any], status_option: str = "status",
+    ids: list[str] | None,
+    all_: bool,
+    filters: dict[str, Any],
+    status_option: str = "status",
 ) -> tuple[list[dict], core.Lookup]:
     """The live items named by ids/prefixes, or matching the filters with --all."""
     if ids and all_:
@@ -127,8 +169,9 @@ def _select(
     if not ids and not all_:
         raise UsageFailure(_("Give item ids (see `lantoa outreach list`) or --all with filters."))
     if used and not all_:
-        raise UsageFailure(_("Filters (--{names}) select items only with --all.",
-                             names=", --".join(used)))
+        raise UsageFailure(
+            _("Filters (--{names}) select items only with --all.", names=", --".join(used))
+        )
     snapshot = state.store().load()
     if all_:
         criteria = core.build_filter(snapshot, **filters)
@@ -143,14 +186,21 @@ def _confirm(items: list[dict], lookup: core.Lookup, what: str, yes: bool) -> No
     if len(items) <= 1 or yes:
         return
     if not _interactive():
-        raise LantoaError(_("{n} outreach items would change ({what}), and nobody can confirm: "
-                           "standard input is not a terminal. Pass --yes to go ahead.",
-                           n=len(items), what=what))
+        raise LantoaError(
+            _(
+                "{n} outreach items would change ({what}), and nobody can confirm: "
+                "standard input is not a terminal. Pass --yes to go ahead.",
+                n=len(items),
+                what=what,
+            )
+        )
     info(_("This changes {n} outreach items ({what}):", n=len(items), what=what))
     for item in items[:10]:
         view = lookup.view(item)
-        info(f"  {item['id'][:8]}  {_who(view)}  {view.get('message_title') or ''}  "
-             f"{core.status_label(item.get('status'))}")
+        info(
+            f"  {item['id'][:8]}  {_who(view)}  {view.get('message_title') or ''}  "
+            f"{core.status_label(item.get('status'))}"
+        )
     if len(items) > 10:
         info(_("  … and {n} more", n=len(items) - 10))
     sys.stderr.write(_("Go ahead? [y/N] "))
@@ -164,10 +214,12 @@ def _report_change(result: core.ChangeResult, as_json: bool, done_text: str) -> 
     snapshot = state.store().load()
     lookup = core.Lookup(snapshot)
     if as_json:
-        print_json({
-            "changed": [_item_json(lookup.view(r)) for r in result.changed],
-            "unchanged": [r["id"] for r in result.unchanged],
-        })
+        print_json(
+            {
+                "changed": [_item_json(lookup.view(r)) for r in result.changed],
+                "unchanged": [r["id"] for r in result.unchanged],
+            }
+        )
         return
     info(done_text)
     if result.unchanged:
@@ -176,8 +228,13 @@ def _report_change(result: core.ChangeResult, as_json: bool, done_text: str) -> 
         info(_("Undo with `lantoa outreach undo`."))
 
 
-def _print_plan(result: core.PlanResult, settings: core.OutreachSettings, dry_run: bool,
-                force: bool, lookup: core.Lookup) -> None:
+def _print_plan(
+    result: core.PlanResult,
+    settings: core.OutreachSettings,
+    dry_run: bool,
+    force: bool,
+    lookup: core.Lookup,
+) -> None:
     title = (result.message or {}).get("title")
     n = len(result.created)
     if dry_run:
@@ -187,20 +244,41 @@ def _print_plan(result: core.PlanResult, settings: core.OutreachSettings, dry_ru
     else:
         info(_("Planned {items}.", items=_items(n)))
     if result.created:
-        rows = [[(r.get("id") or "")[:8], _who(v), v.get("org_name") if r.get("contact_id") else "",
-                 core.channel_label(r.get("channel")), core.status_label(r.get("status")),
-                 r.get("due") or ""]
-                for r in result.created for v in [lookup.view(r)]]
-        print_table([_("Id"), _("Recipient"), _("Organisation"), _("Channel"), _("Status"),
-                     _("Due")], rows)
+        rows = [
+            [
+                (r.get("id") or "")[:8],
+                _who(v),
+                v.get("org_name") if r.get("contact_id") else "",
+                core.channel_label(r.get("channel")),
+                core.status_label(r.get("status")),
+                r.get("due") or "",
+            ]
+            for r in result.created
+            for v in [lookup.view(r)]
+        ]
+        print_table(
+            [_("Id"), _("Recipient"), _("Organisation"), _("Channel"), _("Status"), _("Due")], rows
+        )
     for skipped in result.skipped:
-        info(_("Skipped {name}: {reason}.", name=skipped.name,
-               reason=core.skip_reason(skipped, settings)))
+        info(
+            _(
+                "Skipped {name}: {reason}.",
+                name=skipped.name,
+                reason=core.skip_reason(skipped, settings),
+            )
+        )
     for dup in result.duplicates:
-        info(_("{name}: {reason} (item {id}); {outcome}.", name=dup.name,
-               reason=core.skip_reason(dup, settings), id=(dup.item_id or "")[:8],
-               outcome=_("planned again (--force)") if force
-               else _("not planned again; --force plans it")))
+        info(
+            _(
+                "{name}: {reason} (item {id}); {outcome}.",
+                name=dup.name,
+                reason=core.skip_reason(dup, settings),
+                id=(dup.item_id or "")[:8],
+                outcome=_("planned again (--force)")
+                if force
+                else _("not planned again; --force plans it"),
+            )
+        )
     for notice in result.notices:
         info(_("Notice: {message}", message=notice))
     if result.created and not dry_run:
@@ -208,45 +286,92 @@ def _print_plan(result: core.PlanResult, settings: core.OutreachSettings, dry_ru
 
 
 def register(app: typer.Typer) -> None:
-    outreach = typer.Typer(help=_(
-        "Outreach: send a message to the network, track it, mark it done, see the coverage."),
-        no_args_is_help=True)
+    outreach = typer.Typer(
+        help=_(
+            "Outreach: send a message to the network, track it, mark it done, see the coverage."
+        ),
+        no_args_is_help=True,
+    )
     app.add_typer(outreach, name="outreach")
 
     @outreach.command("plan")
     def plan(
         message: Message = None,
-        to: Annotated[list[str] | None, typer.Option("--to", "-t", help=_(
-            "Contact: id, id prefix or name (repeat for more)."))] = None,
-        org: Annotated[list[str] | None, typer.Option("--org", "-o", help=_(
-            "Organisation, expanded to its people by role (repeat for more)."))] = None,
-        group: Annotated[list[str] | None, typer.Option("--group", "-g", help=_(
-            "ministry_unit, provincial_department, press_agency or tag:NAME."))] = None,
-        region: Annotated[str | None, typer.Option("--region", help=_(
-            "Only organisations of this region (with --group)."))] = None,
-        beat: Annotated[list[str] | None, typer.Option("--beat", help=_(
-            "Prefer journalists with this beat at press agencies."))] = None,
+        to: Annotated[
+            list[str] | None,
+            typer.Option("--to", "-t", help=_("Contact: id, id prefix or name (repeat for more).")),
+        ] = None,
+        org: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--org",
+                "-o",
+                help=_("Organisation, expanded to its people by role (repeat for more)."),
+            ),
+        ] = None,
+        group: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--group",
+                "-g",
+                help=_("ministry_unit, provincial_department, press_agency or tag:NAME."),
+            ),
+        ] = None,
+        region: Annotated[
+            str | None,
+            typer.Option("--region", help=_("Only organisations of this region (with --group).")),
+        ] = None,
+        beat: Annotated[
+            list[str] | None,
+            typer.Option("--beat", help=_("Prefer journalists with this beat at press agencies.")),
+        ] = None,
         channel: Channel = None,
         due: Due = None,
         note: Note = None,
-        status: Annotated[str, typer.Option("--status", help=_(
-            "Status of the new items (default planned; e.g. done for a call already made)."))
+        status: Annotated[
+            str,
+            typer.Option(
+                "--status",
+                help=_(
+                    "Status of the new items (default planned; e.g. done for a call already made)."
+                ),
+            ),
         ] = "planned",
-        force: Annotated[bool, typer.Option("--force", help=_(
-            "Plan even people who got this message within the double-pitch window."))] = False,
-        org_only: Annotated[bool, typer.Option("--org-only", help=_(
-            "Plan organisations themselves, not their people (an official letter)."))] = False,
-        dry_run: Annotated[bool, typer.Option("--dry-run", help=_(
-            "Show who would be reached; change nothing."))] = False,
+        force: Annotated[
+            bool,
+            typer.Option(
+                "--force",
+                help=_("Plan even people who got this message within the double-pitch window."),
+            ),
+        ] = False,
+        org_only: Annotated[
+            bool,
+            typer.Option(
+                "--org-only",
+                help=_("Plan organisations themselves, not their people (an official letter)."),
+            ),
+        ] = False,
+        dry_run: Annotated[
+            bool, typer.Option("--dry-run", help=_("Show who would be reached; change nothing."))
+        ] = False,
         as_json: Json = False,
     ) -> None:
         """Plan outreach: a message to contacts, organisations or whole groups."""
         if not (to or org or group):
             raise UsageFailure(_("Say who to reach: --to CONTACT, --org ORG or --group GROUP."))
         request = core.PlanRequest(
-            message=message, contacts=to or [], orgs=org or [], groups=group or [],
-            region=region, beats=beat or [], channel=channel, due=due, note=note,
-            status=status, force=force, expand=not org_only,
+            message=message,
+            contacts=to or [],
+            orgs=org or [],
+            groups=group or [],
+            region=region,
+            beats=beat or [],
+            channel=channel,
+            due=due,
+            note=note,
+            status=status,
+            force=force,
+            expand=not org_only,
         )
         settings = _settings()
         store = state.store()
@@ -257,26 +382,35 @@ def register(app: typer.Typer) -> None:
         lookup = core.Lookup(store.load())
         if as_json:
             msg = result.message
-            print_json({
-                "dry_run": dry_run,
-                "message": {"id": msg["id"], "title": msg.get("title")} if msg else None,
-                "created": [_item_json(lookup.view(r)) for r in result.created],
-                "skipped": [s.to_json() for s in result.skipped],
-                "duplicates": [s.to_json() for s in result.duplicates],
-                "notices": result.notices,
-            })
+            print_json(
+                {
+                    "dry_run": dry_run,
+                    "message": {"id": msg["id"], "title": msg.get("title")} if msg else None,
+                    "created": [_item_json(lookup.view(r)) for r in result.created],
+                    "skipped": [s.to_json() for s in result.skipped],
+                    "duplicates": [s.to_json() for s in result.duplicates],
+                    "notices": result.notices,
+                }
+            )
         else:
             _print_plan(result, settings, dry_run, force, lookup)
 
     @outreach.command("list")
     def list_(
-        status: Status = None, message: Message = None, contact: Contact = None, org: Org = None,
-        channel: Channel = None, overdue: Overdue = False, due_today: DueToday = False,
+        status: Status = None,
+        message: Message = None,
+        contact: Contact = None,
+        org: Org = None,
+        channel: Channel = None,
+        overdue: Overdue = False,
+        due_today: DueToday = False,
         mine: Mine = False,
-        by: Annotated[str, typer.Option("--by", help=_("Group by message or contact."))
+        by: Annotated[
+            str, typer.Option("--by", help=_("Group by message or contact."))
         ] = "message",
-        limit: Annotated[int | None, typer.Option("--limit", help=_(
-            "Show at most this many."))] = None,
+        limit: Annotated[
+            int | None, typer.Option("--limit", help=_("Show at most this many."))
+        ] = None,
         as_json: Json = False,
     ) -> None:
         """List outreach items: open ones first, by due date."""
@@ -284,8 +418,15 @@ def register(app: typer.Typer) -> None:
             raise UsageFailure(_("--by takes message or contact."))
         snapshot = state.store().load()
         criteria = core.build_filter(
-            snapshot, status=status, message=message, contact=contact, org=org, channel=channel,
-            overdue=overdue, due_today=due_today, owner=_settings().owner if mine else None,
+            snapshot,
+            status=status,
+            message=message,
+            contact=contact,
+            org=org,
+            channel=channel,
+            overdue=overdue,
+            due_today=due_today,
+            owner=_settings().owner if mine else None,
         )
         views = core.list_items(snapshot, criteria)
         if limit is not None:
@@ -309,35 +450,71 @@ def register(app: typer.Typer) -> None:
         if as_json:
             print_json(_item_json(view))
             return
-        print_fields([
-            (_("Message"), view.get("message_title")), (_("Recipient"), _who(view)),
-            (_("Organisation"), view.get("org_name") if view.get("contact_name") else None),
-            (_("Province"), view.get("province")),
-            (_("Channel"), core.channel_label(view.get("channel"))),
-            (_("Status"), core.status_label(view.get("status"))),
-            (_("Due"), view.get("due")), (_("Overdue"), view.get("overdue")),
-            (_("Owner"), view.get("owner")), (_("Note"), view.get("note")),
-            (_("Link"), view.get("link")), ("id", view.get("id")),
-        ])
-        rows = [[_local(e.get("at")), e.get("by") or "", core.action_label(e.get("action")),
-                 f"{core.status_label(e.get('from')) or '∅'} → {core.status_label(e.get('to'))}",
-                 e.get("note") or "", e.get("link") or ""]
-                for e in view.get("history") or []]
-        print_table([_("When"), _("By"), _("Action"), _("Status"), _("Note"), _("Link")], rows,
-                    title=_("History"))
+        print_fields(
+            [
+                (_("Message"), view.get("message_title")),
+                (_("Recipient"), _who(view)),
+                (_("Organisation"), view.get("org_name") if view.get("contact_name") else None),
+                (_("Province"), view.get("province")),
+                (_("Channel"), core.channel_label(view.get("channel"))),
+                (_("Status"), core.status_label(view.get("status"))),
+                (_("Due"), view.get("due")),
+                (_("Overdue"), view.get("overdue")),
+                (_("Owner"), view.get("owner")),
+                (_("Note"), view.get("note")),
+                (_("Link"), view.get("link")),
+                ("id", view.get("id")),
+            ]
+        )
+        rows = [
+            [
+                _local(e.get("at")),
+                e.get("by") or "",
+                core.action_label(e.get("action")),
+                f"{core.status_label(e.get('from')) or '∅'} → {core.status_label(e.get('to'))}",
+                e.get("note") or "",
+                e.get("link") or "",
+            ]
+            for e in view.get("history") or []
+        ]
+        print_table(
+            [_("When"), _("By"), _("Action"), _("Status"), _("Note"), _("Link")],
+            rows,
+            title=_("History"),
+        )
 
     @outreach.command("done")
     def done(
-        ids: Ids = None, note: Note = None, all_: All = False, status: Status = None,
-        message: Message = None, contact: Contact = None, org: Org = None,
-        channel: Channel = None, overdue: Overdue = False, due_today: DueToday = False,
-        mine: Mine = False, yes: Yes = False, as_json: Json = False,
+        ids: Ids = None,
+        note: Note = None,
+        all_: All = False,
+        status: Status = None,
+        message: Message = None,
+        contact: Contact = None,
+        org: Org = None,
+        channel: Channel = None,
+        overdue: Overdue = False,
+        due_today: DueToday = False,
+        mine: Mine = False,
+        yes: Yes = False,
+        as_json: Json = False,
     ) -> None:
         """Mark items done (the previous status stays in the history)."""
         core.check_change(status="done", note=note)
-        items, lookup = _select(ids, all_, dict(
-            status=status, message=message, contact=contact, org=org, channel=channel,
-            overdue=overdue, due_today=due_today, owner=_settings().owner if mine else None))
+        items, lookup = _select(
+            ids,
+            all_,
+            dict(
+                status=status,
+                message=message,
+                contact=contact,
+                org=org,
+                channel=channel,
+                overdue=overdue,
+                due_today=due_today,
+                owner=_settings().owner if mine else None,
+            ),
+        )
         if not items:
             info(_("No outreach item matches; nothing was changed."))
             return
@@ -348,47 +525,88 @@ def register(app: typer.Typer) -> None:
     @outreach.command("set")
     def set_(
         ids: Ids = None,
-        new_status: Annotated[str | None, typer.Option("--status", "-s", help=_(
-            "New status: {values}.", values=", ".join(core.STATUSES)))] = None,
+        new_status: Annotated[
+            str | None,
+            typer.Option(
+                "--status", "-s", help=_("New status: {values}.", values=", ".join(core.STATUSES))
+            ),
+        ] = None,
         note: Note = None,
-        link: Annotated[str | None, typer.Option("--link", help=_(
-            "Link to the coverage (required for published)."))] = None,
+        link: Annotated[
+            str | None,
+            typer.Option("--link", help=_("Link to the coverage (required for published).")),
+        ] = None,
         due: Due = None,
-        no_due: Annotated[bool, typer.Option("--no-due", help=_("Clear the due date."))
-        ] = False,
+        no_due: Annotated[bool, typer.Option("--no-due", help=_("Clear the due date."))] = False,
         channel: Channel = None,
         all_: All = False,
-        from_status: Annotated[list[str] | None, typer.Option("--from-status", help=_(
-            "With --all: only items with this status (repeat for more)."))] = None,
-        message: Message = None, contact: Contact = None, org: Org = None,
-        overdue: Overdue = False, due_today: DueToday = False, mine: Mine = False,
-        yes: Yes = False, as_json: Json = False,
+        from_status: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--from-status",
+                help=_("With --all: only items with this status (repeat for more)."),
+            ),
+        ] = None,
+        message: Message = None,
+        contact: Contact = None,
+        org: Org = None,
+        overdue: Overdue = False,
+        due_today: DueToday = False,
+        mine: Mine = False,
+        yes: Yes = False,
+        as_json: Json = False,
     ) -> None:
         """Change the status (or note, link, due date, channel) of items."""
-        clean = core.check_change(status=new_status, note=note, link=link, due=due,
-                                  clear_due=no_due, channel=channel)
-        items, lookup = _select(ids, all_, dict(
-            status=from_status, message=message, contact=contact, org=org, overdue=overdue,
-            due_today=due_today, owner=_settings().owner if mine else None), "from-status")
+        clean = core.check_change(
+            status=new_status, note=note, link=link, due=due, clear_due=no_due, channel=channel
+        )
+        items, lookup = _select(
+            ids,
+            all_,
+            dict(
+                status=from_status,
+                message=message,
+                contact=contact,
+                org=org,
+                overdue=overdue,
+                due_today=due_today,
+                owner=_settings().owner if mine else None,
+            ),
+            "from-status",
+        )
         if not items:
             info(_("No outreach item matches; nothing was changed."))
             return
         what = core.status_label(clean["status"]) if "status" in clean else _("edit")
         _confirm(items, lookup, what, yes)
         result = core.change_items(
-            state.store(), [i["id"] for i in items], _settings(), status=new_status, note=note,
-            link=link, due=due, clear_due=no_due, channel=channel,
+            state.store(),
+            [i["id"] for i in items],
+            _settings(),
+            status=new_status,
+            note=note,
+            link=link,
+            due=due,
+            clear_due=no_due,
+            channel=channel,
         )
         _report_change(result, as_json, _("Changed {items}.", items=_items(result.changed)))
 
     @outreach.command("rm")
     def rm(
-        ids: Ids = None, all_: All = False, status: Status = None, message: Message = None,
-        contact: Contact = None, org: Org = None, yes: Yes = False, as_json: Json = False,
+        ids: Ids = None,
+        all_: All = False,
+        status: Status = None,
+        message: Message = None,
+        contact: Contact = None,
+        org: Org = None,
+        yes: Yes = False,
+        as_json: Json = False,
     ) -> None:
         """Delete items planned by mistake (undo brings them back)."""
-        items, lookup = _select(ids, all_, dict(status=status, message=message,
-                                                contact=contact, org=org))
+        items, lookup = _select(
+            ids, all_, dict(status=status, message=message, contact=contact, org=org)
+        )
         if not items:
             info(_("No outreach item matches; nothing was changed."))
             return
@@ -404,20 +622,27 @@ def register(app: typer.Typer) -> None:
             print_json(result.to_json())
             return
         command = result.command
-        info(_("Undid the {command} of {items} made at {at}.",
-               command=core.command_label(command.get("command")),
-               items=_items(command.get("count") or 0), at=_local(command.get("at"))))
+        info(
+            _(
+                "Undid the {command} of {items} made at {at}.",
+                command=core.command_label(command.get("command")),
+                items=_items(command.get("count") or 0),
+                at=_local(command.get("at")),
+            )
+        )
         for item_id, reason in result.skipped:
-            info(_("Not undone: {id}: {reason}.", id=item_id[:8],
-                   reason=core.reason_label(reason)))
+            info(_("Not undone: {id}: {reason}.", id=item_id[:8], reason=core.reason_label(reason)))
 
     @outreach.command("report")
     def report(
         message: Message = None,
-        fmt: Annotated[str, typer.Option("--format", "-f", help=_("table, csv or json."))
+        fmt: Annotated[
+            str, typer.Option("--format", "-f", help=_("table, csv or json."))
         ] = "table",
-        output: Annotated[Path | None, typer.Option("--output", help=_(
-            "Write to this file instead of the screen."))] = None,
+        output: Annotated[
+            Path | None,
+            typer.Option("--output", help=_("Write to this file instead of the screen.")),
+        ] = None,
         as_json: Json = False,
     ) -> None:
         """Coverage: ministry units, provincial departments (by region) and press agencies
@@ -448,18 +673,40 @@ def register(app: typer.Typer) -> None:
 
 def _print_coverage(cov: core.Coverage) -> None:
     rows = [
-        [("  " if row["level"] == "region" else "") + row["name"], row["total"], row["planned"],
-         row["reached"], row["replied"], row["published"], f"{row['reached_pct']:.0f}%"]
+        [
+            ("  " if row["level"] == "region" else "") + row["name"],
+            row["total"],
+            row["planned"],
+            row["reached"],
+            row["replied"],
+            row["published"],
+            f"{row['reached_pct']:.0f}%",
+        ]
         for row in core.coverage_rows(cov)
     ]
     title = (cov.message or {}).get("title")
-    print_table([_("Group"), _("Total"), _("Planned"), _("Reached"), _("Replied"),
-                 _("Published"), _("Reached %")], rows,
-                title=_("Coverage of {title!r}", title=title) if title else _("Coverage"))
+    print_table(
+        [
+            _("Group"),
+            _("Total"),
+            _("Planned"),
+            _("Reached"),
+            _("Replied"),
+            _("Published"),
+            _("Reached %"),
+        ],
+        rows,
+        title=_("Coverage of {title!r}", title=title) if title else _("Coverage"),
+    )
     missing = [c.name for c in cov.not_reached()]
     if missing and len(missing) == len(cov.cells()):
         info(_("No provincial department reached yet."))
     elif missing:
-        info(_("Departments not reached yet ({n}): {names}", n=len(missing),
-               names=", ".join(missing)))
+        info(
+            _(
+                "Departments not reached yet ({n}): {names}",
+                n=len(missing),
+                names=", ".join(missing),
+            )
+        )
     info(_("{n} outreach items; as of {day}.", n=cov.items, day=date.today().isoformat()))

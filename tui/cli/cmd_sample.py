@@ -30,17 +30,21 @@ def table_label(table: str) -> str:
 
 def register(app: typer.Typer) -> None:
     sample = typer.Typer(
-        help=_("The sample network: real ministry units, departments and press agencies of "
-               "2023 with fictional people, to try Lan Tỏa."),
+        help=_(
+            "The sample network: real ministry units, departments and press agencies of "
+            "2023 with fictional people, to try Lan Tỏa."
+        ),
         no_args_is_help=True,
     )
     app.add_typer(sample, name="sample")
 
     @sample.command(
         "load",
-        help=_("Load the sample network into the store. Records already there (even edited or "
-               "deleted) stay as they are, so loading twice changes nothing. JSON: {\"added\": "
-               "{table: n}, \"skipped\": {table: n}}."),
+        help=_(
+            "Load the sample network into the store. Records already there (even edited or "
+            'deleted) stay as they are, so loading twice changes nothing. JSON: {"added": '
+            '{table: n}, "skipped": {table: n}}.'
+        ),
     )
     def load(as_json: Json = False) -> None:
         store = state.store()

@@ -39,8 +39,10 @@ def register(app: typer.Typer) -> None:
         rows = [[k, "" if v is None else v] for k, v in paths.items()]
         print_table([_("What"), _("Path")], rows)
 
-    backups = typer.Typer(help=_("Backups of the store, made before imports, migrations and syncs."),
-                          no_args_is_help=True)
+    backups = typer.Typer(
+        help=_("Backups of the store, made before imports, migrations and syncs."),
+        no_args_is_help=True,
+    )
     app.add_typer(backups, name="backups")
 
     @backups.command("list", help=_("List backups, newest first."))
@@ -53,10 +55,14 @@ def register(app: typer.Typer) -> None:
             return
         print_table([_("Backup"), _("Size")], [[p.name, p.stat().st_size] for p in found])
 
-    @backups.command("restore", help=_("Put a backup back in place of the store (the current file is backed up first)."))
+    @backups.command(
+        "restore",
+        help=_("Put a backup back in place of the store (the current file is backed up first)."),
+    )
     def restore(
-        backup: Annotated[str | None, typer.Argument(help=_(
-            "Backup file name or path (default: the latest)."))] = None,
+        backup: Annotated[
+            str | None, typer.Argument(help=_("Backup file name or path (default: the latest)."))
+        ] = None,
     ) -> None:
         store = state.store()
         found = list_backups(store.path)

@@ -43,8 +43,12 @@ def _changes(title: str, changes: list[Change]) -> None:
     if not changes:
         return
     rows = [
-        [table_label(c.table), c.name, _(ACTION_LABELS.get(c.action, c.action)),
-         ", ".join(c.fields)]
+        [
+            table_label(c.table),
+            c.name,
+            _(ACTION_LABELS.get(c.action, c.action)),
+            ", ".join(c.fields),
+        ]
         for c in changes[:SHOWN]
     ]
     print_table([_("What"), _("Name"), _("Change"), _("Fields")], rows, title=title)
@@ -58,52 +62,92 @@ def show_report(report: SyncReport) -> None:
     out = console()
     path = report.shared_path
     if report.dry_run:
-        out.print(Text(_("Dry run: nothing was written. Syncing with {path} would do this:",
-                         path=path)))
+        out.print(
+            Text(_("Dry run: nothing was written. Syncing with {path} would do this:", path=path))
+        )
     elif report.created:
-        out.print(Text(_("Created the shared file {path} from this store ({n} records).",
-                         path=path, n=len(report.outgoing))))
+        out.print(
+            Text(
+                _(
+                    "Created the shared file {path} from this store ({n} records).",
+                    path=path,
+                    n=len(report.outgoing),
+                )
+            )
+        )
     elif not report.changed:
         out.print(Text(_("Already in sync with {path}.", path=path)))
     else:
         out.print(Text(_("Synced with {path}.", path=path)))
     dry = report.dry_run
     if not report.created:
-        _changes(_("Would come in ({n})", n=len(report.incoming)) if dry
-                 else _("Came in ({n})", n=len(report.incoming)), report.incoming)
-        _changes(_("Would go out ({n})", n=len(report.outgoing)) if dry
-                 else _("Went out ({n})", n=len(report.outgoing)), report.outgoing)
+        _changes(
+            _("Would come in ({n})", n=len(report.incoming))
+            if dry
+            else _("Came in ({n})", n=len(report.incoming)),
+            report.incoming,
+        )
+        _changes(
+            _("Would go out ({n})", n=len(report.outgoing))
+            if dry
+            else _("Went out ({n})", n=len(report.outgoing)),
+            report.outgoing,
+        )
         if report.changed and not report.incoming and not report.outgoing:
             out.print(Text(_("Only bookkeeping (change times) differed.")))
     for notice in report.notices:
         out.print(Text(_("Notice: {message}", message=notice.message)))
     if report.open_conflicts:
-        out.print(Text(_(
-            "Conflicts: {new} new, {open} open. Each kept the later value for now; see them with "
-            "`lantoa conflicts list` and decide with `lantoa conflicts resolve ID --keep "
-            "mine|theirs|VALUE`.", new=len(report.new_conflicts), open=report.open_conflicts)))
+        out.print(
+            Text(
+                _(
+                    "Conflicts: {new} new, {open} open. Each kept the later value for now; see them with "
+                    "`lantoa conflicts list` and decide with `lantoa conflicts resolve ID --keep "
+                    "mine|theirs|VALUE`.",
+                    new=len(report.new_conflicts),
+                    open=report.open_conflicts,
+                )
+            )
+        )
     if report.local_backup or report.shared_backup:
-        info(_("Backups made first: {paths}", paths=", ".join(
-            str(p) for p in (report.local_backup, report.shared_backup) if p)))
+        info(
+            _(
+                "Backups made first: {paths}",
+                paths=", ".join(str(p) for p in (report.local_backup, report.shared_backup) if p),
+            )
+        )
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("sync", help=_(
-        "Merge this store with a shared file (on a network drive, a synced folder, a USB stick) "
-        "both ways. Without FILE, the file of the last sync. Exit code 3: conflicts wait."))
+    @app.command(
+        "sync",
+        help=_(
+            "Merge this store with a shared file (on a network drive, a synced folder, a USB stick) "
+            "both ways. Without FILE, the file of the last sync. Exit code 3: conflicts wait."
+        ),
+    )
     def sync_command(
-        file: Annotated[Path | None, typer.Argument(help=_(
-            "The shared file (created if missing)."), show_default=False)] = None,
-        dry_run: Annotated[bool, typer.Option("--dry-run", help=_(
-            "Show what would change on each side; write nothing."))] = False,
+        file: Annotated[
+            Path | None,
+            typer.Argument(help=_("The shared file (created if missing)."), show_default=False),
+        ] = None,
+        dry_run: Annotated[
+            bool,
+            typer.Option(
+                "--dry-run", help=_("Show what would change on each side; write nothing.")
+            ),
+        ] = False,
         as_json: Annotated[bool, typer.Option("--json", help=_("Print JSON for scripts."))] = False,
     ) -> None:
         store = state.store()
         path = file or remembered_file(store)
         if path is None:
-            raise UsageFailure(_(
-                "Give the shared file, e.g. `lantoa sync /mnt/shared/lantoa-shared.json`; "
-                "it is remembered for the next time."))
+            raise UsageFailure(
+                _(
+                    "Give the shared file, e.g. `lantoa sync /mnt/shared/lantoa-shared.json`; "
+                    "it is remembered for the next time."
+                )
+            )
         report = sync(store, path, dry_run=dry_run)
         if not dry_run:
             remember_file(store, path)

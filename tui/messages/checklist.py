@@ -34,7 +34,7 @@ def level_mark(level: str) -> str:
 
 
 def slot_line(state: SlotState, counts: bool = True) -> Content:
-    """"✓ Headline *" coloured by state, with the number of problems."""
+    """ "✓ Headline *" coloured by state, with the number of problems."""
     mark, style = STATE_LOOK[state.state]
     text = Content.assemble((mark, f"bold {style}"), " ", (_(SLOTS[state.slot].label), style))
     level = level_mark(state.level)
@@ -45,8 +45,9 @@ def slot_line(state: SlotState, counts: bool = True) -> Content:
         if state.errors:
             parts.append(_("1 error") if state.errors == 1 else _("{n} errors", n=state.errors))
         if state.warnings:
-            parts.append(_("1 warning") if state.warnings == 1
-                         else _("{n} warnings", n=state.warnings))
+            parts.append(
+                _("1 warning") if state.warnings == 1 else _("{n} warnings", n=state.warnings)
+            )
         text = text + Content.styled("  " + ", ".join(parts), "$text-muted")
     return text
 
@@ -57,10 +58,16 @@ def finding_line(finding: Finding) -> Content:
 
 
 def summary_line(report: Report) -> Content:
-    style = "$text-error" if report.errors else ("$text-warning" if report.warnings
-                                                 else "$text-success")
-    return Content.assemble((report.summary, f"bold {style}"), " · ",
-                            (_("score {score}", score=report.score), "$text-muted"))
+    style = (
+        "$text-error"
+        if report.errors
+        else ("$text-warning" if report.warnings else "$text-success")
+    )
+    return Content.assemble(
+        (report.summary, f"bold {style}"),
+        " · ",
+        (_("score {score}", score=report.score), "$text-muted"),
+    )
 
 
 def finding_key(finding: Finding) -> tuple:
@@ -102,8 +109,11 @@ class Checklist(Vertical):
         self.query_one("#checklist-summary", Static).update(summary_line(report), layout=False)
         options = self.option_list
         highlighted = options.highlighted
-        keep = self.items[highlighted] if highlighted is not None and highlighted < len(
-            self.items) else None
+        keep = (
+            self.items[highlighted]
+            if highlighted is not None and highlighted < len(self.items)
+            else None
+        )
         items: list[tuple[str, Finding | None]] = []
         prompts: list[Option] = []
         grouped = report.by_slot()

@@ -24,7 +24,8 @@ class NewMessageScreen(ModalScreen[tuple[str, str] | None]):
     """Pick a template (built-in or the person's own) and a working title: (template, title)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        keys.bind("form.cancel", "cancel"), keys.bind("app.help", "app.help"),
+        keys.bind("form.cancel", "cancel"),
+        keys.bind("app.help", "app.help"),
     ]
 
     def __init__(self) -> None:
@@ -34,22 +35,25 @@ class NewMessageScreen(ModalScreen[tuple[str, str] | None]):
         order = {"policy": 0, "achievement": 1, "crisis": 2}
         self.templates: list[Template] = sorted(
             found.templates.values(),
-            key=lambda t: (t.source != BUILT_IN, order.get(t.name, 9), t.name))
+            key=lambda t: (t.source != BUILT_IN, order.get(t.name, 9), t.name),
+        )
         self.problems = found.problems
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog msg-new"):
             yield Label(Content(_("New message")), classes="dialog-title")
             yield Label(Content(_("Working title (for your list; the headline is in the card):")))
-            yield Input(placeholder=_("e.g. Dịch vụ công trực tuyến toàn trình"), id="new-title",
-                        compact=True)
+            yield Input(
+                placeholder=_("e.g. Dịch vụ công trực tuyến toàn trình"),
+                id="new-title",
+                compact=True,
+            )
             yield Label(Content(_("Template:")), classes="msg-new-label")
             options = []
             for template in self.templates:
                 prompt = Content.styled(template.title(), "bold")
                 if template.title() != _(KINDS[template.kind]):
-                    prompt = prompt + Content.styled("  " + _(KINDS[template.kind]),
-                                                     "$text-muted")
+                    prompt = prompt + Content.styled("  " + _(KINDS[template.kind]), "$text-muted")
                 if template.source != BUILT_IN:
                     prompt = prompt + Content.styled("  " + _("(yours)"), "$text-accent")
                 about = template.about()
@@ -58,8 +62,10 @@ class NewMessageScreen(ModalScreen[tuple[str, str] | None]):
                 options.append(Option(prompt, id=f"tpl-{template.name}"))
             yield OptionList(*options, id="new-templates")
             for path, problem in self.problems:
-                yield Static(Content(_("Skipped {path}: {problem}", path=path, problem=problem)),
-                             classes="msg-new-problem")
+                yield Static(
+                    Content(_("Skipped {path}: {problem}", path=path, problem=problem)),
+                    classes="msg-new-problem",
+                )
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Start"), variant="primary", id="start")
                 yield Button(_("Cancel"), id="cancel")
@@ -105,17 +111,21 @@ class NewMessageScreen(ModalScreen[tuple[str, str] | None]):
     def help_markdown(self) -> str:
         from store.templates import user_templates_dir
 
-        return _("## New message\n\nChoose a template: each gives the card its slots and a hint "
-                 "in every slot. Type a working title if you like (the template's name is used "
-                 "otherwise). Your own templates are files in `{folder}` (see `lantoa messages "
-                 "templates`).", folder=plain(str(user_templates_dir())))
+        return _(
+            "## New message\n\nChoose a template: each gives the card its slots and a hint "
+            "in every slot. Type a working title if you like (the template's name is used "
+            "otherwise). Your own templates are files in `{folder}` (see `lantoa messages "
+            "templates`).",
+            folder=plain(str(user_templates_dir())),
+        )
 
 
 class StatusScreen(ModalScreen[str | None]):
     """Draft, ready or archived; "ready" is checked by the store when chosen."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        keys.bind("form.cancel", "cancel"), keys.bind("app.help", "app.help"),
+        keys.bind("form.cancel", "cancel"),
+        keys.bind("app.help", "app.help"),
     ]
 
     def __init__(self, title: str, current: str, summary: str) -> None:
@@ -127,11 +137,14 @@ class StatusScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog msg-status"):
-            yield Label(Content(_("Status of {title}", title=self.title_text)),
-                        classes="dialog-title")
+            yield Label(
+                Content(_("Status of {title}", title=self.title_text)), classes="dialog-title"
+            )
             yield Static(Content(self.summary), classes="dialog-text")
-            yield OptionList(*(Option(Content(_(label)), id=key)
-                               for key, label in STATUSES.items()), id="status-options")
+            yield OptionList(
+                *(Option(Content(_(label)), id=key) for key, label in STATUSES.items()),
+                id="status-options",
+            )
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Cancel"), id="cancel")
         yield Footer(compact=True)
@@ -152,6 +165,8 @@ class StatusScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
     def help_markdown(self) -> str:
-        return _("## Status\n\nDraft while you write; Ready when the checks find no errors (the "
-                 "store refuses Ready otherwise and lists what to fix); Archived when it is no "
-                 "longer in use. A ready message that gets an error goes back to draft.")
+        return _(
+            "## Status\n\nDraft while you write; Ready when the checks find no errors (the "
+            "store refuses Ready otherwise and lists what to fix); Archived when it is no "
+            "longer in use. A ready message that gets an error goes back to draft."
+        )

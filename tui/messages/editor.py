@@ -14,7 +14,8 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Checkbox, ContentSwitcher, Input, Select, Static, Tab, Tabs, TextArea
+from textual.message import Message
+from textual.widgets import Checkbox, ContentSwitcher, Input, Label, Select, Static, TextArea
 
 from store.checks import check_message, minutes_since_incident, thresholds
 from store.checks.base import Report
@@ -43,7 +44,7 @@ TIMER_SECONDS = 30
 
 
 def timer_text(minutes: int) -> Content:
-    """"⏱ 45 min since the incident", red and "late" past the first hour."""
+    """ "⏱ 45 min since the incident", red and "late" past the first hour."""
     if minutes < 60:
         shown = _("{m} min", m=minutes)
     else:
@@ -52,6 +53,23 @@ def timer_text(minutes: int) -> Content:
     if minutes > thresholds.CRISIS_FIRST_MESSAGE_MINUTES:
         return Content.styled(text + " · " + _("past the first hour"), "bold $text-error")
     return Content.styled(text, "bold $text-warning")
+
+
+class ViewTab(Label):
+    """ "Card" or "Preview" above the editor: one line, no animation (steady snapshots)."""
+
+    class Chosen(Message):
+        def __init__(self, view: str) -> None:
+            super().__init__()
+            self.view = view
+
+    def __init__(self, text: str, view: str, **kwargs: Any) -> None:
+        super().__init__(Content(f" {text} "), **kwargs)
+        self.view = view
+        self.add_class("view-tab")
+
+    def on_click(self) -> None:
+        self.post_message(self.Chosen(self.view))
 
 
 class MessageEditor(EditorActions, Vertical):
@@ -69,14 +87,21 @@ class MessageEditor(EditorActions, Vertical):
         keys.bind("editor.export", "export"),
     ]
 
-    def __init__(self, section: MessagesSection, record: dict, *,
-                 restore: dict[str, Any] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        section: MessagesSection,
+        record: dict,
+        *,
+        restore: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         keys.localize(self)
         self.section = section
         if restore:
-            self.state = FormState(dict(restore["base"]), list(restore["names"]),
-                                   dict(restore["initial"]))
+            self.state = FormState(
+                dict(restore["base"]), list(restore["names"]), dict(restore["initial"])
+            )
             self.carry: dict[str, Any] = dict(restore["values"])
         else:
             self.state = FormState.open(record)
@@ -87,7 +112,7 @@ class MessageEditor(EditorActions, Vertical):
         self.errors: dict[str, str] = {}
         self._check_timer = None
         self._next = 0
-        self._minutes: int | None | str = "unset"
+        self._minutes: int | str | None = "unset"
         self._checked: dict[str, Any] | None = None
         self.saving = False
         self.closing = False
@@ -102,36 +127,49 @@ class MessageEditor(EditorActions, Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="ed-head"):
-            yield Tabs(Tab(_("Card"), id="ed-tab-card"), Tab(_("Preview"), id="ed-tab-preview"),
-                       id="ed-tabs")
+            yield ViewTab(_("Card"), "card", classes="-active")
+            yield ViewTab(_("Preview"), "preview")
             yield Static("", id="ed-title")
             yield Static("", id="ed-timer")
         with ContentSwitcher(initial="ed-card", id="ed-views"):
             with Horizontal(id="ed-card"):
                 yield self._new_form()
                 yield Checklist(id="ed-checklist")
-            yield Preview(id="ed-preview")
+            yield Vertical(id="ed-preview")  # the Preview is built when first shown
         yield Static("", id="ed-summary")
 
     def _new_form(self) -> CardForm:
         kind = self.carry.get("kind") or "policy"
         lang = self.carry.get("language") or "vi"
-        names = [n for n in self.state.names if n in META_FIELDS or n in form_fields(
-            kind, {**self.state.base, **{k: v for k, v in self.carry.items() if v}})]
-        return CardForm(names, self.carry, kind, lang, template_for(
-            {**self.state.base, "kind": kind}), id="ed-form")
+        names = [
+            n
+            for n in self.state.names
+            if n in META_FIELDS
+            or n
+            in form_fields(kind, {**self.state.base, **{k: v for k, v in self.carry.items() if v}})
+        ]
+        return CardForm(
+            names,
+            self.carry,
+            kind,
+            lang,
+            template_for({**self.state.base, "kind": kind}),
+            id="ed-form",
+        )
 
     def on_mount(self) -> None:
+        # The whole card is built while hidden (one layout when it shows, instead of one per
+        # level of widgets as they mount); the section shows it once it is ready.
         self.run_checks()
         self.set_interval(TIMER_SECONDS, self.show_timer)
-        view = self.restore.get("view")
-        if view == "preview":
-            self.call_after_refresh(self.show_view, "preview")
-        variant = self.restore.get("variant")
-        if variant:
-            self.query_one(Preview).set_variant(variant)
-        focus = self.restore.get("focus")
-        self.call_after_refresh(self.focus_start, focus)
+        self.call_after_refresh(self.section.show_editor, self)
+
+    def shown(self) -> None:
+        """Called by the section once the card is on screen: where the person starts."""
+        if self.restore.get("view") == "preview":
+            self.show_view("preview")
+        else:
+            self.focus_start(self.restore.get("focus"))
 
     @property
     def form(self) -> CardForm:
@@ -145,6 +183,10 @@ class MessageEditor(EditorActions, Vertical):
     def preview(self) -> Preview:
         return self.query_one(Preview)
 
+    @property
+    def has_preview(self) -> bool:
+        return bool(self.query(Preview))
+
     def focus_start(self, name: str | None = None) -> None:
         """The remembered field, else the first slot with an error or nothing in it."""
         form = self.form
@@ -152,8 +194,11 @@ class MessageEditor(EditorActions, Vertical):
             return
         if self.report is not None:
             for state in self.report.checklist:
-                if state.state in ("error", "empty") and state.level == "required" and (
-                        form.focus_slot(state.slot)):
+                if (
+                    state.state in ("error", "empty")
+                    and state.level == "required"
+                    and (form.focus_slot(state.slot))
+                ):
                     return
         form.focus_field("headline") or form.focus_field("title")
 
@@ -217,13 +262,19 @@ class MessageEditor(EditorActions, Vertical):
         summary = summary_line(self.report)
         if self.errors:
             summary = summary + Content.styled(
-                " · " + _("{n} fields to fix", n=len(self.errors)), "bold $text-error")
-        self.query_one("#ed-summary", Static).update(summary + Content.styled(
-            "  " + _("{key}: checklist", key=keys.display_keys("editor.checklist")),
-            "$text-muted"), layout=False)
+                " · " + _("{n} fields to fix", n=len(self.errors)), "bold $text-error"
+            )
+        self.query_one("#ed-summary", Static).update(
+            summary
+            + Content.styled(
+                "  " + _("{key}: checklist", key=keys.display_keys("editor.checklist")),
+                "$text-muted",
+            ),
+            layout=False,
+        )
         self.show_header()
         self.show_timer()
-        if self.query_one(ContentSwitcher).current == "ed-preview":
+        if self.query_one(ContentSwitcher).current == "ed-preview" and self.has_preview:
             self.preview.show(self.merged, self.section.contact_line())
 
     def show_header(self) -> None:
@@ -231,9 +282,14 @@ class MessageEditor(EditorActions, Vertical):
         title = plain(values.get("title") or _("(no title)"))
         status = self.state.base.get("status") or "draft"
         parts = Content.assemble(
-            (title, "bold"), " · ", kind_short(values.get("kind")), " · ",
+            (title, "bold"),
+            " · ",
+            kind_short(values.get("kind")),
+            " · ",
             (status_label(status), "bold $text-success" if status == "ready" else ""),
-            " · ", str(values.get("language") or "vi"))
+            " · ",
+            str(values.get("language") or "vi"),
+        )
         if self.state.dirty(values):
             parts = parts + Content.styled("  ● " + _("unsaved"), "bold $text-warning")
         if self.gone:
@@ -242,8 +298,11 @@ class MessageEditor(EditorActions, Vertical):
 
     def show_timer(self) -> None:
         timer = self.query_one("#ed-timer", Static)
-        minutes = (minutes_since_incident(self.merged, now=clock.now())
-                   if self.merged.get("kind") == "crisis" else None)
+        minutes = (
+            minutes_since_incident(self.merged, now=clock.now())
+            if self.merged.get("kind") == "crisis"
+            else None
+        )
         if minutes != self._minutes:  # it changes width: only when it changes
             self._minutes = minutes
             timer.display = minutes is not None
@@ -277,20 +336,25 @@ class MessageEditor(EditorActions, Vertical):
 
     # -- views -----------------------------------------------------------------------------
 
-    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
-        if event.tabs.id != "ed-tabs":
-            return
+    def on_view_tab_chosen(self, event: ViewTab.Chosen) -> None:
         event.stop()
-        self.show_view("preview" if event.tab.id == "ed-tab-preview" else "card")
+        self.show_view(event.view)
 
     def show_view(self, view: str) -> None:
+        self.run_worker(self._show_view(view), group="view", exclusive=True)
+
+    async def _show_view(self, view: str) -> None:
         switcher = self.query_one(ContentSwitcher)
         wanted = f"ed-{view}"
-        tabs = self.query_one("#ed-tabs", Tabs)
-        if tabs.active != f"ed-tab-{view}":
-            tabs.active = f"ed-tab-{view}"
+        for tab in self.query(ViewTab):
+            tab.set_class(tab.view == view, "-active")
         if switcher.current == wanted:
             return
+        if view == "preview" and not self.has_preview:
+            await self.query_one("#ed-preview").mount(Preview())
+            variant = self.restore.get("variant")
+            if variant:
+                self.preview.set_variant(variant)
         switcher.current = wanted
         self.set_class(view == "preview", "-preview")
         if view == "preview":
@@ -317,6 +381,19 @@ class MessageEditor(EditorActions, Vertical):
             self.add_class("-checklist")
         self.checklist.focus_list()
 
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._keep_focus)
+
+    def _keep_focus(self) -> None:
+        """Narrowing the terminal hides the checklist: a focus left there comes back to the card
+        (else no key of the editor would answer)."""
+        if not self.is_mounted or self.query_one(ContentSwitcher).current != "ed-card":
+            return
+        focused = self.screen.focused
+        hidden = self.checklist.region.width == 0
+        if focused is None or (hidden and focused in self.checklist.walk_children()):
+            self.focus_start(None)
+
     def on_checklist_jump(self, event: Checklist.Jump) -> None:
         event.stop()
         self.remove_class("-checklist")
@@ -326,8 +403,13 @@ class MessageEditor(EditorActions, Vertical):
         form = self.form
         if finding is not None and finding.field in form.fields:
             checked = self.merged.get(finding.field)
-            form.focus_field(finding.field, finding.start, finding.end, finding.index,
-                             checked if isinstance(checked, str) else None)
+            form.focus_field(
+                finding.field,
+                finding.start,
+                finding.end,
+                finding.index,
+                checked if isinstance(checked, str) else None,
+            )
         else:
             form.focus_slot(slot)
 
@@ -347,11 +429,15 @@ class MessageEditor(EditorActions, Vertical):
     def view_state(self) -> dict[str, Any]:
         focused = self.form.focused_field() if self.query(CardForm) else None
         return {
-            "base": dict(self.state.base), "names": list(self.state.names),
-            "initial": dict(self.state.initial), "values": self.values(),
-            "view": "preview" if self.query_one(ContentSwitcher).current == "ed-preview"
+            "base": dict(self.state.base),
+            "names": list(self.state.names),
+            "initial": dict(self.state.initial),
+            "values": self.values(),
+            "view": "preview"
+            if self.query_one(ContentSwitcher).current == "ed-preview"
             else "card",
-            "variant": self.preview.variant, "rejected": self.rejected_card,
+            "variant": self.preview.variant if self.has_preview else None,
+            "rejected": self.rejected_card,
             "focus": getattr(focused, "field_name", None),
         }
 
@@ -369,9 +455,14 @@ class MessageEditor(EditorActions, Vertical):
             "Audiences and tags take one item per line. Figures: the number as you write it "
             "(3.893.595 in Vietnamese, 3,893,595 in English), its unit, period, what it is "
             "compared with, its source and date.",
-            checklist=k("editor.checklist"), next=k("editor.next"), save=k("editor.save"),
-            close=k("editor.close"), preview=k("editor.preview"),
-            external=k("editor.external"), card=k("editor.card"), status=k("editor.status"),
+            checklist=k("editor.checklist"),
+            next=k("editor.next"),
+            save=k("editor.save"),
+            close=k("editor.close"),
+            preview=k("editor.preview"),
+            external=k("editor.external"),
+            card=k("editor.card"),
+            status=k("editor.status"),
             export=k("editor.export"),
         )
 

@@ -33,8 +33,13 @@ class EditorActions:
 
     # -- saving ----------------------------------------------------------------------------
 
-    def save(self, then: Callable[[], None] | None = None,
-             failed: Callable[[Exception], None] | None = None, *, quiet: bool = False) -> bool:
+    def save(
+        self,
+        then: Callable[[], None] | None = None,
+        failed: Callable[[Exception], None] | None = None,
+        *,
+        quiet: bool = False,
+    ) -> bool:
         """Write the changed fields (one store job); True if there was anything to write."""
         values = self.values()
         changes = self.state.changes(values)
@@ -55,11 +60,20 @@ class EditorActions:
             self.state.saved(update.record, sent)
             self.run_checks(force=True)
             if update.demoted:
-                self.notify(_("Saved, and back to draft: the changes bring errors to fix before "
-                              "it is ready again."), severity="warning", markup=False)
+                self.notify(
+                    _(
+                        "Saved, and back to draft: the changes bring errors to fix before "
+                        "it is ready again."
+                    ),
+                    severity="warning",
+                    markup=False,
+                )
             elif not quiet:
-                self.notify(_("Saved {title}.", title=plain(update.record.get("title"))),
-                            markup=False, timeout=3)
+                self.notify(
+                    _("Saved {title}.", title=plain(update.record.get("title"))),
+                    markup=False,
+                    timeout=3,
+                )
             if then:
                 then()
 
@@ -79,8 +93,12 @@ class EditorActions:
             for name, message in exc.errors:
                 self.form.show_error(name, message)
         why = str(exc) if isinstance(exc, LantoaError) else repr(exc)
-        self.notify(_("Not saved: {why}. Your input is still here.", why=why),
-                    severity="error", markup=False, timeout=12)
+        self.notify(
+            _("Not saved: {why}. Your input is still here.", why=why),
+            severity="error",
+            markup=False,
+            timeout=12,
+        )
 
     def action_save(self) -> None:
         if not self.save():
@@ -97,16 +115,25 @@ class EditorActions:
                 if drop:
                     self.section.close_editor()
 
-            self.app.push_screen(ConfirmScreen(
-                _("Not saved"), _("{why}\n\nClose the card and lose these changes?", why=why),
-                yes=_("Close without saving")), answered)
+            self.app.push_screen(
+                ConfirmScreen(
+                    _("Not saved"),
+                    _("{why}\n\nClose the card and lose these changes?", why=why),
+                    yes=_("Close without saving"),
+                ),
+                answered,
+            )
 
         self.save(self.section.close_editor, failed)
 
     def on_hide(self) -> None:
         # leaving for another tab saves what was typed (and says so if it cannot)
-        if (self.is_attached and not self.closing and not self.saving
-                and self.state.changes(self.values())):
+        if (
+            self.is_attached
+            and not self.closing
+            and not self.saving
+            and self.state.changes(self.values())
+        ):
             self.save(quiet=True)
 
     def on_unmount(self) -> None:
@@ -129,8 +156,9 @@ class EditorActions:
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
             path = data_dir() / "unsaved" / f"message-{self.record_id[:8]}-{stamp}.json"
             payload = {"id": self.record_id, "changes": changes}
-            atomic_write_bytes(path, json.dumps(payload, ensure_ascii=False, indent=1,
-                                                default=str).encode("utf-8"))
+            atomic_write_bytes(
+                path, json.dumps(payload, ensure_ascii=False, indent=1, default=str).encode("utf-8")
+            )
 
     # -- status ------------------------------------------------------------------------------
 
@@ -138,9 +166,12 @@ class EditorActions:
         from .dialogs import StatusScreen
 
         summary = self.report.summary if self.report else ""
-        self.app.push_screen(StatusScreen(plain(self.carry.get("title")),
-                                          self.state.base.get("status") or "draft", summary),
-                             self.change_status)
+        self.app.push_screen(
+            StatusScreen(
+                plain(self.carry.get("title")), self.state.base.get("status") or "draft", summary
+            ),
+            self.change_status,
+        )
 
     def change_status(self, status: str | None) -> None:
         """Save the changes, then ask the store for the status (it refuses ready with errors)."""
@@ -184,8 +215,13 @@ class EditorActions:
         """The focused text field in $EDITOR (one line fields come back as one line)."""
         field = self.form.focused_field()
         if not isinstance(field, LineField | TextField | ListField):
-            self.notify(_("Put the cursor in a text field first, or edit the whole card with "
-                          "{key}.", key=self.card_key()), markup=False)
+            self.notify(
+                _(
+                    "Put the cursor in a text field first, or edit the whole card with {key}.",
+                    key=self.card_key(),
+                ),
+                markup=False,
+            )
             return
         original = field.text if isinstance(field, TextField | ListField) else field.value
         try:
@@ -225,11 +261,21 @@ class EditorActions:
             parsed = parse_card(edited, lang)
         except CardError as exc:
             self.rejected_card = edited
-            lines = "\n".join(_("line {line}: {problem}", line=n, problem=p)
-                              for n, p in exc.problems)
-            self.notify(_("The card was not applied; nothing changed. Fix these and press {key} "
-                          "to edit it again:\n{problems}", key=self.card_key(), problems=lines),
-                        title=_("Card not read"), severity="error", markup=False, timeout=30)
+            lines = "\n".join(
+                _("line {line}: {problem}", line=n, problem=p) for n, p in exc.problems
+            )
+            self.notify(
+                _(
+                    "The card was not applied; nothing changed. Fix these and press {key} "
+                    "to edit it again:\n{problems}",
+                    key=self.card_key(),
+                    problems=lines,
+                ),
+                title=_("Card not read"),
+                severity="error",
+                markup=False,
+                timeout=30,
+            )
             return
         self.rejected_card = None
         changes = card_changes(parse_card(pristine, lang), parsed)
@@ -253,8 +299,14 @@ class EditorActions:
                 self.form.set_value(name, self.carry[name])
         labels = ", ".join(_(FIELDS[n].label) for n in changes if n in FIELDS)
         if labels:
-            self.notify(_("Taken from the card: {fields}. Save with {key}.", fields=labels,
-                          key=_save_key()), markup=False)
+            self.notify(
+                _(
+                    "Taken from the card: {fields}. Save with {key}.",
+                    fields=labels,
+                    key=_save_key(),
+                ),
+                markup=False,
+            )
         if status and status != (self.state.base.get("status") or "draft"):
             self.call_later(self.change_status, status)
 
@@ -266,9 +318,15 @@ class EditorActions:
         if record is None or record.get("deleted"):
             if not self.gone:
                 self.gone = True
-                self.notify(_("This message was deleted elsewhere. Your text is still here; "
-                              "saving brings the message back."), severity="warning",
-                            markup=False, timeout=12)
+                self.notify(
+                    _(
+                        "This message was deleted elsewhere. Your text is still here; "
+                        "saving brings the message back."
+                    ),
+                    severity="warning",
+                    markup=False,
+                    timeout=12,
+                )
                 self.show_header()
             return
         if self.gone:
@@ -285,9 +343,17 @@ class EditorActions:
                 self.form.set_value(name, value)
         if merge.conflicts:
             names = ", ".join(_(FIELDS[n].label) for n in merge.conflicts)
-            self.notify(_("Changed elsewhere while you edit it: {fields}. Your text is kept; "
-                          "save to keep yours, or reload the card from the palette to take "
-                          "theirs.", fields=names), severity="warning", markup=False, timeout=15)
+            self.notify(
+                _(
+                    "Changed elsewhere while you edit it: {fields}. Your text is kept; "
+                    "save to keep yours, or reload the card from the palette to take "
+                    "theirs.",
+                    fields=names,
+                ),
+                severity="warning",
+                markup=False,
+                timeout=15,
+            )
         elif merge.apply:
             names = ", ".join(_(FIELDS[n].label) for n in merge.apply if n in FIELDS)
             self.notify(_("Updated from the store: {fields}.", fields=names), markup=False)

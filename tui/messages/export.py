@@ -45,7 +45,7 @@ def default_folder() -> Path:
 
 
 def file_name(values: Mapping[str, Any], fmt: str, variant: str) -> str:
-    """"doanh-thu-nganh-nam-2022.md", "…-social.txt": readable, ASCII, from the title."""
+    """ "doanh-thu-nganh-nam-2022.md", "…-social.txt": readable, ASCII, from the title."""
     title = str(values.get("title") or values.get("headline") or "")
     slug = re.sub(r"[^a-z0-9]+", "-", fold(title).replace("đ", "d")).strip("-")[:60].strip("-")
     suffix = "" if variant == "release" else f"-{variant}"
@@ -67,7 +67,8 @@ class ExportScreen(ModalScreen[None]):
     """Format, variant, file (or clipboard) and, for an email, the recipients."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        keys.bind("form.cancel", "cancel"), keys.bind("app.help", "app.help"),
+        keys.bind("form.cancel", "cancel"),
+        keys.bind("app.help", "app.help"),
     ]
 
     def __init__(self, values: Mapping[str, Any], data: Any, config: Mapping[str, Any]) -> None:
@@ -94,11 +95,21 @@ class ExportScreen(ModalScreen[None]):
             yield Label(Content(_("Export {title}", title=title)), classes="dialog-title")
             with Horizontal(classes="exp-row"):
                 yield Label(Content(_("Format")), classes="exp-label")
-                yield Select([(Content(_(v)), k) for k, v in FORMAT_LABELS.items()], value="md",
-                             allow_blank=False, compact=True, id="exp-format")
+                yield Select(
+                    [(Content(_(v)), k) for k, v in FORMAT_LABELS.items()],
+                    value="md",
+                    allow_blank=False,
+                    compact=True,
+                    id="exp-format",
+                )
                 yield Label(Content(_("Variant")), classes="exp-label exp-label-2")
-                yield Select([(Content(_(v)), k) for k, v in VARIANT_LABELS.items()],
-                             value="release", allow_blank=False, compact=True, id="exp-variant")
+                yield Select(
+                    [(Content(_(v)), k) for k, v in VARIANT_LABELS.items()],
+                    value="release",
+                    allow_blank=False,
+                    compact=True,
+                    id="exp-variant",
+                )
             with Horizontal(classes="exp-row"):
                 yield Label(Content(_("File")), classes="exp-label")
                 yield Input(self.auto_path, compact=True, id="exp-path")
@@ -107,13 +118,19 @@ class ExportScreen(ModalScreen[None]):
                 yield Static(self._sender_line(), id="exp-from")
                 with Horizontal(classes="exp-row"):
                     yield Label(Content(_("To")), classes="exp-label")
-                    yield Input(placeholder=_("search contacts: name, organisation, email"),
-                                compact=True, id="exp-search")
+                    yield Input(
+                        placeholder=_("search contacts: name, organisation, email"),
+                        compact=True,
+                        id="exp-search",
+                    )
                 yield OptionList(id="exp-results")
                 yield Static("", id="exp-recipients-title")
                 yield OptionList(id="exp-chosen")
-                yield Checkbox(_("Put the recipients in Bcc (they do not see each other)"),
-                               compact=True, id="exp-bcc")
+                yield Checkbox(
+                    _("Put the recipients in Bcc (they do not see each other)"),
+                    compact=True,
+                    id="exp-bcc",
+                )
                 yield Static("", id="exp-notes")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Save to file"), variant="primary", id="exp-save")
@@ -144,12 +161,15 @@ class ExportScreen(ModalScreen[None]):
     def _sender_line(self) -> Content:
         line = Content.assemble((_("From") + ": ", "$text-muted"), str(self.sender))
         if self.sender_problem:
-            return line + Content.styled("  " + _("config.toml [messages] from: {why}",
-                                                  why=self.sender_problem), "$text-error")
+            return line + Content.styled(
+                "  " + _("config.toml [messages] from: {why}", why=self.sender_problem),
+                "$text-error",
+            )
         if self.placeholder:
             return line + Content.styled(
-                "  " + _("(a placeholder: set [messages] from = \"Name <address>\" in "
-                         "config.toml)"), "$text-warning")
+                "  " + _('(a placeholder: set [messages] from = "Name <address>" in config.toml)'),
+                "$text-warning",
+            )
         return line
 
     def on_select_changed(self, event: Select.Changed) -> None:
@@ -178,8 +198,12 @@ class ExportScreen(ModalScreen[None]):
         if problem:
             note.update(Content.styled(problem, "$text-error"))
         elif self.path.exists():
-            note.update(Content.styled(_("{path} exists: saving asks before replacing it.",
-                                         path=self.path), "$text-warning"))
+            note.update(
+                Content.styled(
+                    _("{path} exists: saving asks before replacing it.", path=self.path),
+                    "$text-warning",
+                )
+            )
         elif self.variant == "social":
             note.update(counter_line(compose(self.values, "social", contact=self.contact)))
         else:
@@ -197,13 +221,16 @@ class ExportScreen(ModalScreen[None]):
         for entry in self.results:
             record = entry.record
             emails = record.get("emails") or []
-            detail = (emails[0] if emails else _("no email"))
+            detail = emails[0] if emails else _("no email")
             if record.get("do_not_contact"):
                 detail = _("do not contact")
-            prompt = Content.assemble((plain(record.get("full_name")), "bold"), "  ",
-                                      (org_label(entry.org), "$text-muted"), "  ",
-                                      (plain(detail), "$text-muted" if emails else
-                                       "$text-error"))
+            prompt = Content.assemble(
+                (plain(record.get("full_name")), "bold"),
+                "  ",
+                (org_label(entry.org), "$text-muted"),
+                "  ",
+                (plain(detail), "$text-muted" if emails else "$text-error"),
+            )
             results.add_option(Option(prompt))
         if self.results:
             results.highlighted = 0
@@ -239,12 +266,18 @@ class ExportScreen(ModalScreen[None]):
         for address in addresses:
             chosen.add_option(Option(Content(str(address))))
         title = self.query_one("#exp-recipients-title", Static)
-        title.update(Content.styled(
-            _("Recipients ({n}); Enter on one removes it:", n=len(addresses)) if addresses
-            else _("No recipients yet: the email is addressed to the sender."), "$text-muted"))
+        title.update(
+            Content.styled(
+                _("Recipients ({n}); Enter on one removes it:", n=len(addresses))
+                if addresses
+                else _("No recipients yet: the email is addressed to the sender."),
+                "$text-muted",
+            )
+        )
         chosen.display = bool(addresses)
         self.query_one("#exp-notes", Static).update(
-            Content.styled("\n".join(notes), "$text-warning"))
+            Content.styled("\n".join(notes), "$text-warning")
+        )
 
     def addresses(self) -> tuple[list[Any], list[str]]:
         if not self.chosen or self.data is None:
@@ -260,9 +293,14 @@ class ExportScreen(ModalScreen[None]):
         if self.fmt == "eml":
             addresses, _notes = self.addresses()
             bcc = self.query_one("#exp-bcc", Checkbox).value
-            return to_eml(self.values, sender=self.sender, to=[] if bcc else addresses,
-                          bcc=addresses if bcc else [], variant=self.variant,
-                          contact=self.contact)
+            return to_eml(
+                self.values,
+                sender=self.sender,
+                to=[] if bcc else addresses,
+                bcc=addresses if bcc else [],
+                variant=self.variant,
+                contact=self.contact,
+            )
         composed = compose(self.values, self.variant, contact=self.contact)
         text = composed.markdown() if self.fmt == "md" else composed.text()
         return text.encode("utf-8")
@@ -278,12 +316,19 @@ class ExportScreen(ModalScreen[None]):
         path = self.path.absolute()
         payload = self.payload()
         if path.exists():
+
             def answered(yes: bool | None) -> None:
                 if yes:
                     self._write(path, payload)
 
-            self.app.push_screen(ConfirmScreen(_("Replace file"), _(
-                "{path} already exists. Replace it?", path=path), yes=_("Replace")), answered)
+            self.app.push_screen(
+                ConfirmScreen(
+                    _("Replace file"),
+                    _("{path} already exists. Replace it?", path=path),
+                    yes=_("Replace"),
+                ),
+                answered,
+            )
             return
         self._write(path, payload)
 
@@ -295,8 +340,12 @@ class ExportScreen(ModalScreen[None]):
             atomic_write_bytes(path, payload)
         except (OSError, LantoaError) as exc:
             why = getattr(exc, "strerror", None) or str(exc)
-            self.app.call_from_thread(self.notify, _("Could not write {path}: {why}", path=path,
-                                                     why=why), severity="error", markup=False)
+            self.app.call_from_thread(
+                self.notify,
+                _("Could not write {path}: {why}", path=path, why=why),
+                severity="error",
+                markup=False,
+            )
             return
         self.app.call_from_thread(self._written, path)
 
@@ -309,25 +358,35 @@ class ExportScreen(ModalScreen[None]):
         composed = compose(self.values, self.variant, contact=self.contact)
         text = composed.markdown() if self.fmt == "md" else composed.text()
         self.app.copy_to_clipboard(text)
-        self.notify(_("Copied the {variant} to the clipboard ({format}, {n} characters).",
-                      variant=_(VARIANT_LABELS[self.variant]).lower(),
-                      format=_(FORMAT_LABELS["txt" if self.fmt == "eml" else self.fmt]),
-                      n=len(text)), markup=False)
+        self.notify(
+            _(
+                "Copied the {variant} to the clipboard ({format}, {n} characters).",
+                variant=_(VARIANT_LABELS[self.variant]).lower(),
+                format=_(FORMAT_LABELS["txt" if self.fmt == "eml" else self.fmt]),
+                n=len(text),
+            ),
+            markup=False,
+        )
         self.dismiss(None)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        {"exp-save": self.action_save, "exp-copy": self.action_copy,
-         "exp-cancel": self.action_cancel}[event.button.id or "exp-cancel"]()
+        {
+            "exp-save": self.action_save,
+            "exp-copy": self.action_copy,
+            "exp-cancel": self.action_cancel,
+        }[event.button.id or "exp-cancel"]()
 
     def action_cancel(self) -> None:
         self.dismiss(None)
 
     def help_markdown(self) -> str:
-        return _("## Export\n\nChoose the format (Markdown, plain text, or an email as an .eml "
-                 "file that Thunderbird and Outlook open ready to send) and the variant (press "
-                 "release, social post, talking points). Save writes the file (an existing file "
-                 "is replaced only after you confirm); Copy puts the text on the clipboard.\n\n"
-                 "For an email, search contacts by name, organisation or email and press Enter "
-                 "to add them; Enter on a recipient removes it. The sender is `[messages] from` "
-                 "in config.toml.")
+        return _(
+            "## Export\n\nChoose the format (Markdown, plain text, or an email as an .eml "
+            "file that Thunderbird and Outlook open ready to send) and the variant (press "
+            "release, social post, talking points). Save writes the file (an existing file "
+            "is replaced only after you confirm); Copy puts the text on the clipboard.\n\n"
+            "For an email, search contacts by name, organisation or email and press Enter "
+            "to add them; Enter on a recipient removes it. The sender is `[messages] from` "
+            "in config.toml."
+        )

@@ -26,8 +26,9 @@ def editor_command() -> list[str]:
     if not command:
         command = next((c for c in ("nano", "vi") if shutil.which(c)), None)
     if not command:
-        raise LantoaError(_("No text editor found: set the EDITOR environment variable "
-                            "(e.g. EDITOR=nano)."))
+        raise LantoaError(
+            _("No text editor found: set the EDITOR environment variable (e.g. EDITOR=nano).")
+        )
     return shlex.split(command)
 
 
@@ -45,15 +46,27 @@ def edit_text(app: App, text: str, filename: str) -> str:
                     result = subprocess.run([*command, str(path)], check=False)
             except SuspendNotSupported:
                 if not app.is_headless:
-                    raise LantoaError(_("This terminal cannot hand over to an editor; use "
-                                        "`lantoa messages edit` instead.")) from None
-                result = subprocess.run([*command, str(path)], check=False,
-                                        stdin=subprocess.DEVNULL, capture_output=True)
+                    raise LantoaError(
+                        _(
+                            "This terminal cannot hand over to an editor; use "
+                            "`lantoa messages edit` instead."
+                        )
+                    ) from None
+                result = subprocess.run(
+                    [*command, str(path)],
+                    check=False,
+                    stdin=subprocess.DEVNULL,
+                    capture_output=True,
+                )
         except OSError as exc:
             raise LantoaError(_("Could not start the editor: {why}", why=exc)) from None
         if result.returncode != 0:
-            raise LantoaError(_("The editor exited with code {code}; nothing was changed.",
-                                code=result.returncode))
+            raise LantoaError(
+                _(
+                    "The editor exited with code {code}; nothing was changed.",
+                    code=result.returncode,
+                )
+            )
         return path.read_text(encoding="utf-8")
     finally:
         path.unlink(missing_ok=True)

@@ -11,17 +11,18 @@ small editor of rows (value, unit, label, period, baseline, as of, source).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Label, Select, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 from textual.widgets._input import Selection as InputSelection
 from textual.widgets.text_area import Selection
 
@@ -38,8 +39,12 @@ FORMATS = {
     "email": "press@example.gov.vn",
 }
 FIGURE_LABELS = {
-    "value": N_("Value"), "unit": N_("Unit"), "label": N_("What it counts"),
-    "period": N_("Period"), "baseline": N_("Compared with"), "as_of": N_("As of"),
+    "value": N_("Value"),
+    "unit": N_("Unit"),
+    "label": N_("What it counts"),
+    "period": N_("Period"),
+    "baseline": N_("Compared with"),
+    "as_of": N_("As of"),
     "source": N_("Source"),
 }
 FIGURE_HINTS = {
@@ -61,8 +66,9 @@ def offset_to_location(text: str, offset: int) -> tuple[int, int]:
     return row, offset - (before.rfind("\n") + 1)
 
 
-def locate(shown: str, checked: str | None, start: int | None, end: int | None
-           ) -> tuple[int, int] | None:
+def locate(
+    shown: str, checked: str | None, start: int | None, end: int | None
+) -> tuple[int, int] | None:
     """The span a finding gives for the checked (cleaned) text, found in the text as shown
     (which may differ by spaces the cleaning removed)."""
     if start is None:
@@ -96,8 +102,13 @@ class LineField(Input):
     def set_form_value(self, value: Any) -> None:
         self.value = str(value or "")
 
-    def jump(self, start: int | None = None, end: int | None = None, index: int | None = None,
-             checked: str | None = None) -> None:
+    def jump(
+        self,
+        start: int | None = None,
+        end: int | None = None,
+        index: int | None = None,
+        checked: str | None = None,
+    ) -> None:
         self.focus()
         span = locate(self.value, checked, start, end)
         if span is not None:
@@ -106,8 +117,9 @@ class LineField(Input):
 
 class TextField(TextArea):
     def __init__(self, name: str, value: str, placeholder: str = "") -> None:
-        super().__init__(value, id=f"f-{name}", compact=True, soft_wrap=True,
-                         placeholder=placeholder)
+        super().__init__(
+            value, id=f"f-{name}", compact=True, soft_wrap=True, placeholder=placeholder
+        )
         self.field_name = name
 
     @property
@@ -117,13 +129,19 @@ class TextField(TextArea):
     def set_form_value(self, value: Any) -> None:
         self.text = str(value or "")
 
-    def jump(self, start: int | None = None, end: int | None = None, index: int | None = None,
-             checked: str | None = None) -> None:
+    def jump(
+        self,
+        start: int | None = None,
+        end: int | None = None,
+        index: int | None = None,
+        checked: str | None = None,
+    ) -> None:
         self.focus()
         span = locate(self.text, checked, start, end)
         if span is not None:
-            self.selection = Selection(offset_to_location(self.text, span[0]),
-                                       offset_to_location(self.text, span[1]))
+            self.selection = Selection(
+                offset_to_location(self.text, span[0]), offset_to_location(self.text, span[1])
+            )
             self.scroll_cursor_visible()
 
 
@@ -148,8 +166,13 @@ class ListField(TextArea):
     """A list (audiences, tags): one item per line, so items may hold commas."""
 
     def __init__(self, name: str, value: list[str], placeholder: str = "") -> None:
-        super().__init__("\n".join(value), id=f"f-{name}", compact=True, soft_wrap=True,
-                         placeholder=placeholder or _("one per line"))
+        super().__init__(
+            "\n".join(value),
+            id=f"f-{name}",
+            compact=True,
+            soft_wrap=True,
+            placeholder=placeholder or _("one per line"),
+        )
         self.field_name = name
 
     @property
@@ -159,8 +182,13 @@ class ListField(TextArea):
     def set_form_value(self, value: Any) -> None:
         self.text = "\n".join(value or [])
 
-    def jump(self, start: int | None = None, end: int | None = None, index: int | None = None,
-             checked: str | None = None) -> None:
+    def jump(
+        self,
+        start: int | None = None,
+        end: int | None = None,
+        index: int | None = None,
+        checked: str | None = None,
+    ) -> None:
         self.focus()
         if index is not None:
             self.move_cursor((min(index, self.document.line_count - 1), 0))
@@ -206,42 +234,116 @@ class FigureInput(Input):
     virtual_size = Reactive(Size(0, 0), layout=False)
 
 
+class FigureSummary(Static, can_focus=True):
+    """A figure folded to one line ("1. 3.893.595 tỷ đồng · Doanh thu · 2022 · Báo cáo…");
+    Enter or a click opens its fields. Folded figures keep a long card short and quick."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter,space", "toggle", show=False)]
+
+    def action_toggle(self) -> None:
+        row = next((a for a in self.ancestors if isinstance(a, FigureRow)), None)
+        if row is not None:
+            self.run_worker(row.toggle(), exclusive=True, group="figure")
+
+    def on_click(self) -> None:
+        self.action_toggle()
+
+
 class FigureRow(Vertical):
     """One figure: its number, unit and what it counts, when, compared with what, and source."""
 
-    def __init__(self, number: int, row: dict[str, Any], lang: str) -> None:
+    def __init__(self, number: int, row: dict[str, Any], lang: str, *, open_: bool = False) -> None:
         super().__init__(classes="figure-row")
         self.number = number
-        self.extras = {k: v for k, v in row.items() if k not in FIGURE_KEYS}
-        self.row = row
+        self.row = dict(row)
         self.lang = lang
+        self.open_at_start = open_
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="figure-head"):
-            yield Label(Content(_("Figure {n}", n=self.number)), classes="figure-title")
+            yield FigureSummary(self.summary(), classes="figure-title")
             yield Button(_("Remove"), classes="figure-remove", compact=True)
-        with Grid(classes="figure-grid"):
-            for key in ("value", "unit", "label", "period", "baseline", "as_of", "source"):
-                yield Label(Content(_(FIGURE_LABELS[key])), classes="figure-label")
-                hint = FIGURE_HINTS[key].get(self.lang, "")
-                yield FigureInput(str(self.row.get(key) or ""), placeholder=hint,
-                                  compact=True, classes=f"figure-input fig-{key}")
+        if self.open_at_start:
+            yield self._grid()
+
+    def _grid(self) -> Grid:
+        cells: list[Widget] = []
+        for key in ("value", "unit", "label", "period", "baseline", "as_of", "source"):
+            cells.append(Label(Content(_(FIGURE_LABELS[key])), classes="figure-label"))
+            cells.append(
+                FigureInput(
+                    str(self.row.get(key) or ""),
+                    placeholder=FIGURE_HINTS[key].get(self.lang, ""),
+                    compact=True,
+                    classes=f"figure-input fig-{key}",
+                )
+            )
+        return Grid(*cells, classes="figure-grid")
+
+    @property
+    def is_open(self) -> bool:
+        return bool(self.query_children(Grid))
+
+    def summary(self) -> Content:
+        row = self.row
+        head = " ".join(str(row.get(k) or "").strip() for k in ("value", "unit")).strip()
+        parts = [
+            p
+            for p in (
+                str(row.get("label") or "").strip(),
+                str(row.get("period") or "").strip(),
+                str(row.get("source") or "").strip(),
+            )
+            if p
+        ]
+        mark = "▾" if self.is_mounted and self.is_open else "▸"
+        text = Content.assemble(f"{mark} ", (_("Figure {n}", n=self.number), "bold"))
+        if head or parts:
+            text = text + Content(": ") + Content.styled(head or "?", "bold")
+        if parts:
+            text = text + Content.styled(" · " + " · ".join(parts), "$text-muted")
+        return text
+
+    def _show_summary(self) -> None:
+        self.query_one(FigureSummary).update(self.summary())
+
+    async def toggle(self, focus: bool = True) -> None:
+        if self.is_open:
+            self.row = self.values
+            await self.query_one(Grid).remove()
+            self._show_summary()
+            if focus:
+                self.query_one(FigureSummary).focus()
+        else:
+            await self.mount(self._grid())
+            self._show_summary()
+            if focus:
+                self.query_one(".fig-value", Input).focus()
+
+    async def open_and_focus(self) -> None:
+        if not self.is_open:
+            await self.toggle()
+        else:
+            self.query_one(".fig-value", Input).focus()
 
     def renumber(self, number: int) -> None:
         self.number = number
-        self.query_one(".figure-title", Label).update(Content(_("Figure {n}", n=number)))
+        self._show_summary()
 
     @property
     def values(self) -> dict[str, Any]:
-        out = dict(self.extras)
-        for key in FIGURE_KEYS:
-            out[key] = self.query_one(f".fig-{key}", Input).value
+        out = dict(self.row)
+        if self.is_open:
+            for key in FIGURE_KEYS:
+                out[key] = self.query_one(f".fig-{key}", Input).value
         return out
 
     def set_values(self, row: dict[str, Any]) -> None:
-        self.extras = {k: v for k, v in row.items() if k not in FIGURE_KEYS}
-        for key in FIGURE_KEYS:
-            self.query_one(f".fig-{key}", Input).value = str(row.get(key) or "")
+        self.row = dict(row)
+        if self.is_open:
+            for key in FIGURE_KEYS:
+                self.query_one(f".fig-{key}", Input).value = str(row.get(key) or "")
+        self._show_summary()
 
 
 class FiguresField(Vertical):
@@ -278,10 +380,10 @@ class FiguresField(Vertical):
         current = self.figure_rows
         for row_widget, row in zip(current, rows, strict=False):
             row_widget.set_values(row)
-        for extra in current[len(rows):]:
+        for extra in current[len(rows) :]:
             extra.remove()
         add = self.query_one(".figure-add", Button)
-        for number, row in enumerate(rows[len(current):], len(current) + 1):
+        for number, row in enumerate(rows[len(current) :], len(current) + 1):
             self.mount(FigureRow(number, row, self.lang), before=add)
         self.post_message(self.Changed(self))
 
@@ -290,7 +392,7 @@ class FiguresField(Vertical):
 
     def add_figure(self) -> None:
         add = self.query_one(".figure-add", Button)
-        row = FigureRow(len(self.figure_rows) + 1, blank_figure(), self.lang)
+        row = FigureRow(len(self.figure_rows) + 1, blank_figure(), self.lang, open_=True)
         self.mount(row, before=add)
         self.call_after_refresh(lambda: row.query_one(".fig-value", Input).focus())
         self.post_message(self.Changed(self))
@@ -308,18 +410,26 @@ class FiguresField(Vertical):
         for number, left in enumerate(self.figure_rows, 1):
             left.renumber(number)
         remaining = self.figure_rows
-        target = (remaining[min(position, len(remaining) - 1)].query_one(".fig-value", Input)
-                  if remaining else self.query_one(".figure-add", Button))
+        target = (
+            remaining[min(position, len(remaining) - 1)].query_one(FigureSummary)
+            if remaining
+            else self.query_one(".figure-add", Button)
+        )
         target.focus()
         self.post_message(self.Changed(self))
 
-    def jump(self, start: int | None = None, end: int | None = None, index: int | None = None,
-             checked: str | None = None) -> None:
+    def jump(
+        self,
+        start: int | None = None,
+        end: int | None = None,
+        index: int | None = None,
+        checked: str | None = None,
+    ) -> None:
         rows = self.figure_rows
         if index is not None and 0 <= index < len(rows):
-            rows[index].query_one(".fig-value", Input).focus()
+            self.run_worker(rows[index].open_and_focus(), exclusive=True, group="figure")
         elif rows:
-            rows[0].query_one(".fig-value", Input).focus()
+            rows[0].query_one(FigureSummary).focus()
         else:
             self.query_one(".figure-add", Button).focus()
 

@@ -29,8 +29,9 @@ from .formvalues import META_FIELDS, form_slots
 class SlotBox(Vertical):
     """One slot: its heading (state), its hint and its fields."""
 
-    def __init__(self, slot: str, names: list[str], values: dict[str, Any], lang: str,
-                 hint: str) -> None:
+    def __init__(
+        self, slot: str, names: list[str], values: dict[str, Any], lang: str, hint: str
+    ) -> None:
         super().__init__(id=f"box-{slot}", classes="slot-box")
         self.slot = slot
         self.names = names
@@ -40,14 +41,18 @@ class SlotBox(Vertical):
         self.state: SlotState | None = None
 
     def compose(self) -> ComposeResult:
-        yield Label(Content(_(SLOTS[self.slot].label)), id=f"slot-{self.slot}",
-                    classes="slot-heading")
-        yield Static(Content(self.hint), classes="slot-hint")
+        yield Label(
+            Content(_(SLOTS[self.slot].label)), id=f"slot-{self.slot}", classes="slot-heading"
+        )
         single = len(self.names) == 1
         for index, name in enumerate(self.names):
             placeholder = self.hint if index == 0 else ""
-            widget = make_field(name, self.values.get(name), self.lang,
-                                placeholder if FIELDS[name].type in ("text", "line") else "")
+            widget = make_field(
+                name,
+                self.values.get(name),
+                self.lang,
+                placeholder if FIELDS[name].type in ("text", "line") else "",
+            )
             if single or FIELDS[name].type in ("bool", "figures"):
                 yield widget
             else:
@@ -56,20 +61,37 @@ class SlotBox(Vertical):
                     yield widget
 
     def set_current(self, current: bool) -> None:
-        """The slot being edited shows its hint as a line; the others in their empty field."""
+        """The slot being edited shows its hint as a line; the others in their empty field.
+        (The line is made when a slot is first edited: most are never needed.)"""
+        if current and not self.query_children(".slot-hint"):
+            self.mount(
+                Static(Content(self.hint), classes="slot-hint"),
+                after=self.query_one(".slot-heading"),
+            )
         self.set_class(current, "-current")
-        main = next((w for w in self.query("*") if getattr(w, "field_name", None)
-                     == self.names[0]), None)
-        if main is not None and hasattr(main, "placeholder") and FIELDS[self.names[0]].type in (
-                "text", "line"):
+        main = next(
+            (w for w in self.query("*") if getattr(w, "field_name", None) == self.names[0]), None
+        )
+        if (
+            main is not None
+            and hasattr(main, "placeholder")
+            and FIELDS[self.names[0]].type in ("text", "line")
+        ):
             main.placeholder = "" if current else self.hint
 
 
 class CardForm(VerticalScroll):
     """The fields of one message; `values()` reads them, `set_value()` writes one."""
 
-    def __init__(self, names: list[str], values: dict[str, Any], kind: str, lang: str,
-                 template: Template, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        names: list[str],
+        values: dict[str, Any],
+        kind: str,
+        lang: str,
+        template: Template,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         self.names = names
         self.values_at_start = values
@@ -79,6 +101,7 @@ class CardForm(VerticalScroll):
         self.fields: dict[str, Widget] = {}
         self.shown_errors: dict[str, str] = {}
         self.error_labels: dict[str, Label] = {}
+        self.reveals = 0
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="slot-box meta-box", id="box-meta"):
@@ -133,8 +156,11 @@ class CardForm(VerticalScroll):
             if not message:
                 return
             label = Label("", id=f"err-{name}", classes="field-error")
-            row = widget.parent if widget.parent is not None and widget.parent.has_class(
-                "field-row") else widget
+            row = (
+                widget.parent
+                if widget.parent is not None and widget.parent.has_class("field-row")
+                else widget
+            )
             row.parent.mount(label, after=row)
             self.error_labels[name] = label
         label.update(Content(message or ""))
@@ -147,17 +173,30 @@ class CardForm(VerticalScroll):
     # -- moving around ---------------------------------------------------------------------
 
     def on_descendant_focus(self, event: Any) -> None:
-        box = next((a for a in [event.widget, *event.widget.ancestors]
-                    if isinstance(a, Vertical) and a.has_class("slot-box")), None)
+        box = next(
+            (
+                a
+                for a in [event.widget, *event.widget.ancestors]
+                if isinstance(a, Vertical) and a.has_class("slot-box")
+            ),
+            None,
+        )
         for other in self.query(".slot-box.-current"):
             if other is not box:
                 other.set_current(False) if isinstance(other, SlotBox) else other.remove_class(
-                    "-current")
+                    "-current"
+                )
         if box is not None and not box.has_class("-current"):
             box.set_current(True) if isinstance(box, SlotBox) else box.add_class("-current")
 
-    def focus_field(self, name: str, start: int | None = None, end: int | None = None,
-                    index: int | None = None, checked: str | None = None) -> bool:
+    def focus_field(
+        self,
+        name: str,
+        start: int | None = None,
+        end: int | None = None,
+        index: int | None = None,
+        checked: str | None = None,
+    ) -> bool:
         widget = self.fields.get(name)
         if widget is None:
             return False
@@ -174,6 +213,7 @@ class CardForm(VerticalScroll):
             self.scroll_to_widget(box, animate=False, top=True)
         else:
             self.scroll_to_widget(target, animate=False)
+        self.reveals += 1  # tests wait on it before taking pictures
 
     def focus_slot(self, slot: str) -> bool:
         names = [n for n in SLOTS[slot].fields if n in self.fields]

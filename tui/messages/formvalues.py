@@ -124,8 +124,11 @@ def relanguage_figures(rows: list[dict[str, Any]], old: str, new: str) -> list[d
 def same_as_stored(name: str, value: Any, stored: Any, lang: str) -> bool:
     """Would saving `value` leave the stored value as it is?"""
     try:
-        cleaned = None if store_value(name, value) is None else clean_field(
-            FIELDS[name], store_value(name, value), lang)
+        cleaned = (
+            None
+            if store_value(name, value) is None
+            else clean_field(FIELDS[name], store_value(name, value), lang)
+        )
     except InvalidValue:
         return False
     if FIELDS[name].type == "bool":

@@ -75,8 +75,14 @@ class ReportCache:
         return report
 
 
-def filter_messages(snapshot: Any, cache: ReportCache, *, status: str | None = None,
-                    kind: str | None = None, search: str = "") -> list[tuple[dict, Report]]:
+def filter_messages(
+    snapshot: Any,
+    cache: ReportCache,
+    *,
+    status: str | None = None,
+    kind: str | None = None,
+    search: str = "",
+) -> list[tuple[dict, Report]]:
     """Live messages matching the filters, most recently changed first (as `messages list`)."""
     wanted: dict[str, str] = {}
     for name, value, allowed in (("status", status, STATUSES), ("kind", kind, KINDS)):
@@ -88,12 +94,19 @@ def filter_messages(snapshot: Any, cache: ReportCache, *, status: str | None = N
     matcher = Matcher(search or "")
     out = []
     for record in snapshot.live(TABLE):
-        if any((record.get(k) or ("draft" if k == "status" else None)) != v
-               for k, v in wanted.items()):
+        if any(
+            (record.get(k) or ("draft" if k == "status" else None)) != v for k, v in wanted.items()
+        ):
             continue
         if matcher:
-            hay = " ".join([str(record.get("title") or ""), str(record.get("headline") or ""),
-                            str(record.get("owner") or ""), *(record.get("tags") or [])])
+            hay = " ".join(
+                [
+                    str(record.get("title") or ""),
+                    str(record.get("headline") or ""),
+                    str(record.get("owner") or ""),
+                    *(record.get("tags") or []),
+                ]
+            )
             if not matcher.matches(fold(hay)):
                 continue
         out.append((record, cache.get(record)))
@@ -140,8 +153,10 @@ class MessageTable(DataTable):
             [rep.summary for _r, rep in self.rows_data],
             [updated_text(r) for r, _rep in self.rows_data],
         ]
-        widths = [max([cell_len(headers[i + 1]), *(cell_len(t) for t in column)])
-                  for i, column in enumerate(texts)]
+        widths = [
+            max([cell_len(headers[i + 1]), *(cell_len(t) for t in column)])
+            for i, column in enumerate(texts)
+        ]
         width = max(self.size.width, 40) - 1  # the vertical scrollbar, when there is one
         narrow = width < 100
         if narrow:
@@ -167,17 +182,22 @@ class MessageTable(DataTable):
             cells = [
                 Text(fit(title, columns[0][1]).rstrip()),
                 Text(kind_short(record.get("kind"))),
-                Text(status_label(record.get("status")),
-                     style=STATUS_STYLE.get(record.get("status") or "draft", "")),
+                Text(
+                    status_label(record.get("status")),
+                    style=STATUS_STYLE.get(record.get("status") or "draft", ""),
+                ),
                 Text(str(report.score), style=score_style(report), justify="right"),
-                Text(fit(report.summary, columns[4][1]).rstrip(),
-                     style="red" if report.errors else ""),
+                Text(
+                    fit(report.summary, columns[4][1]).rstrip(),
+                    style="red" if report.errors else "",
+                ),
             ]
             if not narrow:
                 cells.append(Text(updated_text(record), style="dim"))
             self.add_row(*cells, key=record["id"])
         if keep_id is not None:
-            index = next((i for i, (r, _rep) in enumerate(self.rows_data)
-                          if r["id"] == keep_id), None)
+            index = next(
+                (i for i, (r, _rep) in enumerate(self.rows_data) if r["id"] == keep_id), None
+            )
             if index is not None:
                 self.move_cursor(row=index, animate=False)

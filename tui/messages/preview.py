@@ -26,17 +26,29 @@ VARIANT_LABELS = {
 
 
 def counter_line(composed: Composed) -> Content:
-    """"Social post: 212 of 280 characters (68 left)", red when over the limit."""
+    """ "Social post: 212 of 280 characters (68 left)", red when over the limit."""
     if composed.limit is None:
         return Content(_("{n} characters", n=composed.length))
     remaining = composed.remaining or 0
     if remaining < 0:
-        return Content.styled(_("Social post: {n} of {limit} characters, {over} too many",
-                                n=composed.length, limit=composed.limit, over=-remaining),
-                              "bold $text-error")
-    return Content.styled(_("Social post: {n} of {limit} characters ({left} left)",
-                            n=composed.length, limit=composed.limit, left=remaining),
-                          "$text-success")
+        return Content.styled(
+            _(
+                "Social post: {n} of {limit} characters, {over} too many",
+                n=composed.length,
+                limit=composed.limit,
+                over=-remaining,
+            ),
+            "bold $text-error",
+        )
+    return Content.styled(
+        _(
+            "Social post: {n} of {limit} characters ({left} left)",
+            n=composed.length,
+            limit=composed.limit,
+            left=remaining,
+        ),
+        "$text-success",
+    )
 
 
 class Preview(Vertical):
@@ -51,8 +63,10 @@ class Preview(Vertical):
         self.composed: Composed | None = None
 
     def compose(self) -> ComposeResult:
-        yield Tabs(*(Tab(_(label), id=f"variant-{key}") for key, label in VARIANT_LABELS.items()),
-                   id="preview-variants")
+        yield Tabs(
+            *(Tab(_(label), id=f"variant-{key}") for key, label in VARIANT_LABELS.items()),
+            id="preview-variants",
+        )
         yield Static("", id="preview-counter")
         with VerticalScroll(id="preview-body"):
             yield Markdown("", id="preview-markdown")

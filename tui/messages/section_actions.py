@@ -19,8 +19,18 @@ from ..sections.base import PaletteCommand
 from ..widgets.text import plain
 
 #: List actions, off while a card is open (its own keys apply there).
-LIST_ACTIONS = {"focus_search", "open", "new", "delete", "status", "export", "copy",
-                "focus_filters", "clear_filters", "focus_table"}
+LIST_ACTIONS = {
+    "focus_search",
+    "open",
+    "new",
+    "delete",
+    "status",
+    "export",
+    "copy",
+    "focus_filters",
+    "clear_filters",
+    "focus_table",
+}
 NEEDS_MESSAGE = {"open", "delete", "status", "export", "copy"}
 
 
@@ -45,11 +55,17 @@ class MessagesActions:
             self.editor.save()
             await self._drop_editor()
         editor = MessageEditor(self, record, restore=restore, id="msg-editor")
+        editor.display = False
         self.editor = editor
-        views = self.query_one("#msg-views", ContentSwitcher)
-        await views.mount(editor)
-        views.current = "msg-editor"
+        await self.query_one("#msg-views", ContentSwitcher).mount(editor)
+
+    def show_editor(self, editor: MessageEditor) -> None:
+        """The card is built (hidden): show it and put the cursor where work starts."""
+        if editor is not self.editor:
+            return  # closed (or replaced) while it was being built
+        self.query_one("#msg-views", ContentSwitcher).current = "msg-editor"
         self.refresh_bindings()
+        self.call_after_refresh(editor.shown)
 
     def action_open(self) -> None:
         record = self.current_record()
@@ -91,12 +107,22 @@ class MessagesActions:
             return create_message(store, {"title": title}, template=template)
 
         def done(record: dict) -> None:
-            self.notify(_("Started {title}. The checklist shows what the card still needs.",
-                          title=plain(record.get("title"))), markup=False)
+            self.notify(
+                _(
+                    "Started {title}. The checklist shows what the card still needs.",
+                    title=plain(record.get("title")),
+                ),
+                markup=False,
+            )
             self.run_worker(self.open_editor(record), group="open-editor", exclusive=True)
 
-        self.app.run_store_job(job, done, lambda exc: self.notify(
-            _("Not created: {why}", why=exc), severity="error", markup=False))
+        self.app.run_store_job(
+            job,
+            done,
+            lambda exc: self.notify(
+                _("Not created: {why}", why=exc), severity="error", markup=False
+            ),
+        )
 
     # -- delete / undo ---------------------------------------------------------------------
 
@@ -111,16 +137,27 @@ class MessagesActions:
 
         def written(_removed: dict) -> None:
             self.app.push_undo(_("deletion of {what}", what=title), _restore(record_id))
-            self.notify(_("Deleted {what}. Press {keys} to undo.", what=title,
-                          keys=keys.display_keys("messages.undo")), markup=False)
+            self.notify(
+                _(
+                    "Deleted {what}. Press {keys} to undo.",
+                    what=title,
+                    keys=keys.display_keys("messages.undo"),
+                ),
+                markup=False,
+            )
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self.app.run_store_job(lambda store: remove_message(store, record_id), written)
 
-        self.app.push_screen(ConfirmScreen(_("Delete"), _(
-            "Delete {name}? You can undo this until you close the app.", name=title),
-            yes=_("Delete")), answered)
+        self.app.push_screen(
+            ConfirmScreen(
+                _("Delete"),
+                _("Delete {name}? You can undo this until you close the app.", name=title),
+                yes=_("Delete"),
+            ),
+            answered,
+        )
 
     def action_undo(self) -> None:
         self.app.undo_last()
@@ -140,20 +177,29 @@ class MessagesActions:
             if status and status != (record.get("status") or "draft"):
                 self.app.run_store_job(
                     lambda store: set_status(store, record_id, status),
-                    lambda update: self.notify(_("Status of {title}: {status}.", title=plain(
-                        update.record.get("title")), status=_status(status)), markup=False),
-                    self.refused)
+                    lambda update: self.notify(
+                        _(
+                            "Status of {title}: {status}.",
+                            title=plain(update.record.get("title")),
+                            status=_status(status),
+                        ),
+                        markup=False,
+                    ),
+                    self.refused,
+                )
 
-        self.app.push_screen(StatusScreen(plain(record.get("title")),
-                                          record.get("status") or "draft", report.summary),
-                             answered)
+        self.app.push_screen(
+            StatusScreen(
+                plain(record.get("title")), record.get("status") or "draft", report.summary
+            ),
+            answered,
+        )
 
     def refused(self, exc: Exception) -> None:
         """The store's refusal (ready with errors), with every reason it gave."""
         if isinstance(exc, ValidationError):
             lines = [message for _field, message in exc.errors]
-            text = lines[0] + ("\n" + "\n".join("• " + m for m in lines[1:9]) if lines[1:]
-                               else "")
+            text = lines[0] + ("\n" + "\n".join("• " + m for m in lines[1:9]) if lines[1:] else "")
             if len(lines) > 9:
                 text += "\n" + _("… and {n} more", n=len(lines) - 9)
         else:
@@ -178,8 +224,14 @@ class MessagesActions:
             return
         text = compose(record, "release", contact=self.contact_line()).text()
         self.app.copy_to_clipboard(text)
-        self.notify(_("Copied the press release of {title} ({n} characters).",
-                      title=plain(record.get("title")), n=len(text)), markup=False)
+        self.notify(
+            _(
+                "Copied the press release of {title} ({n} characters).",
+                title=plain(record.get("title")),
+                n=len(text),
+            ),
+            markup=False,
+        )
 
     # -- moving around ---------------------------------------------------------------------
 
@@ -208,8 +260,9 @@ class MessagesActions:
     def messages_commands(self) -> list[PaletteCommand]:
         if self.editor is not None:
             return self.editor_commands()
-        out = [PaletteCommand(_("message: new…"), _("Start a card from a template"),
-                              self.action_new)]
+        out = [
+            PaletteCommand(_("message: new…"), _("Start a card from a template"), self.action_new)
+        ]
         record = self.current_record()
         if record is not None:
             title = plain(record.get("title"))
@@ -220,8 +273,9 @@ class MessagesActions:
                 PaletteCommand(_("message: copy the press release"), title, self.action_copy),
                 PaletteCommand(_("message: delete"), title, self.action_delete),
             ]
-        out.append(PaletteCommand(_("messages: clear search and filters"), "",
-                                  self.action_clear_filters))
+        out.append(
+            PaletteCommand(_("messages: clear search and filters"), "", self.action_clear_filters)
+        )
         return out
 
     def editor_commands(self) -> list[PaletteCommand]:

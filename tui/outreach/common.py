@@ -66,7 +66,7 @@ WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_
 
 
 def day_text(day: date) -> str:
-    """"2023-12-04 (Mon)": a date with its weekday, so `+3d` is easy to check."""
+    """ "2023-12-04 (Mon)": a date with its weekday, so `+3d` is easy to check."""
     return f"{day.isoformat()} ({_(WEEKDAYS[day.weekday()])})"
 
 
@@ -98,7 +98,7 @@ def items_text(n: int) -> str:
 
 
 def status_counts(views: list[dict]) -> str:
-    """"9 planned, 3 done, 1 published" in status order (statuses lower-case)."""
+    """ "9 planned, 3 done, 1 published" in status order (statuses lower-case)."""
     counts: dict[str, int] = {}
     for view in views:
         counts[view.get("status") or ""] = counts.get(view.get("status") or "", 0) + 1

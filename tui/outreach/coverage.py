@@ -20,15 +20,26 @@ from textual.widgets import Label, Select, Static
 from store import outreach as core
 from store.i18n import N_, _, get_language
 
-from ..widgets.text import fit
+from ..widgets.text import fit, plain
 from .common import CELL_MARKS, items_text
 
 #: Bar glyphs, best level first: published, replied, reached, planned, nothing yet.
-BAR = (("█", "$text-success"), ("▓", "$text-accent"), ("▒", "$text-primary"),
-       ("░", "$text-warning"), ("·", "$text-muted"))
+BAR = (
+    ("█", "$text-success"),
+    ("▓", "$text-accent"),
+    ("▒", "$text-primary"),
+    ("░", "$text-warning"),
+    ("·", "$text-muted"),
+)
 BAR_LABELS = (N_("published"), N_("replied"), N_("reached"), N_("planned"), N_("not reached"))
-COLUMNS = (N_("Total"), N_("Planned"), N_("Reached"), N_("Replied"), N_("Published"),
-           N_("Reached %"))
+COLUMNS = (
+    N_("Total"),
+    N_("Planned"),
+    N_("Reached"),
+    N_("Replied"),
+    N_("Published"),
+    N_("Reached %"),
+)
 #: Wide enough for the bars to sit beside the table.
 SIDE_BY_SIDE = 110
 CELL_WIDTH = 15
@@ -50,24 +61,28 @@ def report_rows(cov: core.Coverage) -> list[tuple[str, core.Tally, bool]]:
 
 def _numbers(tally: core.Tally) -> list[str]:
     pct = f"{tally.reached_pct:.0f}%"
-    return [str(tally.total), str(tally.planned), str(tally.reached), str(tally.replied),
-            str(tally.published), pct]
+    return [
+        str(tally.total),
+        str(tally.planned),
+        str(tally.reached),
+        str(tally.replied),
+        str(tally.published),
+        pct,
+    ]
 
 
 def table_lines(cov: core.Coverage, name_width: int) -> list[Content]:
     headers = [_(c) for c in COLUMNS]
     widths = [max(cell_len(h), 4) for h in headers]
-    head = fit("", name_width) + "".join(" " + h.rjust(w) for h, w in zip(headers, widths,
-                                                                              strict=True))
+    head = fit("", name_width) + "".join(
+        " " + h.rjust(w) for h, w in zip(headers, widths, strict=True)
+    )
     lines = [Content.styled(head, "bold $text-accent")]
     for label, tally, is_region in report_rows(cov):
         name = fit(("  " + label) if is_region else label, name_width)
         cells = "".join(" " + v.rjust(w) for v, w in zip(_numbers(tally), widths, strict=True))
         style = "" if is_region else "bold"
-        line = Content.styled(name, style) + Content(cells)
-        if tally.total and tally.reached == 0:
-            line = line.stylize("$text-error", 0, len(name))
-        lines.append(line)
+        lines.append(Content.styled(name, style) + Content(cells))
     return lines
 
 
@@ -95,22 +110,29 @@ def bar(tally: core.Tally, width: int) -> Content:
 def bar_lines(cov: core.Coverage, width: int, labels: bool) -> list[Content]:
     """One bar per table row (with its label and count when `labels`)."""
     rows = report_rows(cov)
-    lines = [Content.styled(_("Reached of all"), "bold $text-accent")]
+    lines = [Content.styled(_("How far each group got"), "bold $text-accent")]
     label_width = min(24, max(10, width // 3)) if labels else 0
     for label, tally, is_region in rows:
         count = f" {tally.reached}/{tally.total}"
         room = width - label_width - len(count) - (1 if labels else 0)
-        head = Content(fit(("  " + label) if is_region else label, label_width) + " ") if (
-            labels) else Content("")
+        head = (
+            Content(fit(("  " + label) if is_region else label, label_width) + " ")
+            if (labels)
+            else Content("")
+        )
         lines.append(head + bar(tally, room) + Content.styled(count, "$text-muted"))
     return lines
 
 
-def legend() -> Content:
+def bar_legend() -> Content:
     parts: list[Any] = []
     for (glyph, style), label in zip(BAR, BAR_LABELS, strict=True):
         parts += [(glyph, style), f" {_(label)}  "]
-    parts.append(("   " + _("Grid:") + " ", "bold"))
+    return Content.assemble(*parts)
+
+
+def grid_legend() -> Content:
+    parts: list[Any] = []
     for state, (symbol, style) in CELL_MARKS.items():
         parts += [(symbol, style), f" {_(core.CELL_LABELS[state])}  "]
     return Content.assemble(*parts)
@@ -119,20 +141,30 @@ def legend() -> Content:
 def grid_lines(cov: core.Coverage, width: int) -> list[Content]:
     """The 63 departments by region: a heading per region, then cells in rows."""
     columns = max(1, width // CELL_WIDTH)
-    lines: list[Content] = [Content.styled(
-        _("Provincial departments by region"), "bold $text-accent")]
+    lines: list[Content] = [
+        Content.styled(_("Provincial departments by region"), "bold $text-accent"),
+        grid_legend(),
+    ]
     for (vi, en, cells), (_vi, _en, tally) in zip(cov.grid, cov.regions, strict=True):
-        lines.append(Content.assemble(
-            (region_name(vi, en), "bold"),
-            (f"  {_('{reached} of {total} reached', reached=tally.reached, total=tally.total)}",
-             "$text-muted")))
+        lines.append(
+            Content.assemble(
+                (region_name(vi, en), "bold"),
+                (
+                    f"  {_('{reached} of {total} reached', reached=tally.reached, total=tally.total)}",
+                    "$text-muted",
+                ),
+            )
+        )
         for start in range(0, len(cells), columns):
             row: list[Content] = []
-            for cell in cells[start:start + columns]:
+            for cell in cells[start : start + columns]:
                 symbol, style = CELL_MARKS[cell.state]
                 name_style = style if cell.state == "not_reached" else ""
-                row.append(Content.assemble((symbol, style), " ",
-                                            (fit(cell.name, CELL_WIDTH - 3), name_style), " "))
+                row.append(
+                    Content.assemble(
+                        (symbol, style), " ", (fit(cell.name, CELL_WIDTH - 3), name_style), " "
+                    )
+                )
             lines.append(Content("").join(row))
     return lines
 
@@ -140,10 +172,11 @@ def grid_lines(cov: core.Coverage, width: int) -> list[Content]:
 def missing_line(cov: core.Coverage) -> Content:
     missing = cov.not_reached()
     if not missing:
-        return Content.styled(_("Every provincial department has been reached."),
-                              "$text-success")
-    return Content.assemble((_("Not reached yet ({n}):", n=len(missing)), "bold $text-error"),
-                            " " + ", ".join(c.name for c in missing))
+        return Content.styled(_("Every provincial department has been reached."), "$text-success")
+    return Content.assemble(
+        (_("Not reached yet ({n}):", n=len(missing)), "bold $text-error"),
+        " " + ", ".join(c.name for c in missing),
+    )
 
 
 class CoverageView(Vertical):
@@ -154,13 +187,14 @@ class CoverageView(Vertical):
         self.snapshot: Any = None
         self.report: core.Coverage | None = None
         self._options_key: tuple = ()
+        self._wanted: str | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="cov-head"):
             yield Label(_("Coverage of"), id="cov-label")
             yield Select([], prompt=_("all outreach"), compact=True, id="cov-message")
-            yield Static("", id="cov-summary")
         with VerticalScroll(id="cov-body"):
+            yield Static("", id="cov-summary")
             yield Static("", id="cov-report")
             yield Static("", id="cov-legend")
             yield Static("", id="cov-grid")
@@ -168,13 +202,16 @@ class CoverageView(Vertical):
 
     @property
     def message_id(self) -> str | None:
-        value = self.query_one("#cov-message", Select).value
-        return None if value is Select.NULL else str(value)
+        """The message shown (None: all outreach)."""
+        return self._wanted
 
     def set_message(self, message_id: str | None) -> None:
+        """Show this message's coverage (None: all); kept until the message list is known."""
+        self._wanted = message_id
         select = self.query_one("#cov-message", Select)
-        with select.prevent(Select.Changed):
-            select.value = message_id if message_id else Select.NULL
+        if message_id is None or message_id in {v for _label, v in self._options_key}:
+            with select.prevent(Select.Changed):
+                select.value = message_id if message_id else Select.NULL
         self.refresh_report()
 
     def show(self, snapshot: Any) -> None:
@@ -188,25 +225,37 @@ class CoverageView(Vertical):
         for item in snapshot.live(core.OUTREACH):
             if item.get("message_id"):
                 counts[item["message_id"]] = counts.get(item["message_id"], 0) + 1
-        messages = sorted(snapshot.live("messages"),
-                          key=lambda m: (-counts.get(m["id"], 0), str(m.get("title") or "")))
-        options = [(Content(str(m.get("title") or m.get("headline") or m["id"][:8])
-                            + (f"  ({counts[m['id']]})" if counts.get(m["id"]) else "")), m["id"])
-                   for m in messages]
+        messages = sorted(
+            snapshot.live("messages"),
+            key=lambda m: (-counts.get(m["id"], 0), str(m.get("title") or "")),
+        )
+        options = [
+            (
+                Content(
+                    str(m.get("title") or m.get("headline") or m["id"][:8])
+                    + (f"  ({counts[m['id']]})" if counts.get(m["id"]) else "")
+                ),
+                m["id"],
+            )
+            for m in messages
+        ]
         key = tuple((str(label), value) for label, value in options)
         if key == self._options_key:
             return
         self._options_key = key
         select = self.query_one("#cov-message", Select)
-        current = select.value
         with select.prevent(Select.Changed):
             select.set_options(options)
             ids = {v for _label, v in options}
-            select.value = current if current in ids else Select.NULL
+            if self._wanted not in ids:  # its message was deleted: show all outreach
+                self._wanted = None
+            select.value = self._wanted or Select.NULL
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "cov-message":
             event.stop()
+            value = event.select.value
+            self._wanted = None if value is Select.NULL else str(value)
             self.refresh_report()
 
     def on_resize(self) -> None:
@@ -216,10 +265,21 @@ class CoverageView(Vertical):
         if self.snapshot is None:
             return
         self.report = core.coverage_report(self.snapshot, self.message_id)
-        statuses = {s: n for s, n in self.report.statuses.items() if n}
-        parts = [items_text(self.report.items)]
-        parts += [f"{n} {core.status_label(s).lower()}" for s, n in statuses.items()]
-        self.query_one("#cov-summary", Static).update(Content(" · ".join(parts)))
+        statuses = [
+            f"{n} {core.status_label(s).lower()}" for s, n in self.report.statuses.items() if n
+        ]
+        title = plain((self.report.message or {}).get("title")) or _("All outreach")
+        self.query_one("#cov-summary", Static).update(
+            Content.assemble(
+                (title, "bold"),
+                "  ",
+                (
+                    items_text(self.report.items)
+                    + (": " + ", ".join(statuses) if statuses else ""),
+                    "$text-muted",
+                ),
+            )
+        )
         self.draw()
 
     def draw(self) -> None:
@@ -231,14 +291,16 @@ class CoverageView(Vertical):
             name_width = 28
             table = table_lines(cov, name_width)
             bars = bar_lines(cov, width - table_width(name_width) - 3, labels=False)
-            report = Content("\n").join(t + Content("   ") + b for t, b in zip(table, bars,
-                                                                              strict=True))
+            report = Content("\n").join(
+                t + Content("   ") + b for t, b in zip(table, bars, strict=True)
+            )
         else:
             name_width = max(14, min(28, width - table_width(0) - 1))
-            report = Content("\n").join([*table_lines(cov, name_width), Content(""),
-                                         *bar_lines(cov, width, labels=True)])
+            report = Content("\n").join(
+                [*table_lines(cov, name_width), Content(""), *bar_lines(cov, width, labels=True)]
+            )
         self.query_one("#cov-report", Static).update(report)
-        self.query_one("#cov-legend", Static).update(legend())
+        self.query_one("#cov-legend", Static).update(bar_legend())
         self.query_one("#cov-grid", Static).update(Content("\n").join(grid_lines(cov, width)))
         self.query_one("#cov-missing", Static).update(missing_line(cov))
 
@@ -253,4 +315,5 @@ class CoverageView(Vertical):
             "organisation counts when it or any of its people was reached. The bars stack "
             "published █, replied ▓, reached ▒ and planned ░.\n\nThe grid shows each "
             "province's department: ○ not reached (red), ◔ planned, ◑ sent, ◕ replied, "
-            "● published; the ones not reached yet are listed by name below it.")
+            "● published; the ones not reached yet are listed by name below it."
+        )

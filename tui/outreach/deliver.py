@@ -43,11 +43,17 @@ class DeliverScreen(ModalScreen[None]):
     SCOPED_CSS = False
     DEFAULT_CSS = css()
     BINDINGS: ClassVar[list[BindingType]] = [
-        keys.bind("form.cancel", "close"), keys.bind("app.help", "app.help"),
+        keys.bind("form.cancel", "close"),
+        keys.bind("app.help", "app.help"),
     ]
 
-    def __init__(self, items: list[Mapping[str, Any]], message: Mapping[str, Any] | None,
-                 snapshot: Any, config: Mapping[str, Any]) -> None:
+    def __init__(
+        self,
+        items: list[Mapping[str, Any]],
+        message: Mapping[str, Any] | None,
+        snapshot: Any,
+        config: Mapping[str, Any],
+    ) -> None:
         super().__init__(classes="dialog-screen")
         keys.localize(self)
         self.items = [dict(i) for i in items]
@@ -73,37 +79,57 @@ class DeliverScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         title = plain((self.message or {}).get("title")) or _("(no message)")
         with Vertical(classes="dialog out-dialog", id="deliver"):
-            yield Label(Content(_("Get it out: {title} · {items}", title=title,
-                                  items=items_text(len(self.items)))), classes="dialog-title")
+            yield Label(
+                Content(
+                    _(
+                        "Get it out: {title} · {items}",
+                        title=title,
+                        items=items_text(len(self.items)),
+                    )
+                ),
+                classes="dialog-title",
+            )
             with VerticalScroll(id="deliver-body"):
                 if self.mail:
                     yield from self._compose_mail()
                 if self.calls:
                     yield from self._compose_calls()
                 if self.others:
-                    yield Static(Content.assemble(
-                        (_("Other channels") + ": ", "bold"),
-                        ", ".join(f"{plain(t.name)} ({core.channel_label(t.channel)})"
-                                  for t in self.others)), id="deliver-others")
+                    yield Static(
+                        Content.assemble(
+                            (_("Other channels") + ": ", "bold"),
+                            ", ".join(
+                                f"{plain(t.name)} ({core.channel_label(t.channel)})"
+                                for t in self.others
+                            ),
+                        ),
+                        id="deliver-others",
+                    )
             with Horizontal(classes="dialog-buttons"):
                 planned = len(self.planned_ids())
-                yield Button(_("Mark {items} as sent", items=items_text(planned)),
-                             id="deliver-sent", disabled=not planned)
+                yield Button(
+                    _("Mark {items} as sent", items=items_text(planned)),
+                    id="deliver-sent",
+                    disabled=not planned,
+                )
                 yield Button(_("Close"), variant="primary", id="deliver-close")
         yield Footer(compact=True)
 
     def _compose_mail(self) -> ComposeResult:
-        yield Static(Content.styled(_("Email: {n} recipients", n=len(self.recipients)),
-                                    "bold"), classes="deliver-heading")
+        yield Static(
+            Content.styled(_("Email: {n} recipients", n=len(self.recipients)), "bold"),
+            classes="deliver-heading",
+        )
         yield Static(self._sender_line(), id="deliver-from")
         if self.message is not None:
             with Horizontal(classes="out-row"):
                 yield Label(_("Folder"), classes="out-label")
                 yield Input(str(default_folder()), compact=True, id="deliver-folder")
-        with Horizontal(classes="deliver-buttons"):
-            if self.message is not None:
+        if self.message is not None:
+            with Horizontal(classes="deliver-buttons"):
                 yield Button(_("One .eml per recipient"), compact=True, id="deliver-each")
                 yield Button(_("One .eml, all in Bcc"), compact=True, id="deliver-bcc")
+        with Horizontal(classes="deliver-buttons"):
             yield Button(_("Open in mail program"), compact=True, id="deliver-mailto")
             yield Button(_("Copy addresses"), compact=True, id="deliver-addresses")
         notes = list(self.mail_notes)
@@ -112,14 +138,26 @@ class DeliverScreen(ModalScreen[None]):
         yield Static(Content.styled("\n".join(notes), "$text-warning"), id="deliver-notes")
 
     def _compose_calls(self) -> ComposeResult:
-        yield Static(Content.styled(_("Phone and Zalo: {n} people (Enter copies the number)",
-                                      n=len(self.calls)), "bold"), classes="deliver-heading")
+        yield Static(
+            Content.styled(
+                _("Phone and Zalo: {n} people (Enter copies the number)", n=len(self.calls)), "bold"
+            ),
+            classes="deliver-heading",
+        )
         options = []
         for target in self.calls:
             dial = delivery.numbers(target) or _("no number")
-            options.append(Option(Content.assemble(
-                (plain(target.name), "bold"), "  ", (plain(target.org), "$text-muted"), "  ",
-                (plain(dial), "" if target.phones or target.zalo else "$text-error"))))
+            options.append(
+                Option(
+                    Content.assemble(
+                        (plain(target.name), "bold"),
+                        "  ",
+                        (plain(target.org), "$text-muted"),
+                        "  ",
+                        (plain(dial), "" if target.phones or target.zalo else "$text-error"),
+                    )
+                )
+            )
         yield OptionList(*options, id="deliver-calls")
         with Horizontal(classes="deliver-buttons"):
             if self.message is not None:
@@ -132,12 +170,15 @@ class DeliverScreen(ModalScreen[None]):
     def _sender_line(self) -> Content:
         line = Content.assemble((_("From") + ": ", "$text-muted"), str(self.sender))
         if self.sender_problem:
-            return line + Content.styled("  " + _("config.toml [messages] from: {why}",
-                                                  why=self.sender_problem), "$text-error")
+            return line + Content.styled(
+                "  " + _("config.toml [messages] from: {why}", why=self.sender_problem),
+                "$text-error",
+            )
         if self.placeholder:
             return line + Content.styled(
-                "  " + _("(a placeholder: set [messages] from = \"Name <address>\" in "
-                         "config.toml)"), "$text-warning")
+                "  " + _('(a placeholder: set [messages] from = "Name <address>" in config.toml)'),
+                "$text-warning",
+            )
         return line
 
     def on_mount(self) -> None:
@@ -151,8 +192,11 @@ class DeliverScreen(ModalScreen[None]):
         text = self.query_one("#deliver-folder", Input).value.strip()
         folder = Path(text).expanduser() if text else None
         if folder is None or not folder.is_dir():
-            self.notify(_("The folder {folder} does not exist.", folder=text or "?"),
-                        severity="error", markup=False)
+            self.notify(
+                _("The folder {folder} does not exist.", folder=text or "?"),
+                severity="error",
+                markup=False,
+            )
             return None
         return folder
 
@@ -161,16 +205,21 @@ class DeliverScreen(ModalScreen[None]):
         if folder is None or self.message is None:
             return
         if not self.recipients:
-            self.notify(_("Nobody here has an email address."), severity="warning",
-                        markup=False)
+            self.notify(_("Nobody here has an email address."), severity="warning", markup=False)
             return
         if bcc:
-            files = [delivery.eml_bcc(self.message, self.sender,
-                                      [a for _t, a in self.recipients],
-                                      contact=self.contact_line)]
+            files = [
+                delivery.eml_bcc(
+                    self.message,
+                    self.sender,
+                    [a for _t, a in self.recipients],
+                    contact=self.contact_line,
+                )
+            ]
         else:
-            files = delivery.eml_each(self.message, self.sender, self.recipients,
-                                      contact=self.contact_line)
+            files = delivery.eml_each(
+                self.message, self.sender, self.recipients, contact=self.contact_line
+            )
         self.run_worker(lambda: self._write(folder, files), thread=True, group="deliver")
 
     def _write(self, folder: Path, files: list[tuple[str, bytes]]) -> None:
@@ -179,8 +228,11 @@ class DeliverScreen(ModalScreen[None]):
         except (OSError, LantoaError) as exc:
             why = getattr(exc, "strerror", None) or str(exc)
             self.app.call_from_thread(
-                self.notify, _("Could not write to {folder}: {why}", folder=folder, why=why),
-                severity="error", markup=False)
+                self.notify,
+                _("Could not write to {folder}: {why}", folder=folder, why=why),
+                severity="error",
+                markup=False,
+            )
             return
         self.app.call_from_thread(self._written, folder, written)
 
@@ -189,26 +241,36 @@ class DeliverScreen(ModalScreen[None]):
         if len(written) == 1:
             text = _("Wrote {path}. Open it in your mail program to send it.", path=written[0])
         else:
-            text = _("Wrote {n} emails to {folder}. Open them in your mail program to send "
-                     "them.", n=len(written), folder=folder)
+            text = _(
+                "Wrote {n} emails to {folder}. Open them in your mail program to send them.",
+                n=len(written),
+                folder=folder,
+            )
         self.notify(text, markup=False)
 
     def open_mailto(self) -> None:
         if not self.recipients:
-            self.notify(_("Nobody here has an email address."), severity="warning",
-                        markup=False)
+            self.notify(_("Nobody here has an email address."), severity="warning", markup=False)
             return
-        url = delivery.mailto_url([a for _t, a in self.recipients], self.message,
-                                  contact=self.contact_line)
+        url = delivery.mailto_url(
+            [a for _t, a in self.recipients], self.message, contact=self.contact_line
+        )
         self.opened = url
         self.app.open_url(url)
         if len(url) > delivery.MAILTO_SAFE_LENGTH:
-            self.notify(_("Opened the mail program. The text is long: some mail programs cut "
-                          "it; the .eml files keep it whole."), severity="warning",
-                        markup=False)
+            self.notify(
+                _(
+                    "Opened the mail program. The text is long: some mail programs cut "
+                    "it; the .eml files keep it whole."
+                ),
+                severity="warning",
+                markup=False,
+            )
         else:
-            self.notify(_("Opened the mail program with {n} recipients in Bcc.",
-                          n=len(self.recipients)), markup=False)
+            self.notify(
+                _("Opened the mail program with {n} recipients in Bcc.", n=len(self.recipients)),
+                markup=False,
+            )
 
     def copy(self, text: str, what: str) -> None:
         if not text:
@@ -224,11 +286,15 @@ class DeliverScreen(ModalScreen[None]):
         target = self.calls[event.option_index]
         number = delivery.dial_text(target)
         if not number:
-            self.notify(_("{name} has no phone or Zalo number.", name=target.name),
-                        severity="warning", markup=False)
+            self.notify(
+                _("{name} has no phone or Zalo number.", name=target.name),
+                severity="warning",
+                markup=False,
+            )
             return
-        self.copy(number, _("the number of {name}: {number}", name=plain(target.name),
-                            number=number))
+        self.copy(
+            number, _("the number of {name}: {number}", name=plain(target.name), number=number)
+        )
 
     # -- buttons ---------------------------------------------------------------------------
 
@@ -242,11 +308,14 @@ class DeliverScreen(ModalScreen[None]):
         elif button == "deliver-mailto":
             self.open_mailto()
         elif button == "deliver-addresses":
-            self.copy(", ".join(str(a) for _t, a in self.recipients),
-                      _("{n} addresses", n=len(self.recipients)))
+            self.copy(
+                ", ".join(str(a) for _t, a in self.recipients),
+                _("{n} addresses", n=len(self.recipients)),
+            )
         elif button == "deliver-points":
-            self.copy(delivery.talking_points(self.message, self.contact_line),
-                      _("the talking points"))
+            self.copy(
+                delivery.talking_points(self.message, self.contact_line), _("the talking points")
+            )
         elif button == "deliver-numbers":
             lines = [f"{t.name}: {delivery.numbers(t)}" for t in self.calls if delivery.numbers(t)]
             self.copy("\n".join(lines), _("{n} numbers", n=len(lines)))
@@ -268,8 +337,9 @@ class DeliverScreen(ModalScreen[None]):
             return core.change_items(store, ids, config, status="sent")
 
         def done(result: core.ChangeResult) -> None:
-            self.notify(_("Marked {items} as sent.", items=items_text(len(result.changed))),
-                        markup=False)
+            self.notify(
+                _("Marked {items} as sent.", items=items_text(len(result.changed))), markup=False
+            )
 
         def failed(exc: Exception) -> None:
             self.notify(str(exc), title=_("Not saved"), severity="error", markup=False)
@@ -281,9 +351,11 @@ class DeliverScreen(ModalScreen[None]):
         self.dismiss(None)
 
     def help_markdown(self) -> str:
-        return _("## Get it out\n\nEmail: save one .eml file per recipient, or one with "
-                 "everyone in Bcc, to the folder (Thunderbird and Outlook open them as drafts "
-                 "ready to send), or open your mail program with a mailto: link. The sender is "
-                 "`[messages] from` in config.toml.\n\nPhone and Zalo: Enter on a person copies "
-                 "their number; copy the talking points to read from during the call.\n\n"
-                 "Mark as sent once it went out: the planned items become sent.")
+        return _(
+            "## Get it out\n\nEmail: save one .eml file per recipient, or one with "
+            "everyone in Bcc, to the folder (Thunderbird and Outlook open them as drafts "
+            "ready to send), or open your mail program with a mailto: link. The sender is "
+            "`[messages] from` in config.toml.\n\nPhone and Zalo: Enter on a person copies "
+            "their number; copy the talking points to read from during the call.\n\n"
+            "Mark as sent once it went out: the planned items become sent."
+        )

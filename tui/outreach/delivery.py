@@ -1,4 +1,4 @@
-"""Getting planned outreach out: email files (.eml), a mailto: link, and a call sheet for phone/Zalo.
+"""Getting planned outreach out: email files (.eml), a mailto: link, a call sheet for phone/Zalo.
 
 Pure functions (no Textual) so they are tested on their own: who has an address, the files to
 write and their names, the mailto: URL, the numbers to call and the talking points to read.
@@ -50,16 +50,18 @@ def targets(snapshot: Any, items: Iterable[Mapping[str, Any]]) -> list[Target]:
         contact = contacts.get(item.get("contact_id") or "")
         org = orgs.get(item.get("org_id") or (contact or {}).get("org_id") or "") or {}
         record = contact if contact is not None else org
-        out.append(Target(
-            item_id=str(item.get("id") or ""),
-            name=str((record or {}).get("full_name") or (record or {}).get("name") or ""),
-            org=str(org.get("short_name") or org.get("name") or "") if contact else "",
-            channel=str(item.get("channel") or "email"),
-            emails=list((record or {}).get("emails") or []),
-            phones=list((record or {}).get("phones") or []),
-            zalo=(contact or {}).get("zalo"),
-            do_not_contact=bool((contact or {}).get("do_not_contact")),
-        ))
+        out.append(
+            Target(
+                item_id=str(item.get("id") or ""),
+                name=str((record or {}).get("full_name") or (record or {}).get("name") or ""),
+                org=str(org.get("short_name") or org.get("name") or "") if contact else "",
+                channel=str(item.get("channel") or "email"),
+                emails=list((record or {}).get("emails") or []),
+                phones=list((record or {}).get("phones") or []),
+                zalo=(contact or {}).get("zalo"),
+                do_not_contact=bool((contact or {}).get("do_not_contact")),
+            )
+        )
     return out
 
 
@@ -98,22 +100,36 @@ def free_path(folder: Path, stem: str, suffix: str = ".eml") -> Path:
     return path
 
 
-def eml_each(message: Mapping[str, Any], sender: Address,
-             recipients: list[tuple[Target, Address]], *, contact: str | None = None,
-             when: datetime | None = None) -> list[tuple[str, bytes]]:
+def eml_each(
+    message: Mapping[str, Any],
+    sender: Address,
+    recipients: list[tuple[Target, Address]],
+    *,
+    contact: str | None = None,
+    when: datetime | None = None,
+) -> list[tuple[str, bytes]]:
     """One email per recipient: (file stem, bytes)."""
     base = slug(str(message.get("title") or message.get("headline") or "")) or "message"
-    return [(f"{base}--{slug(target.name) or 'recipient'}",
-             to_eml(message, sender=sender, to=[address], when=when, contact=contact))
-            for target, address in recipients]
+    return [
+        (
+            f"{base}--{slug(target.name) or 'recipient'}",
+            to_eml(message, sender=sender, to=[address], when=when, contact=contact),
+        )
+        for target, address in recipients
+    ]
 
 
-def eml_bcc(message: Mapping[str, Any], sender: Address, addresses: list[Address], *,
-            contact: str | None = None, when: datetime | None = None) -> tuple[str, bytes]:
+def eml_bcc(
+    message: Mapping[str, Any],
+    sender: Address,
+    addresses: list[Address],
+    *,
+    contact: str | None = None,
+    when: datetime | None = None,
+) -> tuple[str, bytes]:
     """One email to the sender with every recipient in Bcc (they do not see each other)."""
     base = slug(str(message.get("title") or message.get("headline") or "")) or "message"
-    return f"{base}--bcc", to_eml(message, sender=sender, bcc=addresses, when=when,
-                                   contact=contact)
+    return f"{base}--bcc", to_eml(message, sender=sender, bcc=addresses, when=when, contact=contact)
 
 
 def write_files(folder: Path, files: list[tuple[str, bytes]]) -> list[Path]:
@@ -128,8 +144,13 @@ def write_files(folder: Path, files: list[tuple[str, bytes]]) -> list[Path]:
     return written
 
 
-def mailto_url(addresses: list[Address], message: Mapping[str, Any] | None, *,
-               contact: str | None = None, bcc: bool = True) -> str:
+def mailto_url(
+    addresses: list[Address],
+    message: Mapping[str, Any] | None,
+    *,
+    contact: str | None = None,
+    bcc: bool = True,
+) -> str:
     """A mailto: link (RFC 6068) with the recipients, the subject and the press release text."""
     emails = ",".join(urllib.parse.quote(a.addr_spec, safe="@") for a in addresses)
     fields: list[tuple[str, str]] = []
@@ -139,8 +160,9 @@ def mailto_url(addresses: list[Address], message: Mapping[str, Any] | None, *,
         composed = compose(message, "release", contact=contact)
         fields.append(("subject", composed.subject))
         fields.append(("body", composed.text().replace("\r\n", "\n").replace("\n", "\r\n")))
-    query = "&".join(f"{k}={v if k == 'bcc' else urllib.parse.quote(v, safe='')}"
-                     for k, v in fields)
+    query = "&".join(
+        f"{k}={v if k == 'bcc' else urllib.parse.quote(v, safe='')}" for k, v in fields
+    )
     return f"mailto:{'' if bcc else emails}" + (f"?{query}" if query else "")
 
 

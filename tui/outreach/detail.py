@@ -52,9 +52,13 @@ def item_renderable(view: dict):
     fields.add_row(Text(_("Status")), _status(view.get("status")))
     due = plain(view.get("due"))
     if due:
-        fields.add_row(Text(_("Follow-up")), Text(
-            due + ("  " + _("overdue") if view.get("overdue") else ""),
-            style="bold red" if view.get("overdue") else ""))
+        fields.add_row(
+            Text(_("Follow-up")),
+            Text(
+                due + ("  " + _("overdue") if view.get("overdue") else ""),
+                style="bold red" if view.get("overdue") else "",
+            ),
+        )
     row(_("Owner"), view.get("owner"))
     row(_("Note"), view.get("note"))
     row(_("Link"), view.get("link"))
@@ -66,7 +70,8 @@ def item_renderable(view: dict):
         change = core.action_label(entry.get("action"))
         if entry.get("from") != entry.get("to") and entry.get("to"):
             change = (f"{core.status_label(entry.get('from'))} → " if entry.get("from") else "") + (
-                core.status_label(entry.get("to")))
+                core.status_label(entry.get("to"))
+            )
         line = Text(plain(change), style="bold")
         if entry.get("by"):
             line.append("  " + plain(entry["by"]), style="dim")
@@ -103,9 +108,11 @@ class ItemDetail(VerticalScroll):
             self._body.update(item_renderable(view))
 
     def help_markdown(self) -> str:
-        return _("## Outreach item\n\nWho it reaches, where it stands and its whole history: "
-                 "every status change with its note, link and who made it. The history is "
-                 "never rewritten, so an undo adds an entry too.")
+        return _(
+            "## Outreach item\n\nWho it reaches, where it stands and its whole history: "
+            "every status change with its note, link and who made it. The history is "
+            "never rewritten, so an undo adds an entry too."
+        )
 
 
 class ItemScreen(ModalScreen[None]):
@@ -114,7 +121,8 @@ class ItemScreen(ModalScreen[None]):
     SCOPED_CSS = False
     DEFAULT_CSS = css()
     BINDINGS: ClassVar[list[BindingType]] = [
-        keys.bind("form.cancel", "close"), keys.bind("app.help", "app.help"),
+        keys.bind("form.cancel", "close"),
+        keys.bind("app.help", "app.help"),
     ]
 
     def __init__(self, view: dict) -> None:

@@ -8,6 +8,7 @@ segments: store text is never parsed as markup.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -30,9 +31,13 @@ from .common import STATUS_MARKS, due_text, items_text, message_title, status_co
 
 _MARK = 2
 #: Fixed column widths (channel, status, due) and the flexible columns' shares and minimums.
-_FIXED = {"channel": 11, "status": 14, "due": 12}
-_FLEX = {"message": ({"who": 0.34, "org": 0.30, "note": 0.36}, {"who": 10, "org": 8, "note": 6}),
-         "contact": ({"what": 0.55, "note": 0.45}, {"what": 12, "note": 6})}
+_FIXED = {"channel": 10, "status": 13, "due": 12}
+_FLEX = {
+    "message": ({"who": 0.34, "org": 0.28, "note": 0.38}, {"who": 10, "org": 8, "note": 6}),
+    "contact": ({"what": 0.55, "note": 0.45}, {"what": 12, "note": 6}),
+}
+#: Below this width the note column is dropped (the item panel or Enter shows it).
+NOTE_WIDTH = 96
 
 
 @dataclass
@@ -64,9 +69,14 @@ def build_rows(groups: list[tuple[str, list[dict]]], by: str) -> list[Row]:
 
 def column_widths(width: int, by: str) -> list[tuple[str, int]]:
     """(column, width) for a list `width` cells wide, one-cell gaps."""
-    shares, minimum = _FLEX[by]
+    shares, minimum = dict(_FLEX[by][0]), dict(_FLEX[by][1])
     names = ["who", "org"] if by == "message" else ["what"]
     order = [*names, "channel", "status", "due", "note"]
+    if width < NOTE_WIDTH:
+        order.remove("note")
+        del shares["note"], minimum["note"]
+        total = sum(shares.values())
+        shares = {k: v / total for k, v in shares.items()}
     fixed = sum(_FIXED.values())
     usable = max(width - _MARK - (len(order) - 1) - fixed, sum(minimum.values()))
     flex = {k: max(minimum[k], int(usable * shares[k])) for k in shares}
@@ -78,8 +88,12 @@ class OutreachList(ScrollView, can_focus=True):
     """Outreach items under their group headings, with a cursor and a multi-selection."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "outreach-list--header", "outreach-list--heading", "outreach-list--cursor",
-        "outreach-list--selected", "outreach-list--muted", "outreach-list--overdue",
+        "outreach-list--header",
+        "outreach-list--heading",
+        "outreach-list--cursor",
+        "outreach-list--selected",
+        "outreach-list--muted",
+        "outreach-list--overdue",
         *(f"outreach-list--{s}" for s in STATUS_MARKS),
     }
     DEFAULT_CSS = """
@@ -138,8 +152,9 @@ class OutreachList(ScrollView, can_focus=True):
 
     # -- data ------------------------------------------------------------------------------
 
-    def set_groups(self, groups: list[tuple[str, list[dict]]], by: str,
-                   keep_id: str | None = None) -> None:
+    def set_groups(
+        self, groups: list[tuple[str, list[dict]]], by: str, keep_id: str | None = None
+    ) -> None:
         """Show `groups`; the cursor stays on `keep_id` if it is still listed, else near where
         it was."""
         old = self.cursor
@@ -150,8 +165,11 @@ class OutreachList(ScrollView, can_focus=True):
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows) + 1)
         position = self._positions.get(keep_id or "")
         if position is None:
-            position = self._item_near(min(old, len(self.rows) - 1), 1) if keep_id else (
-                self._item_near(0, 1))
+            position = (
+                self._item_near(min(old, len(self.rows) - 1), 1)
+                if keep_id
+                else (self._item_near(0, 1))
+            )
         self.cursor = position if position is not None else 0
         self.refresh()
 
@@ -164,6 +182,12 @@ class OutreachList(ScrollView, can_focus=True):
         if 0 <= self.cursor < len(self.rows):
             return self.rows[self.cursor].view
         return None
+
+    def cursor_to_position(self, position: int) -> None:
+        """The item at (or nearest after) row `position`."""
+        target = self._item_near(min(position, len(self.rows) - 1), 1) if self.rows else None
+        if target is not None:
+            self.cursor = target
 
     def select_id(self, item_id: str) -> bool:
         position = self._positions.get(item_id)
@@ -222,8 +246,9 @@ class OutreachList(ScrollView, can_focus=True):
         visible = max(self.scrollable_content_region.height - 1, 1)
         top = round(self.scroll_y)
         # a group's heading shows with its first item
-        want_top = self.cursor - 1 if self.cursor and self.rows[self.cursor - 1].heading else (
-            self.cursor)
+        want_top = (
+            self.cursor - 1 if self.cursor and self.rows[self.cursor - 1].heading else (self.cursor)
+        )
         if want_top < top:
             self.scroll_to(y=want_top, animate=False, immediate=True)
         elif self.cursor >= top + visible:
@@ -243,10 +268,8 @@ class OutreachList(ScrollView, can_focus=True):
         self.action_move(direction * max(self.scrollable_content_region.height - 2, 1))
 
     def action_jump(self, position: int) -> None:
-        if position >= 0:
-            target = self._item_near(0, 1)
-        else:
-            target = self._item_near(len(self.rows) - 1, -1)
+        last = len(self.rows) - 1
+        target = self._item_near(0, 1) if position >= 0 else self._item_near(last, -1)
         if target is not None:
             self.cursor = target
 
@@ -261,8 +284,7 @@ class OutreachList(ScrollView, can_focus=True):
         row = self.rows[index]
         if row.heading is not None:
             ids = {v["id"] for v in row.views}
-            self.set_selected(self.selected - ids if ids <= self.selected
-                              else self.selected | ids)
+            self.set_selected(self.selected - ids if ids <= self.selected else self.selected | ids)
             return
         self.cursor = index
         if event.chain >= 2 and row.view is not None:
@@ -278,7 +300,8 @@ class OutreachList(ScrollView, can_focus=True):
                 short = name.removeprefix("outreach-list--")
                 styles[short] = base + self.get_component_rich_style(name)
             styles["selected-cursor"] = styles["selected"] + self.get_component_rich_style(
-                "outreach-list--cursor")
+                "outreach-list--cursor"
+            )
             self._styles = styles
         return self._styles
 
@@ -293,9 +316,15 @@ class OutreachList(ScrollView, can_focus=True):
         self._styles = None
 
     def header_labels(self) -> dict[str, str]:
-        return {"who": _("Recipient"), "org": _("Organisation"), "what": _("Message"),
-                "channel": _("Channel"), "status": _("Status"), "due": _("Follow-up"),
-                "note": _("Note")}
+        return {
+            "who": _("Recipient"),
+            "org": _("Organisation"),
+            "what": _("Message"),
+            "channel": _("Channel"),
+            "status": _("Status"),
+            "due": _("Follow-up"),
+            "note": _("Note"),
+        }
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -307,14 +336,21 @@ class OutreachList(ScrollView, can_focus=True):
             return Strip([Segment(fit(text, width), styles["header"])], width)
         index = round(self.scroll_y) + y - 1
         if index >= len(self.rows):
-            if index == 0 and self.empty_text:
-                return Strip([Segment(fit(" " + self.empty_text, width), styles["muted"])],
-                             width)
+            lines = self._empty_lines(width) if not self.rows else []
+            if index < len(lines):
+                return Strip([Segment(fit(" " + lines[index], width), styles["muted"])], width)
             return Strip.blank(width, styles["base"])
         row = self.rows[index]
         if row.view is None:
             return self._heading(row, width, styles)
         return self._item(index, row.view, columns, width, styles)
+
+    def _empty_lines(self, width: int) -> list[str]:
+        """The empty text wrapped to the width (paragraphs kept)."""
+        lines: list[str] = []
+        for paragraph in self.empty_text.split("\n"):
+            lines += textwrap.wrap(paragraph, max(width - 2, 10)) or [""]
+        return lines
 
     def _heading(self, row: Row, width: int, styles: dict[str, Style]) -> Strip:
         ids = {v["id"] for v in row.views}
@@ -325,10 +361,16 @@ class OutreachList(ScrollView, can_focus=True):
         if cell_len(title) > room:
             title = fit(title, room)
         segments = [Segment(mark + title, styles["heading"]), Segment(summary, styles["muted"])]
-        return Strip(segments, width).adjust_cell_length(width, styles["base"])
+        return Strip(segments).adjust_cell_length(width, styles["base"])
 
-    def _item(self, index: int, view: dict, columns: list[tuple[str, int]], width: int,
-              styles: dict[str, Style]) -> Strip:
+    def _item(
+        self,
+        index: int,
+        view: dict,
+        columns: list[tuple[str, int]],
+        width: int,
+        styles: dict[str, Style],
+    ) -> Strip:
         selected = view["id"] in self.selected
         if index == self.cursor:
             base = styles["selected-cursor" if selected else "cursor"]
@@ -340,7 +382,8 @@ class OutreachList(ScrollView, can_focus=True):
         values = {
             "who": plain(view.get("contact_name") or view.get("org_name")),
             "org": plain(view.get("org_short") or view.get("org_name"))
-            if view.get("contact_name") else "",
+            if view.get("contact_name")
+            else "",
             "what": message_title(view),
             "channel": core.channel_label(view.get("channel")),
             "status": status_text(status),
@@ -360,4 +403,4 @@ class OutreachList(ScrollView, can_focus=True):
             segments.append(Segment(fit(values[name], w), style))
             if i < len(columns) - 1:
                 segments.append(Segment(" ", base))
-        return Strip(segments, width).adjust_cell_length(width, base)
+        return Strip(segments).adjust_cell_length(width, base)

@@ -27,8 +27,9 @@ from .common import css, items_text
 def mark_title(status: str | None, n: int) -> str:
     if status is None:
         return _("Status of {items}", items=items_text(n))
-    return _("Mark {items} as {status}", items=items_text(n),
-             status=core.status_label(status).lower())
+    return _(
+        "Mark {items} as {status}", items=items_text(n), status=core.status_label(status).lower()
+    )
 
 
 class MarkScreen(ModalScreen[dict | None]):
@@ -40,11 +41,19 @@ class MarkScreen(ModalScreen[dict | None]):
     SCOPED_CSS = False
     DEFAULT_CSS = css()
     BINDINGS: ClassVar[list[BindingType]] = [
-        keys.bind("form.cancel", "cancel"), keys.bind("app.help", "app.help"),
+        keys.bind("form.cancel", "cancel"),
+        keys.bind("app.help", "app.help"),
     ]
 
-    def __init__(self, count: int, status: str | None = None, *, needs_link: bool = True,
-                 current: str | None = None, note_only: bool = False) -> None:
+    def __init__(
+        self,
+        count: int,
+        status: str | None = None,
+        *,
+        needs_link: bool = True,
+        current: str | None = None,
+        note_only: bool = False,
+    ) -> None:
         super().__init__(classes="dialog-screen")
         keys.localize(self)
         self.count = count
@@ -55,27 +64,39 @@ class MarkScreen(ModalScreen[dict | None]):
         self.tried = False
 
     def compose(self) -> ComposeResult:
-        title = (_("Note on {items}", items=items_text(self.count)) if self.note_only
-                 else mark_title(self.status, self.count))
+        title = (
+            _("Note on {items}", items=items_text(self.count))
+            if self.note_only
+            else mark_title(self.status, self.count)
+        )
         with Vertical(classes="dialog out-dialog", id="mark-dialog"):
             yield Label(Content(title), classes="dialog-title")
             if self.status is None and not self.note_only:
                 with Horizontal(classes="out-row"):
                     yield Label(_("Status"), classes="out-label")
-                    yield Select([(Content(core.status_label(k)), k) for k in core.STATUSES],
-                                 value=self.current if self.current in core.STATUSES
-                                 else "done", allow_blank=False, compact=True, id="mark-status")
+                    yield Select(
+                        [(Content(core.status_label(k)), k) for k in core.STATUSES],
+                        value=self.current if self.current in core.STATUSES else "done",
+                        allow_blank=False,
+                        compact=True,
+                        id="mark-status",
+                    )
                 yield Label("", id="mark-status-error", classes="out-error")
             with Horizontal(classes="out-row", id="mark-link-row"):
                 yield Label(_("Link"), classes="out-label")
-                yield Input(placeholder=_("https://… the published article"), compact=True,
-                            id="mark-link")
+                yield Input(
+                    placeholder=_("https://… the published article"), compact=True, id="mark-link"
+                )
             yield Label("", id="mark-link-error", classes="out-error")
             with Horizontal(classes="out-row"):
                 yield Label(_("Note"), classes="out-label")
-                yield Input(placeholder=_("what was said or agreed (optional)")
-                            if not self.note_only else _("the note to keep in the history"),
-                            compact=True, id="mark-note")
+                yield Input(
+                    placeholder=_("what was said or agreed (optional)")
+                    if not self.note_only
+                    else _("the note to keep in the history"),
+                    compact=True,
+                    id="mark-note",
+                )
             yield Label("", id="mark-note-error", classes="out-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Save"), variant="primary", id="mark-ok")
@@ -110,9 +131,11 @@ class MarkScreen(ModalScreen[dict | None]):
 
     def values(self) -> dict:
         link = self.query_one("#mark-link", Input).value.strip()
-        return {"status": self.chosen_status(),
-                "note": self.query_one("#mark-note", Input).value.strip() or None,
-                "link": (link or None) if self.chosen_status() == "published" else None}
+        return {
+            "status": self.chosen_status(),
+            "note": self.query_one("#mark-note", Input).value.strip() or None,
+            "link": (link or None) if self.chosen_status() == "published" else None,
+        }
 
     def problems(self) -> dict[str, str]:
         """Field -> what is wrong (empty when the change can be saved)."""
@@ -122,15 +145,14 @@ class MarkScreen(ModalScreen[dict | None]):
             found["note"] = _("Type the note.")
         try:
             if values["status"] or values["note"]:
-                core.check_change(status=values["status"], note=values["note"],
-                                  link=values["link"])
+                core.check_change(status=values["status"], note=values["note"], link=values["link"])
         except ValidationError as exc:
             for name, message in exc.errors:
-                found.setdefault(name if name in ("status", "link", "note") else "note",
-                                 message)
+                found.setdefault(name if name in ("status", "link", "note") else "note", message)
         if values["status"] == "published" and not values["link"] and self.needs_link:
-            found.setdefault("link", _("Published needs the link to the coverage, like "
-                                       "https://baochinhphu.vn/…"))
+            found.setdefault(
+                "link", _("Published needs the link to the coverage, like https://baochinhphu.vn/…")
+            )
         return found
 
     def _error(self, name: str, message: str) -> None:
@@ -179,6 +201,8 @@ class MarkScreen(ModalScreen[dict | None]):
         self.dismiss(None)
 
     def help_markdown(self) -> str:
-        return _("## Change the status\n\nThe note is kept in each item's history with the "
-                 "change (who, when, from which status). Published needs the link to the "
-                 "coverage. Enter saves, Escape cancels; the change can be undone in the list.")
+        return _(
+            "## Change the status\n\nThe note is kept in each item's history with the "
+            "change (who, when, from which status). Published needs the link to the "
+            "coverage. Enter saves, Escape cancels; the change can be undone in the list."
+        )

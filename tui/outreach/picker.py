@@ -60,15 +60,21 @@ class RecipientPicker(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="out-row"):
             yield Label(_("Add"), classes="out-label")
-            yield Input(placeholder=_("type a name, organisation or province (quang ninh)"),
-                        compact=True, id="pick-search")
+            yield Input(
+                placeholder=_("type a name, organisation or province (quang ninh)"),
+                compact=True,
+                id="pick-search",
+            )
         yield OptionList(id="pick-results")
         with Horizontal(classes="out-row"):
             yield Label(_("Group"), classes="out-label")
-            yield Select(self.group_options(), prompt=_("a group…"), compact=True,
-                         id="pick-group")
-            yield Select([(Content(region_label(vi)), vi) for vi, _en in regions()],
-                         prompt=_("all regions"), compact=True, id="pick-region")
+            yield Select(self.group_options(), prompt=_("a group…"), compact=True, id="pick-group")
+            yield Select(
+                [(Content(region_label(vi)), vi) for vi, _en in regions()],
+                prompt=_("all regions"),
+                compact=True,
+                id="pick-region",
+            )
         yield Static("", id="pick-title")
         yield OptionList(id="pick-chosen")
 
@@ -92,7 +98,7 @@ class RecipientPicker(Vertical):
     # -- what was chosen -------------------------------------------------------------------
 
     @property
-    def region(self) -> str | None:
+    def chosen_region(self) -> str | None:
         value = self.query_one("#pick-region", Select).value
         return None if value is Select.NULL else str(value)
 
@@ -124,17 +130,22 @@ class RecipientPicker(Vertical):
         if choice.kind == "contact":
             entry = self.contacts.get(choice.value)
             name = plain(entry.record.get("full_name")) if entry else choice.value[:8]
-            return Content.assemble("• ", (name, "bold"), "  ",
-                                    (org_label(entry.org) if entry else "", "$text-muted"))
+            return Content.assemble(
+                "• ", (name, "bold"), "  ", (org_label(entry.org) if entry else "", "$text-muted")
+            )
         if choice.kind == "org":
             org = self.orgs.get(choice.value) or {}
-            return Content.assemble("◆ ", (plain(org.get("name")), "bold"), "  ",
-                                    (kind_label(org.get("kind")), "$text-muted"))
+            return Content.assemble(
+                "◆ ",
+                (plain(org.get("name")), "bold"),
+                "  ",
+                (kind_label(org.get("kind")), "$text-muted"),
+            )
         if choice.value.startswith("tag:"):
             text = _("tag: {tag}", tag=plain(choice.value[4:]))
         else:
             text = _(core.GROUPS.get(choice.value, choice.value))
-        region = self.region
+        region = self.chosen_region
         where = _("in {region}", region=region_label(region)) if region else _("all regions")
         return Content.assemble("▣ ", (text, "bold"), "  ", (where, "$text-muted"))
 
@@ -146,9 +157,11 @@ class RecipientPicker(Vertical):
         if self.chosen:
             chosen.highlighted = min(highlighted or 0, len(self.chosen) - 1)
         chosen.display = bool(self.chosen)
-        title = (_("Chosen ({n}); Enter or Delete removes one:", n=len(self.chosen))
-                 if self.chosen else _("Nobody chosen yet: add people, organisations or a "
-                                        "group."))
+        title = (
+            _("Chosen ({n}); Enter or Delete removes one:", n=len(self.chosen))
+            if self.chosen
+            else _("Nobody chosen yet: add people, organisations or a group.")
+        )
         self.query_one("#pick-title", Static).update(Content.styled(title, "$text-muted"))
 
     def request_parts(self) -> dict[str, list[str]]:
@@ -169,26 +182,44 @@ class RecipientPicker(Vertical):
         if not matcher.tokens:
             results.display = False
             return
-        orgs = [o for o in self.orgs.values()
-                if matcher.matches(fold(" ".join(str(o.get(k) or "") for k in (
-                    "name", "short_name"))))]
+        orgs = [
+            o
+            for o in self.orgs.values()
+            if matcher.matches(fold(" ".join(str(o.get(k) or "") for k in ("name", "short_name"))))
+        ]
         orgs.sort(key=org_sort_key)
         people = self.data.index.filter(ContactFilter(search=query))
         options = []
         for org in orgs[:ORG_RESULTS]:
             self.results.append(Choice("org", org["id"]))
-            options.append(Option(Content.assemble(
-                "◆ ", (plain(org.get("name")), "bold"), "  ",
-                (kind_label(org.get("kind")), "$text-muted"))))
+            options.append(
+                Option(
+                    Content.assemble(
+                        "◆ ",
+                        (plain(org.get("name")), "bold"),
+                        "  ",
+                        (kind_label(org.get("kind")), "$text-muted"),
+                    )
+                )
+            )
         for entry in people[:PEOPLE_RESULTS]:
             self.results.append(Choice("contact", entry.id))
             record = entry.record
-            extra = _("do not contact") if record.get("do_not_contact") else plain(
-                record.get("title"))
-            options.append(Option(Content.assemble(
-                "• ", (plain(record.get("full_name")), "bold"), "  ",
-                (org_label(entry.org), "$text-muted"), "  ",
-                (extra, "$text-error" if record.get("do_not_contact") else "$text-muted"))))
+            extra = (
+                _("do not contact") if record.get("do_not_contact") else plain(record.get("title"))
+            )
+            options.append(
+                Option(
+                    Content.assemble(
+                        "• ",
+                        (plain(record.get("full_name")), "bold"),
+                        "  ",
+                        (org_label(entry.org), "$text-muted"),
+                        "  ",
+                        (extra, "$text-error" if record.get("do_not_contact") else "$text-muted"),
+                    )
+                )
+            )
         results.add_options(options)
         results.display = bool(options)
         if options:
@@ -214,8 +245,7 @@ class RecipientPicker(Vertical):
     def on_key(self, event: events.Key) -> None:
         focused = self.screen.focused
         results = self.query_one("#pick-results", OptionList)
-        if event.key == "down" and focused is self.query_one("#pick-search") and (
-                results.display):
+        if event.key == "down" and focused is self.query_one("#pick-search") and (results.display):
             event.stop()
             results.focus()
             results.highlighted = min((results.highlighted or 0) + 1, len(self.results) - 1)

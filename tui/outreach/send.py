@@ -1,4 +1,4 @@
-""""Send to…": plan a message (or a call, a meeting) to people, organisations and groups.
+""" "Send to…": plan a message (or a call, a meeting) to people, organisations and groups.
 
 `open_send_dialog(app, message_id=None, contact_ids=(), org_ids=())` is the one entry point: the
 network view calls it with the selected contacts (or the highlighted organisation), the outreach
@@ -41,15 +41,23 @@ _ORDER = {"ready": 0, "draft": 1, "archived": 2}
 
 def message_options(snapshot: Any) -> list[tuple[Content, str]]:
     """Messages for the picker: ready ones first, then drafts, then archived; by title."""
-    messages = sorted(snapshot.live("messages"),
-                      key=lambda m: (_ORDER.get(m.get("status"), 3),
-                                     text_sort_key(str(m.get("title") or ""))))
+    messages = sorted(
+        snapshot.live("messages"),
+        key=lambda m: (_ORDER.get(m.get("status"), 3), text_sort_key(str(m.get("title") or ""))),
+    )
     out = []
     for message in messages:
         status = message.get("status")
         label = _(MESSAGE_STATUSES[status]) if status in MESSAGE_STATUSES else plain(status)
-        out.append((Content.assemble(plain(message.get("title") or message.get("headline")),
-                                     (f"  · {label}", "$text-muted")), message["id"]))
+        out.append(
+            (
+                Content.assemble(
+                    plain(message.get("title") or message.get("headline")),
+                    (f"  · {label}", "$text-muted"),
+                ),
+                message["id"],
+            )
+        )
     return out
 
 
@@ -59,12 +67,20 @@ class SendScreen(ModalScreen[core.PlanRequest | None]):
     SCOPED_CSS = False
     DEFAULT_CSS = css()
     BINDINGS: ClassVar[list[BindingType]] = [
-        keys.bind("form.cancel", "cancel"), keys.bind("form.save", "plan"),
+        keys.bind("form.cancel", "cancel"),
+        keys.bind("form.save", "plan"),
         keys.bind("app.help", "app.help"),
     ]
 
-    def __init__(self, data: Any, config: dict | None = None, *, message_id: str | None = None,
-                 contact_ids: Iterable[str] = (), org_ids: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        data: Any,
+        config: dict | None = None,
+        *,
+        message_id: str | None = None,
+        contact_ids: Iterable[str] = (),
+        org_ids: Iterable[str] = (),
+    ) -> None:
         super().__init__(classes="dialog-screen")
         keys.localize(self)
         self.data = data
@@ -83,27 +99,44 @@ class SendScreen(ModalScreen[core.PlanRequest | None]):
             with VerticalScroll(id="send-body"):
                 with Horizontal(classes="out-row"):
                     yield Label(_("Message"), classes="out-label")
-                    yield Select(options, prompt=_("(no message: a call or a meeting)"),
-                                 value=self.message_id if self.message_id in ids
-                                 else Select.NULL, compact=True, id="send-message")
+                    yield Select(
+                        options,
+                        prompt=_("(no message: a call or a meeting)"),
+                        value=self.message_id if self.message_id in ids else Select.NULL,
+                        compact=True,
+                        id="send-message",
+                    )
                 yield RecipientPicker(self.data, id="send-picker")
                 with Horizontal(classes="out-row"):
                     yield Label(_("Channel"), classes="out-label")
-                    yield Select([(Content(_(v)), k) for k, v in CHANNELS.items()],
-                                 prompt=_("each person's preferred"), compact=True,
-                                 id="send-channel")
+                    yield Select(
+                        [(Content(_(v)), k) for k, v in CHANNELS.items()],
+                        prompt=_("each person's preferred"),
+                        compact=True,
+                        id="send-channel",
+                    )
                 with Horizontal(classes="out-row"):
                     yield Label(_("Follow-up"), classes="out-label")
-                    yield Input("+3d", placeholder=_("today, tomorrow, +3d, mon, 2024-03-15"),
-                                compact=True, id="send-due")
+                    yield Input(
+                        "+3d",
+                        placeholder=_("today, tomorrow, +3d, mon, 2024-03-15"),
+                        compact=True,
+                        id="send-due",
+                    )
                     yield Static("", id="send-due-date")
                 with Horizontal(classes="out-row"):
                     yield Label(_("Note"), classes="out-label")
-                    yield Input(placeholder=_("kept with each item (optional)"), compact=True,
-                                id="send-note")
+                    yield Input(
+                        placeholder=_("kept with each item (optional)"),
+                        compact=True,
+                        id="send-note",
+                    )
                 yield Static("", id="send-preview")
-                yield Checkbox(_("Plan again for those who already got this message"),
-                               compact=True, id="send-force")
+                yield Checkbox(
+                    _("Plan again for those who already got this message"),
+                    compact=True,
+                    id="send-force",
+                )
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Plan"), variant="primary", id="send-plan", disabled=True)
                 yield Button(_("Cancel"), id="send-cancel")
@@ -116,7 +149,8 @@ class SendScreen(ModalScreen[core.PlanRequest | None]):
         self.query_one("#send-force").display = False
         self.refresh_preview()
         if self.query_one("#send-message", Select).value is Select.NULL and (
-                self.data.snapshot.live("messages")):
+            self.data.snapshot.live("messages")
+        ):
             self.query_one("#send-message", Select).focus()
         else:
             self.query_one("#pick-search", Input).focus()
@@ -133,8 +167,10 @@ class SendScreen(ModalScreen[core.PlanRequest | None]):
         parts = self.picker.request_parts()
         return core.PlanRequest(
             message=None if message is Select.NULL else str(message),
-            contacts=parts["contacts"], orgs=parts["orgs"], groups=parts["groups"],
-            region=self.picker.region if parts["groups"] else None,
+            contacts=parts["contacts"],
+            orgs=parts["orgs"],
+            groups=parts["groups"],
+            region=self.picker.chosen_region if parts["groups"] else None,
             channel=None if channel is Select.NULL else str(channel),
             due=self.query_one("#send-due", Input).value.strip() or None,
             note=self.query_one("#send-note", Input).value.strip() or None,
@@ -146,13 +182,17 @@ class SendScreen(ModalScreen[core.PlanRequest | None]):
         request = self.request()
         button = self.query_one("#send-plan", Button)
         try:
-            self.preview = core.preview_plan(self.data.snapshot, request, self.settings,
-                                             today=clock.today())
+            self.preview = core.preview_plan(
+                self.data.snapshot, request, self.settings, today=clock.today()
+            )
             self.problem = ""
         except LantoaError as exc:  # ValidationError, NotFoundError: say what to fix
             self.preview = None
-            self.problem = "; ".join(m for _f, m in exc.errors) if isinstance(
-                exc, ValidationError) else str(exc)
+            self.problem = (
+                "; ".join(m for _f, m in exc.errors)
+                if isinstance(exc, ValidationError)
+                else str(exc)
+            )
         preview = self.query_one("#send-preview", Static)
         if self.preview is None:
             preview.update(Content.styled(self.problem, "$text-warning"))
@@ -170,28 +210,54 @@ class SendScreen(ModalScreen[core.PlanRequest | None]):
         lookup = core.Lookup(self.data.snapshot)
         lines: list[Content] = []
         n = len(result.created)
-        lines.append(Content.styled(_("Will reach {items}:", items=items_text(n)) if n
-                                    else _("Nobody to reach."), "bold"))
+        lines.append(
+            Content.styled(
+                _("Recipients ({n}), one item each:", n=n) if n else _("Nobody to reach."), "bold"
+            )
+        )
         for fields in result.created[:PREVIEW_NAMES]:
             view = lookup.view(fields, clock.today())
             org = plain(view.get("org_name")) if view.get("contact_name") else ""
-            lines.append(Content.assemble(
-                "  • ", plain(view.get("contact_name") or view.get("org_name")),
-                (f"  {org}" if org else "", "$text-muted"),
-                (f"  · {core.channel_label(fields.get('channel'))}", "$text-muted")))
+            lines.append(
+                Content.assemble(
+                    "  • ",
+                    plain(view.get("contact_name") or view.get("org_name")),
+                    (f"  {org}" if org else "", "$text-muted"),
+                    (f"  · {core.channel_label(fields.get('channel'))}", "$text-muted"),
+                )
+            )
         if n > PREVIEW_NAMES:
-            lines.append(Content.styled("  " + _("… and {n} more", n=n - PREVIEW_NAMES),
-                                        "$text-muted"))
+            lines.append(
+                Content.styled("  " + _("… and {n} more", n=n - PREVIEW_NAMES), "$text-muted")
+            )
         for skipped in result.skipped:
-            lines.append(Content.styled(_("Skipped {name}: {reason}.", name=plain(skipped.name),
-                                          reason=core.skip_reason(skipped, self.settings)),
-                                        "$text-error"))
+            lines.append(
+                Content.styled(
+                    _(
+                        "Skipped {name}: {reason}.",
+                        name=plain(skipped.name),
+                        reason=core.skip_reason(skipped, self.settings),
+                    ),
+                    "$text-error",
+                )
+            )
         for dup in result.duplicates:
-            outcome = (_("planned again") if self.query_one("#send-force", Checkbox).value
-                       else _("not planned again"))
-            lines.append(Content.styled(_("{name}: {reason}; {outcome}.", name=plain(dup.name),
-                                          reason=core.skip_reason(dup, self.settings),
-                                          outcome=outcome), "$text-warning"))
+            outcome = (
+                _("planned again")
+                if self.query_one("#send-force", Checkbox).value
+                else _("not planned again")
+            )
+            lines.append(
+                Content.styled(
+                    _(
+                        "{name}: {reason}; {outcome}.",
+                        name=plain(dup.name),
+                        reason=core.skip_reason(dup, self.settings),
+                        outcome=outcome,
+                    ),
+                    "$text-warning",
+                )
+            )
         for notice in result.notices:
             lines.append(Content.styled(plain(notice), "$text-warning"))
         return Content("\n").join(lines)
@@ -244,8 +310,11 @@ class SendScreen(ModalScreen[core.PlanRequest | None]):
     def action_plan(self) -> None:
         self.refresh_preview()
         if self.preview is None or not self.preview.created:
-            self.notify(self.problem or _("Nobody to reach: add people, organisations or a "
-                                          "group."), severity="warning", markup=False)
+            self.notify(
+                self.problem or _("Nobody to reach: add people, organisations or a group."),
+                severity="warning",
+                markup=False,
+            )
             return
         self.dismiss(self.request())
 
@@ -263,11 +332,16 @@ class SendScreen(ModalScreen[core.PlanRequest | None]):
             "contact) and who already got this message recently (tick the box to plan them "
             "again). The follow-up date accepts today, tomorrow, +3d, +2w, mon…sun, hôm nay, "
             "mai, t2…cn or a date. Plan (ctrl+s) writes everything at once; it can be undone "
-            "in the outreach list.")
+            "in the outreach list."
+        )
 
 
-def open_send_dialog(app: Any, message_id: str | None = None, contact_ids: Iterable[str] = (),
-                     org_ids: Iterable[str] = ()) -> None:
+def open_send_dialog(
+    app: Any,
+    message_id: str | None = None,
+    contact_ids: Iterable[str] = (),
+    org_ids: Iterable[str] = (),
+) -> None:
     """Open "Send to…" with a message and recipients already chosen (all optional)."""
     data = getattr(app, "data", None)
     if data is None:
@@ -278,8 +352,12 @@ def open_send_dialog(app: Any, message_id: str | None = None, contact_ids: Itera
         if request is not None:
             plan(app, request)
 
-    app.push_screen(SendScreen(data, app.config, message_id=message_id,
-                               contact_ids=contact_ids, org_ids=org_ids), answered)
+    app.push_screen(
+        SendScreen(
+            data, app.config, message_id=message_id, contact_ids=contact_ids, org_ids=org_ids
+        ),
+        answered,
+    )
 
 
 def plan(app: Any, request: core.PlanRequest) -> None:
@@ -291,19 +369,23 @@ def plan(app: Any, request: core.PlanRequest) -> None:
 
     def done(result: core.PlanResult) -> None:
         title = plain((result.message or {}).get("title"))
-        text = (_("Planned {items} for {title}.", items=items_text(len(result.created)),
-                  title=title) if title else
-                _("Planned {items}.", items=items_text(len(result.created))))
+        text = (
+            _("Planned {items} for {title}.", items=items_text(len(result.created)), title=title)
+            if title
+            else _("Planned {items}.", items=items_text(len(result.created)))
+        )
         if result.skipped:
             text += " " + _("Skipped {n} (do not contact).", n=len(result.skipped))
-        text += " " + _("The Outreach tab ({key}) lists them.",
-                        key=keys.display_keys("app.outreach"))
+        text += " " + _(
+            "The Outreach tab ({key}) lists them.", key=keys.display_keys("app.outreach")
+        )
         app.notify(text, markup=False)
         if result.created:
             from .deliver import DeliverScreen
 
-            app.push_screen(DeliverScreen(result.created, result.message, app.data.snapshot,
-                                          app.config))
+            app.push_screen(
+                DeliverScreen(result.created, result.message, app.data.snapshot, app.config)
+            )
 
     def failed(exc: Exception) -> None:
         app.notify(str(exc), title=_("Not planned"), severity="error", markup=False)

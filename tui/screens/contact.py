@@ -47,9 +47,12 @@ class ContactScreen(Screen[None]):
     def refresh_from(self, data: StoreData) -> None:
         entry = data.entry(self.contact_id)
         self.query_one(ContactDetail).show(
-            entry, data.snapshot,
-            note=_("This contact was deleted ({keys} in the list undoes a deletion made here).",
-                   keys=keys.display_keys("network.undo")),
+            entry,
+            data.snapshot,
+            note=_(
+                "This contact was deleted ({keys} in the list undoes a deletion made here).",
+                keys=keys.display_keys("network.undo"),
+            ),
         )
 
     def action_back(self) -> None:

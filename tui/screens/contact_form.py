@@ -29,11 +29,21 @@ from ..widgets.text import plain, role_label
 
 #: Form order: (field, widget kind).
 FORM: list[tuple[str, str]] = [
-    ("full_name", "input"), ("org_id", "org"), ("title", "input"), ("role", "role"),
-    ("emails", "input"), ("phones", "input"), ("zalo", "input"),
-    ("preferred_channel", "channel"), ("province_code", "province"), ("beats", "input"),
-    ("tags", "input"), ("notes", "text"), ("do_not_contact", "check"),
-    ("consent_source", "input"), ("consent_date", "input"),
+    ("full_name", "input"),
+    ("org_id", "org"),
+    ("title", "input"),
+    ("role", "role"),
+    ("emails", "input"),
+    ("phones", "input"),
+    ("zalo", "input"),
+    ("preferred_channel", "channel"),
+    ("province_code", "province"),
+    ("beats", "input"),
+    ("tags", "input"),
+    ("notes", "text"),
+    ("do_not_contact", "check"),
+    ("consent_source", "input"),
+    ("consent_date", "input"),
 ]
 _LISTS = {"beats", "emails", "phones", "tags"}
 
@@ -56,7 +66,8 @@ class ContactFormScreen(ModalScreen[dict | None]):
     """Returns the saved record, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        keys.bind("form.save", "save"), keys.bind("form.cancel", "cancel"),
+        keys.bind("form.save", "save"),
+        keys.bind("form.cancel", "cancel"),
         keys.bind("app.help", "app.help"),
     ]
 
@@ -72,8 +83,11 @@ class ContactFormScreen(ModalScreen[dict | None]):
     # -- building ----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        title = (_("Edit {name}", name=plain(self.record.get("full_name"))) if self.record
-                 else _("New contact"))
+        title = (
+            _("Edit {name}", name=plain(self.record.get("full_name")))
+            if self.record
+            else _("New contact")
+        )
         with Vertical(classes="dialog form"):
             yield Label(Content(title), classes="dialog-title")
             with VerticalScroll(id="form-fields"):
@@ -94,9 +108,13 @@ class ContactFormScreen(ModalScreen[dict | None]):
         value = self.initial[name]
         wid = f"field-{name}"
         if kind == "input":
-            hint = {"emails": "name@so.gov.vn", "phones": "0912 345 678",
-                    "consent_date": "2024-05-31", "beats": _("comma-separated"),
-                    "tags": _("comma-separated")}.get(name, "")
+            hint = {
+                "emails": "name@so.gov.vn",
+                "phones": "0912 345 678",
+                "consent_date": "2024-05-31",
+                "beats": _("comma-separated"),
+                "tags": _("comma-separated"),
+            }.get(name, "")
             return Input(value, placeholder=hint, id=wid, compact=True)
         if kind == "text":
             return TextArea(value, id=wid, compact=True, soft_wrap=True)
@@ -193,9 +211,11 @@ class ContactFormScreen(ModalScreen[dict | None]):
         if self.errors:
             first = next(name for name, _kind in FORM if name in self.errors)
             self.query_one(f"#field-{first}").focus()
-            self.notify(_("Fix the marked fields first: {errors}",
-                          errors="; ".join(self.errors.values())),
-                        severity="error", markup=False)
+            self.notify(
+                _("Fix the marked fields first: {errors}", errors="; ".join(self.errors.values())),
+                severity="error",
+                markup=False,
+            )
             return
         values = self.changes()
         if self.record is not None and not values:
@@ -228,8 +248,12 @@ class ContactFormScreen(ModalScreen[dict | None]):
                     label.update(Content(message))
                     label.display = True
         message = str(exc) if isinstance(exc, LantoaError) else repr(exc)
-        self.notify(_("Not saved: {why}. Your input is still here.", why=message),
-                    severity="error", markup=False, timeout=10)
+        self.notify(
+            _("Not saved: {why}. Your input is still here.", why=message),
+            severity="error",
+            markup=False,
+            timeout=10,
+        )
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -242,5 +266,6 @@ class ContactFormScreen(ModalScreen[dict | None]):
             "can be written as 0912 345 678 or +84 912 345 678.\n\nSave with {save}; {cancel} "
             "closes without saving. If saving fails (the store is busy, the disk is full), the "
             "form stays open with everything you typed.",
-            save=keys.display_keys("form.save"), cancel=keys.display_keys("form.cancel"),
+            save=keys.display_keys("form.save"),
+            cancel=keys.display_keys("form.cancel"),
         )

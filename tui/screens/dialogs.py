@@ -22,7 +22,8 @@ class ConfirmScreen(ModalScreen[bool]):
     """Yes or no, with the question in plain text (it may quote store data)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        keys.bind("dialog.yes", "answer(True)"), keys.bind("dialog.no", "answer(False)"),
+        keys.bind("dialog.yes", "answer(True)"),
+        keys.bind("dialog.no", "answer(False)"),
         keys.bind("app.help", "app.help"),
     ]
 
@@ -52,20 +53,30 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(answer)
 
     def help_markdown(self) -> str:
-        return _("## Confirm\n\nPress Yes to go ahead or Cancel (Escape) to leave things as they "
-                 "are.")
+        return _(
+            "## Confirm\n\nPress Yes to go ahead or Cancel (Escape) to leave things as they are."
+        )
 
 
 class AskScreen(ModalScreen[str | None]):
     """Ask for one line of text; `check` returns an error message or None while typing."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        keys.bind("form.cancel", "cancel"), keys.bind("app.help", "app.help"),
+        keys.bind("form.cancel", "cancel"),
+        keys.bind("app.help", "app.help"),
     ]
 
-    def __init__(self, title: str, label: str, *, value: str = "", placeholder: str = "",
-                 check: Callable[[str], str | None] | None = None,
-                 suggestions: list[str] | None = None, ok: str | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        label: str,
+        *,
+        value: str = "",
+        placeholder: str = "",
+        check: Callable[[str], str | None] | None = None,
+        suggestions: list[str] | None = None,
+        ok: str | None = None,
+    ) -> None:
         super().__init__(classes="dialog-screen")
         keys.localize(self)
         self.title_text = title
@@ -85,7 +96,8 @@ class AskScreen(ModalScreen[str | None]):
                 placeholder=self.placeholder,
                 id="ask-input",
                 suggester=SuggestFromList(self.suggestions, case_sensitive=False)
-                if self.suggestions else None,
+                if self.suggestions
+                else None,
             )
             yield Label("", id="ask-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
@@ -131,19 +143,22 @@ class AskScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
     def help_markdown(self) -> str:
-        return _("## {title}\n\nType the value and press Enter; Escape cancels.",
-                 title=self.title_text)
+        return _(
+            "## {title}\n\nType the value and press Enter; Escape cancels.", title=self.title_text
+        )
 
 
 class TagScreen(ModalScreen[tuple[str, str] | None]):
     """Add a tag to, or remove it from, the chosen contacts: returns (add|remove, tag)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        keys.bind("form.cancel", "cancel"), keys.bind("app.help", "app.help"),
+        keys.bind("form.cancel", "cancel"),
+        keys.bind("app.help", "app.help"),
     ]
 
-    def __init__(self, count: int, suggestions: list[str],
-                 check: Callable[[str], str | None]) -> None:
+    def __init__(
+        self, count: int, suggestions: list[str], check: Callable[[str], str | None]
+    ) -> None:
         super().__init__(classes="dialog-screen")
         keys.localize(self)
         self.count = count
@@ -153,8 +168,11 @@ class TagScreen(ModalScreen[tuple[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(_("Tag {n} contacts", n=self.count), classes="dialog-title")
-            yield Input(placeholder=_("tag, e.g. hội nghị 2024"), id="tag-input",
-                        suggester=SuggestFromList(self.suggestions, case_sensitive=False))
+            yield Input(
+                placeholder=_("tag, e.g. hội nghị 2024"),
+                id="tag-input",
+                suggester=SuggestFromList(self.suggestions, case_sensitive=False),
+            )
             yield Label("", id="tag-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Add tag"), variant="primary", id="add")
@@ -200,6 +218,8 @@ class TagScreen(ModalScreen[tuple[str, str] | None]):
         self.dismiss(None)
 
     def help_markdown(self) -> str:
-        return _("## Tag contacts\n\nType a tag (existing tags are suggested; → accepts the "
-                 "suggestion) and choose Add or Remove. The change is one write for all chosen "
-                 "contacts and can be undone.")
+        return _(
+            "## Tag contacts\n\nType a tag (existing tags are suggested; → accepts the "
+            "suggestion) and choose Add or Remove. The change is one write for all chosen "
+            "contacts and can be undone."
+        )

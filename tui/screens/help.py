@@ -71,15 +71,23 @@ class HelpScreen(ModalScreen[None]):
                 yield Markdown(self.topic, id="help-topic")
                 if self.here:
                     yield Label(Content(_("Keys here")), classes="help-heading")
-                    yield Static(keys_renderable(self.here, [_("Keys"), _("Action")]),
-                                 id="help-here")
+                    yield Static(
+                        keys_renderable(self.here, [_("Keys"), _("Action")]), id="help-here"
+                    )
                 yield Label(Content(_("All keys")), classes="help-heading")
-                yield Static(Content(_("Remap any key in config.toml under [keys] by its id, "
-                                       "e.g. `\"network.edit\" = \"f4\"`.")),
-                             classes="help-note")
-                yield Static(keys_renderable(self.all_keys,
-                                             [_("Where"), "id", _("Keys"), _("Action")]),
-                             id="help-all")
+                yield Static(
+                    Content(
+                        _(
+                            "Remap any key in config.toml under [keys] by its id, "
+                            'e.g. `"network.edit" = "f4"`.'
+                        )
+                    ),
+                    classes="help-note",
+                )
+                yield Static(
+                    keys_renderable(self.all_keys, [_("Where"), "id", _("Keys"), _("Action")]),
+                    id="help-all",
+                )
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

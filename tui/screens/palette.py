@@ -32,8 +32,12 @@ class LanToaCommands(Provider):
     async def discover(self) -> Hits:
         for command in self._commands():
             if command.discover:
-                yield DiscoveryHit(Content(command.title), command.callback,
-                                   text=command.title, help=_escape(command.help))
+                yield DiscoveryHit(
+                    Content(command.title),
+                    command.callback,
+                    text=command.title,
+                    help=_escape(command.help),
+                )
 
     async def search(self, query: str) -> Hits:
         folded_query = fold(query)
@@ -46,8 +50,13 @@ class LanToaCommands(Provider):
             else:
                 score, offsets = fuzzy.match(folded_query, folded)
             if score > 0:
-                yield Hit(score, _highlight(command.title, offsets, style), command.callback,
-                          text=command.title, help=_escape(command.help))
+                yield Hit(
+                    score,
+                    _highlight(command.title, offsets, style),
+                    command.callback,
+                    text=command.title,
+                    help=_escape(command.help),
+                )
 
 
 def _escape(text: str) -> str:
@@ -70,23 +79,42 @@ def app_commands(app, screen) -> list[PaletteCommand]:
         out += screen.palette_commands()
     if screen is main:
         for section_id, title, _spec in SECTIONS:
-            out.append(PaletteCommand(_("go to: {section}", section=_(title)), "",
-                                      _call(main.show_section, section_id)))
+            out.append(
+                PaletteCommand(
+                    _("go to: {section}", section=_(title)),
+                    "",
+                    _call(main.show_section, section_id),
+                )
+            )
     if app.undo_stack:
-        out.append(PaletteCommand(_("undo: {what}", what=app.undo_stack[-1][0]), "",
-                                  app.undo_last))
-    out.append(PaletteCommand(_("store: open…"), _("Work on another store file"),
-                              _call(open_store_dialog, app)))
+        out.append(PaletteCommand(_("undo: {what}", what=app.undo_stack[-1][0]), "", app.undo_last))
+    out.append(
+        PaletteCommand(
+            _("store: open…"), _("Work on another store file"), _call(open_store_dialog, app)
+        )
+    )
     out.append(PaletteCommand(_("store: reload"), str(app.store.path), app.load_store))
-    out.append(PaletteCommand(_("theme: choose…"), _("Current: {theme}", theme=app.theme),
-                              _call(choose_theme, app)))
+    out.append(
+        PaletteCommand(
+            _("theme: choose…"), _("Current: {theme}", theme=app.theme), _call(choose_theme, app)
+        )
+    )
     for name in sorted(app.available_themes):
-        out.append(PaletteCommand(_("theme: {name}", name=name), "",
-                                  _call(setattr, app, "theme", name), discover=False))
+        out.append(
+            PaletteCommand(
+                _("theme: {name}", name=name),
+                "",
+                _call(setattr, app, "theme", name),
+                discover=False,
+            )
+        )
     other = "en" if get_language() == "vi" else "vi"
     label = {"vi": "Tiếng Việt", "en": "English"}[other]
-    out.append(PaletteCommand(_("language: {name}", name=label), "",
-                              _call(app.run_worker, _switch(app, other))))
+    out.append(
+        PaletteCommand(
+            _("language: {name}", name=label), "", _call(app.run_worker, _switch(app, other))
+        )
+    )
     out.append(PaletteCommand(_("help: keys and this view"), "", app.action_help))
     out.append(PaletteCommand(_("quit"), "", app.exit))
     return out
@@ -109,8 +137,7 @@ def choose_theme(app) -> None:
 
     from store.i18n import _
 
-    app.push_screen(CommandPalette(providers=[ThemeProvider],
-                                   placeholder=_("Search for themes…")))
+    app.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=_("Search for themes…")))
 
 
 def open_store_dialog(app) -> None:
@@ -132,6 +159,13 @@ def open_store_dialog(app) -> None:
         if value:
             app.open_store(Path(value).expanduser().absolute())
 
-    app.push_screen(AskScreen(_("Open a store"), _("Store file (a new name creates it on the "
-                                                   "first change):"),
-                              value=str(app.store.path), check=check, ok=_("Open")), answered)
+    app.push_screen(
+        AskScreen(
+            _("Open a store"),
+            _("Store file (a new name creates it on the first change):"),
+            value=str(app.store.path),
+            check=check,
+            ok=_("Open"),
+        ),
+        answered,
+    )

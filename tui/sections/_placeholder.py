@@ -34,14 +34,17 @@ class PlaceholderSection(Section):
     def cli_hint(self) -> str:
         cli = Path(__file__).resolve().parent.parent / "cli" / f"{self.cli_module}.py"
         if cli.exists():  # looked up as a file: importing the CLI here would cost start-up time
-            return _("Today: use the command line, `{command}` (see `{command} --help`).",
-                     command=self.cli_command)
+            return _(
+                "Today: use the command line, `{command}` (see `{command} --help`).",
+                command=self.cli_command,
+            )
         return _("This part of Lan Tỏa is not built yet.")
 
     def store_changed(self, data: StoreData) -> None:
         n = len(data.snapshot.live(self.table))
         self.query_one(f"#{self.section_id}-count", Static).update(
-            Content(_("The store holds {n} records of this kind.", n=n)))
+            Content(_("The store holds {n} records of this kind.", n=n))
+        )
 
     def focus_default(self) -> None:
         self.screen.set_focus(None)

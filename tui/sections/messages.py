@@ -63,12 +63,21 @@ class MessagesSection(MessagesActions, Section):
         with ContentSwitcher(initial="msg-browse", id="msg-views"), Vertical(id="msg-browse"):
             with Horizontal(id="msg-search-row"):
                 yield Label(_("Search:"), id="msg-search-label")
-                yield Input(placeholder=_("title, headline, owner, tag"), id="msg-search",
-                            compact=True)
-                yield Select([(Content(_(v)), k) for k, v in STATUSES.items()],
-                             prompt=_("All statuses"), compact=True, id="msg-status")
-                yield Select([(Content(_(v)), k) for k, v in KINDS.items()],
-                             prompt=_("All kinds"), compact=True, id="msg-kind")
+                yield Input(
+                    placeholder=_("title, headline, owner, tag"), id="msg-search", compact=True
+                )
+                yield Select(
+                    [(Content(_(v)), k) for k, v in STATUSES.items()],
+                    prompt=_("All statuses"),
+                    compact=True,
+                    id="msg-status",
+                )
+                yield Select(
+                    [(Content(_(v)), k) for k, v in KINDS.items()],
+                    prompt=_("All kinds"),
+                    compact=True,
+                    id="msg-kind",
+                )
                 yield Counter(id="msg-count")
             with Horizontal(id="msg-body"):
                 with Vertical(id="msg-main"):
@@ -117,10 +126,13 @@ class MessagesSection(MessagesActions, Section):
         if self.data is None:
             return
         try:
-            rows = filter_messages(self.data.snapshot, self.reports,
-                                   status=self.filter_value("status"),
-                                   kind=self.filter_value("kind"),
-                                   search=self.search_input.value)
+            rows = filter_messages(
+                self.data.snapshot,
+                self.reports,
+                status=self.filter_value("status"),
+                kind=self.filter_value("kind"),
+                search=self.search_input.value,
+            )
         except ValidationError as exc:  # a filter value the store no longer knows
             self.notify(str(exc), severity="warning", markup=False)
             rows = []
@@ -128,17 +140,33 @@ class MessagesSection(MessagesActions, Section):
         table.set_rows(rows, keep_id=keep_id or table.current_id)
         total = len(self.data.snapshot.live(TABLE))
         self.query_one("#msg-count", Counter).text = (
-            str(len(rows)) if len(rows) == total else f"{len(rows)} / {total}")
+            str(len(rows)) if len(rows) == total else f"{len(rows)} / {total}"
+        )
         empty = self.query_one("#msg-empty", Static)
         if not total:
-            empty.update(Content(_(
-                "Messages: policy stories drafted as story cards, checked as you type, and "
-                "exported as Markdown, text or email.") + "\n\n" + _(
-                "No messages yet. Press {key} to start one from a template (policy, "
-                "achievement or crisis).", key=keys.display_keys("messages.new"))))
+            empty.update(
+                Content(
+                    _(
+                        "Messages: policy stories drafted as story cards, checked as you type, and "
+                        "exported as Markdown, text or email."
+                    )
+                    + "\n\n"
+                    + _(
+                        "No messages yet. Press {key} to start one from a template (policy, "
+                        "achievement or crisis).",
+                        key=keys.display_keys("messages.new"),
+                    )
+                )
+            )
         elif not rows:
-            empty.update(Content(_("No message matches. {key} clears the search and filters.",
-                                   key=keys.display_keys("messages.clear"))))
+            empty.update(
+                Content(
+                    _(
+                        "No message matches. {key} clears the search and filters.",
+                        key=keys.display_keys("messages.clear"),
+                    )
+                )
+            )
         empty.display = not rows
         self.show_detail()
 
@@ -186,16 +214,22 @@ class MessagesSection(MessagesActions, Section):
             parts.append(Content.styled(_("To look at:"), "bold"))
             parts += [Content("· " + f.message) for f in findings]
             if len(report.findings) > len(findings):
-                parts.append(Content.styled(_("… and {n} more", n=len(report.findings) - len(
-                    findings)), "$text-muted"))
+                parts.append(
+                    Content.styled(
+                        _("… and {n} more", n=len(report.findings) - len(findings)), "$text-muted"
+                    )
+                )
         detail.update(Content("\n").join(parts))
 
     # -- shell hooks -----------------------------------------------------------------------
 
     def focus_default(self) -> None:
         if self.editor is not None:
-            self.editor.focus_start(getattr(self.editor.form.focused_field(), "field_name",
-                                            None) if self.editor.query("#ed-form") else None)
+            self.editor.focus_start(
+                getattr(self.editor.form.focused_field(), "field_name", None)
+                if self.editor.query("#ed-form")
+                else None
+            )
         else:
             self.table.focus()
 
@@ -235,9 +269,15 @@ class MessagesSection(MessagesActions, Section):
             "{undo})\n- {status}: status (ready only when the checks find no errors)\n"
             "- {export}: export as Markdown, text or email · {copy}: copy the press release\n"
             "- {filters}: filter by status and kind · {clear}: clear search and filters",
-            open=k("messages.open"), new=k("messages.new"), delete=k("messages.delete"),
-            undo=k("messages.undo"), status=k("messages.status"), export=k("messages.export"),
-            copy=k("messages.copy"), filters=k("messages.filters"), clear=k("messages.clear"),
+            open=k("messages.open"),
+            new=k("messages.new"),
+            delete=k("messages.delete"),
+            undo=k("messages.undo"),
+            status=k("messages.status"),
+            export=k("messages.export"),
+            copy=k("messages.copy"),
+            filters=k("messages.filters"),
+            clear=k("messages.clear"),
         )
 
     def palette_commands(self) -> list[PaletteCommand]:

@@ -56,6 +56,7 @@ class NetworkSection(NetworkActions, NetworkFiles, Section):
         keys.bind("network.select_all", "select_all"),
         keys.bind("network.tag", "tag"),
         keys.bind("network.export", "export"),
+        keys.bind("network.send", "send"),
         keys.bind("network.filters", "toggle_filters"),
         keys.bind("network.clear", "clear_filters"),
         keys.bind("network.orgs", "toggle_orgs"),
@@ -80,8 +81,11 @@ class NetworkSection(NetworkActions, NetworkFiles, Section):
     def compose(self) -> ComposeResult:
         with Horizontal(id="search-row"):
             yield Label(_("Search:"), id="search-label")
-            yield SearchInput(placeholder=_("name, organisation, province, beat, email, phone"),
-                              id="search", compact=True)
+            yield SearchInput(
+                placeholder=_("name, organisation, province, beat, email, phone"),
+                id="search",
+                compact=True,
+            )
             yield Counter(id="count")
         yield FilterChips(id="chips")
         # the first-run WelcomeView joins "network-views" only when the store is empty
@@ -151,8 +155,13 @@ class NetworkSection(NetworkActions, NetworkFiles, Section):
         views = self.query_one("#network-views", ContentSwitcher)
         welcome = data.is_empty and not self.filters and not self.search_input.value
         if welcome and not self.query(WelcomeView):  # built when needed: most starts skip it
-            views.mount(WelcomeView(id="welcome", can_sample=_available("store.sample"),
-                                    can_import=_available("store.importer")))
+            views.mount(
+                WelcomeView(
+                    id="welcome",
+                    can_sample=_available("store.sample"),
+                    can_import=_available("store.importer"),
+                )
+            )
         was = views.current
         views.current = "welcome" if welcome else "browse"
         self.query_one("#search-row").display = not welcome
@@ -168,8 +177,9 @@ class NetworkSection(NetworkActions, NetworkFiles, Section):
         keep = self._pending_id or (contacts.current.id if contacts.current else None)
         self.apply_search(keep_id=keep)
         if self._pending_id and contacts.position_of(self._pending_id) is None:
-            self.notify(_("Saved. The contact is hidden by the current search or filters."),
-                        markup=False)
+            self.notify(
+                _("Saved. The contact is hidden by the current search or filters."), markup=False
+            )
         self._pending_id = None
         self._tree_stale = True
         if self.showing_orgs:
@@ -212,8 +222,11 @@ class NetworkSection(NetworkActions, NetworkFiles, Section):
             return
         criteria = self.criteria()
         needs_folding = bool(criteria.search or criteria.beat or criteria.tag)
-        if needs_folding and not self.data.prepared.is_set() and len(self.data.index) > (
-                FOLD_IN_PLACE):
+        if (
+            needs_folding
+            and not self.data.prepared.is_set()
+            and len(self.data.index) > (FOLD_IN_PLACE)
+        ):
             # a big store is still being indexed in the background: keep typing responsive
             # and search as soon as it is ready
             self.query_one("#count", Counter).text = _("indexing…")
@@ -222,9 +235,12 @@ class NetworkSection(NetworkActions, NetworkFiles, Section):
         rows = self.searcher.run(criteria)
         contacts = self.contact_list
         contacts.empty_text = (
-            _("No contact matches. {keys} clears the filters.",
-              keys=keys.display_keys("network.clear"))
-            if self.filters or self.search_input.value else _("No contacts yet.")
+            _(
+                "No contact matches. {keys} clears the filters.",
+                keys=keys.display_keys("network.clear"),
+            )
+            if self.filters or self.search_input.value
+            else _("No contacts yet.")
         )
         contacts.set_rows(rows, keep_id=keep_id)
         total = len(self.data.index)
@@ -233,8 +249,9 @@ class NetworkSection(NetworkActions, NetworkFiles, Section):
         if contacts.selected:
             text += " · " + _("{n} selected", n=len(contacts.selected))
         self.query_one("#count", Counter).text = text
-        self.query_one(FilterChips).show(self.filters, self.data.index.orgs,
-                                         keys.display_keys("network.clear"))
+        self.query_one(FilterChips).show(
+            self.filters, self.data.index.orgs, keys.display_keys("network.clear")
+        )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id != "search":
@@ -297,8 +314,9 @@ class NetworkSection(NetworkActions, NetworkFiles, Section):
 
     def on_contact_list_selection_changed(self, event: ContactList.SelectionChanged) -> None:
         event.stop()
-        self.apply_search(keep_id=self.contact_list.current.id if self.contact_list.current
-                          else None)
+        self.apply_search(
+            keep_id=self.contact_list.current.id if self.contact_list.current else None
+        )
 
     def on_org_tree_contact_highlighted(self, event: OrgTree.ContactHighlighted) -> None:
         event.stop()
@@ -342,8 +360,9 @@ class NetworkSection(NetworkActions, NetworkFiles, Section):
 
     def on_welcome_view_chosen(self, event: WelcomeView.Chosen) -> None:
         event.stop()
-        {"sample": self.load_sample, "import": self.import_csv,
-         "add": self.action_new}[event.action]()
+        {"sample": self.load_sample, "import": self.import_csv, "add": self.action_new}[
+            event.action
+        ]()
 
     # -- shell hooks -----------------------------------------------------------------------
 
@@ -356,7 +375,8 @@ class NetworkSection(NetworkActions, NetworkFiles, Section):
             "selected": set(self.contact_list.selected),
             "orgs": self.showing_orgs,
             "panel": self.query_one(FilterPanel).display,
-            "focus": focused.id if focused is not None and focused in self.walk_children()
+            "focus": focused.id
+            if focused is not None and focused in self.walk_children()
             else None,
         }
 
@@ -390,11 +410,20 @@ class NetworkSection(NetworkActions, NetworkFiles, Section):
             "- {filters}: filters (group, region, province, role, beat, tag) · {clear}: clear "
             "them\n- {orgs}: organisations and their people\n"
             "- {email} / {phone} / {zalo}: copy the email, phone or Zalo",
-            show=k("network.show"), new=k("network.new"), edit=k("network.edit"),
-            delete=k("network.delete"), undo=k("network.undo"), select=k("network.select"),
-            tag=k("network.tag"), export=k("network.export"), filters=k("network.filters"),
-            clear=k("network.clear"), orgs=k("network.orgs"), email=k("network.copy_email"),
-            phone=k("network.copy_phone"), zalo=k("network.copy_zalo"),
+            show=k("network.show"),
+            new=k("network.new"),
+            edit=k("network.edit"),
+            delete=k("network.delete"),
+            undo=k("network.undo"),
+            select=k("network.select"),
+            tag=k("network.tag"),
+            export=k("network.export"),
+            filters=k("network.filters"),
+            clear=k("network.clear"),
+            orgs=k("network.orgs"),
+            email=k("network.copy_email"),
+            phone=k("network.copy_phone"),
+            zalo=k("network.copy_zalo"),
         )
 
     def palette_commands(self) -> list[PaletteCommand]:

@@ -59,8 +59,7 @@ class NetworkActions:
         def done(record: dict | None) -> None:
             if record:
                 self._pending_id = record["id"]
-                self.notify(_("Added {name}.", name=plain(record.get("full_name"))),
-                            markup=False)
+                self.notify(_("Added {name}.", name=plain(record.get("full_name"))), markup=False)
 
         self.app.push_screen(ContactFormScreen(self._orgs_for_form()), done)
 
@@ -81,12 +80,17 @@ class NetworkActions:
         def done(record: dict | None) -> None:
             if not record:
                 return
-            changed = [k for k in set(record) | set(before)
-                       if k not in ("updated_at", "_clock") and record.get(k) != before.get(k)]
+            changed = [
+                k
+                for k in set(record) | set(before)
+                if k not in ("updated_at", "_clock") and record.get(k) != before.get(k)
+            ]
             if changed:
                 old = {k: before.get(k) for k in changed}
-                self.app.push_undo(_("edit of {name}", name=plain(before.get("full_name"))),
-                                   lambda tx: tx.update(CONTACTS, contact_id, old))
+                self.app.push_undo(
+                    _("edit of {name}", name=plain(before.get("full_name"))),
+                    lambda tx: tx.update(CONTACTS, contact_id, old),
+                )
             self.notify(_("Saved {name}.", name=plain(record.get("full_name"))), markup=False)
 
         self.app.push_screen(form, done)
@@ -107,8 +111,10 @@ class NetworkActions:
             question = _("Delete {name}? You can undo this until you close the app.", name=name)
         else:
             name = ""
-            question = _("Delete the {n} selected contacts? You can undo this until you close "
-                         "the app.", n=len(ids))
+            question = _(
+                "Delete the {n} selected contacts? You can undo this until you close the app.",
+                n=len(ids),
+            )
 
         def write(store) -> int:
             with store.transaction() as tx:
@@ -121,8 +127,14 @@ class NetworkActions:
             self.contact_list.set_selected(self.contact_list.selected - set(ids))
             what = name or _("{n} contacts", n=count)
             self.app.push_undo(_("deletion of {what}", what=what), _restore(ids))
-            self.notify(_("Deleted {what}. Press {keys} to undo.", what=what,
-                          keys=keys.display_keys("network.undo")), markup=False)
+            self.notify(
+                _(
+                    "Deleted {what}. Press {keys} to undo.",
+                    what=what,
+                    keys=keys.display_keys("network.undo"),
+                ),
+                markup=False,
+            )
             if after:
                 after()
 
@@ -193,14 +205,36 @@ class NetworkActions:
 
         def written(before: dict[str, Any]) -> None:
             if before:
-                self.app.push_undo(_("tag {tag}", tag=tag), lambda tx: [
-                    tx.update(CONTACTS, cid, {"tags": old}) for cid, old in before.items()
-                    if tx.get(CONTACTS, cid) is not None])
-            message = (_("Removed tag {tag} from {n} contacts.", tag=tag, n=len(before)) if remove
-                       else _("Tagged {n} contacts with {tag}.", tag=tag, n=len(before)))
+                self.app.push_undo(
+                    _("tag {tag}", tag=tag),
+                    lambda tx: [
+                        tx.update(CONTACTS, cid, {"tags": old})
+                        for cid, old in before.items()
+                        if tx.get(CONTACTS, cid) is not None
+                    ],
+                )
+            message = (
+                _("Removed tag {tag} from {n} contacts.", tag=tag, n=len(before))
+                if remove
+                else _("Tagged {n} contacts with {tag}.", tag=tag, n=len(before))
+            )
             self.notify(message, markup=False)
 
         self.app.run_store_job(write, written)
+
+    # -- send to… (the outreach dialog) ----------------------------------------------------
+
+    def action_send(self) -> None:
+        """ "Send to…" the selected contacts, or the organisation highlighted in the tree."""
+        from ..outreach.send import open_send_dialog
+
+        if self.showing_orgs:
+            node = self.org_tree.cursor_node
+            data = (node.data or {}) if node else {}
+            if data.get("type") == "org":
+                open_send_dialog(self.app, org_ids=[data["id"]])
+                return
+        open_send_dialog(self.app, contact_ids=self.chosen_ids())
 
     # -- copy ------------------------------------------------------------------------------
 
@@ -223,12 +257,15 @@ class NetworkActions:
         text = ", ".join(value) if isinstance(value, list) else (value or "")
         name = plain(record.get("full_name"))
         if not text:
-            self.notify(_("{name} has no {what}.", name=name, what=what), severity="warning",
-                        markup=False)
+            self.notify(
+                _("{name} has no {what}.", name=name, what=what), severity="warning", markup=False
+            )
             return
         self.app.copy_to_clipboard(text)
-        self.notify(_("Copied the {what} of {name}: {value}", what=what, name=name,
-                      value=plain(text)), markup=False)
+        self.notify(
+            _("Copied the {what} of {name}: {value}", what=what, name=name, value=plain(text)),
+            markup=False,
+        )
 
     # -- views -----------------------------------------------------------------------------
 
@@ -280,8 +317,9 @@ class NetworkActions:
     # -- palette ---------------------------------------------------------------------------
 
     def network_commands(self) -> list[PaletteCommand]:
-        out = [PaletteCommand(_("contact: new"), _("Open the form for a new contact"),
-                              self.action_new)]
+        out = [
+            PaletteCommand(_("contact: new"), _("Open the form for a new contact"), self.action_new)
+        ]
         entry = self.current_entry()
         if entry is not None:
             name = plain(entry.record.get("full_name"))
@@ -290,24 +328,43 @@ class NetworkActions:
                 PaletteCommand(_("contact: edit"), name, self.action_edit),
                 PaletteCommand(_("contact: delete"), name, self.action_delete),
             ]
-            for field, title in (("emails", _("contact: copy email")),
-                                 ("phones", _("contact: copy phone")),
-                                 ("zalo", _("contact: copy Zalo"))):
+            for field, title in (
+                ("emails", _("contact: copy email")),
+                ("phones", _("contact: copy phone")),
+                ("zalo", _("contact: copy Zalo")),
+            ):
                 if entry.record.get(field):
-                    out.append(PaletteCommand(title, name, _bind(self.copy_field, field,
-                                                                 entry.id)))
+                    out.append(PaletteCommand(title, name, _bind(self.copy_field, field, entry.id)))
         count = len(self.chosen_ids())
         if count:
-            out.append(PaletteCommand(_("contacts: tag…"), _("{n} contacts", n=count),
-                                      self.action_tag))
-        out.append(PaletteCommand(_("contacts: export to CSV…"),
-                                  _("The selected contacts, or all shown"), self.action_export))
+            out.append(
+                PaletteCommand(_("contacts: tag…"), _("{n} contacts", n=count), self.action_tag)
+            )
+        out.append(
+            PaletteCommand(
+                _("contacts: send to…"),
+                _("Plan a message to the selected contacts"),
+                self.action_send,
+            )
+        )
+        out.append(
+            PaletteCommand(
+                _("contacts: export to CSV…"),
+                _("The selected contacts, or all shown"),
+                self.action_export,
+            )
+        )
         out.append(PaletteCommand(_("contacts: select all shown"), "", self.action_select_all))
         out.append(PaletteCommand(_("filters: show or hide"), "", self.action_toggle_filters))
         if self.filters or self.search_input.value:
             out.append(PaletteCommand(_("filters: clear"), "", self.action_clear_filters))
-        out.append(PaletteCommand(_("view: organisations") if not self.showing_orgs
-                                  else _("view: contacts"), "", self.action_toggle_orgs))
+        out.append(
+            PaletteCommand(
+                _("view: organisations") if not self.showing_orgs else _("view: contacts"),
+                "",
+                self.action_toggle_orgs,
+            )
+        )
         if self.data is not None and self.data.is_empty:
             out.append(PaletteCommand(_("store: load the sample network"), "", self.load_sample))
         out.append(PaletteCommand(_("store: import a CSV file…"), "", self.import_csv))
@@ -325,5 +382,3 @@ def _restore(ids: list[str]):
 
 def _bind(function, *args):
     return lambda: function(*args)
-
-

@@ -34,11 +34,22 @@ class NetworkFiles:
             if path:
                 self.export_contacts(ids, Path(path).expanduser().absolute())
 
-        what = (_("Export the {n} selected contacts", n=len(ids)) if selected
-                else _("Export the {n} contacts shown", n=len(ids)))
+        what = (
+            _("Export the {n} selected contacts", n=len(ids))
+            if selected
+            else _("Export the {n} contacts shown", n=len(ids))
+        )
         default = str(Path.cwd() / "lantoa-contacts.csv")
-        self.app.push_screen(AskScreen(what, _("CSV file (opens in Excel and LibreOffice):"),
-                                       value=default, check=check, ok=_("Export")), answered)
+        self.app.push_screen(
+            AskScreen(
+                what,
+                _("CSV file (opens in Excel and LibreOffice):"),
+                value=default,
+                check=check,
+                ok=_("Export"),
+            ),
+            answered,
+        )
 
     def export_contacts(self, ids: set[str], target: Path) -> None:
         from store import exporter
@@ -46,17 +57,23 @@ class NetworkFiles:
 
         snapshot = self.data.snapshot
         delimiter = {"semicolon": ";", "tab": "\t"}.get(
-            str(self.app.config.get("csv_delimiter", "")), ",")
+            str(self.app.config.get("csv_delimiter", "")), ","
+        )
 
         def write(_store) -> int:
-            data, counts = exporter.export(snapshot, "csv", CONTACTS, style=get_language(),
-                                           delimiter=delimiter, criteria=ContactFilter(ids=ids))
+            data, counts = exporter.export(
+                snapshot,
+                "csv",
+                CONTACTS,
+                style=get_language(),
+                delimiter=delimiter,
+                criteria=ContactFilter(ids=ids),
+            )
             atomic_write_bytes(target, data)
             return counts.get(CONTACTS, 0)
 
         def written(count: int) -> None:
-            self.notify(_("Exported {n} contacts to {path}.", n=count, path=target),
-                        markup=False)
+            self.notify(_("Exported {n} contacts to {path}.", n=count, path=target), markup=False)
 
         self.app.run_store_job(write, written)
 
@@ -65,9 +82,14 @@ class NetworkFiles:
 
         def written(result: dict[str, dict[str, int]]) -> None:
             added = result["added"]
-            self.notify(_("Loaded the sample network: {orgs} organisations, {contacts} "
-                          "contacts.", orgs=added.get("organisations", 0),
-                          contacts=added.get("contacts", 0)), markup=False)
+            self.notify(
+                _(
+                    "Loaded the sample network: {orgs} organisations, {contacts} contacts.",
+                    orgs=added.get("organisations", 0),
+                    contacts=added.get("contacts", 0),
+                ),
+                markup=False,
+            )
             self.call_after_refresh(self.focus_default)
 
         self.app.run_store_job(load_sample, written)
@@ -83,22 +105,35 @@ class NetworkFiles:
             if path:
                 self.import_file(Path(path).expanduser())
 
-        self.app.push_screen(AskScreen(_("Import a CSV file"), _("File (CSV or JSON):"),
-                                       check=check, ok=_("Import")), answered)
+        self.app.push_screen(
+            AskScreen(
+                _("Import a CSV file"), _("File (CSV or JSON):"), check=check, ok=_("Import")
+            ),
+            answered,
+        )
 
     def import_file(self, path: Path) -> None:
         from store.importer import import_file
 
         def written(report) -> None:
             self.notify(
-                _("{file}: added {added}, updated {updated}, rejected {rejected}.",
-                  file=report.file, added=report.total("added"),
-                  updated=report.total("updated"), rejected=report.total("rejected")),
-                severity="warning" if report.rejections else "information", markup=False,
+                _(
+                    "{file}: added {added}, updated {updated}, rejected {rejected}.",
+                    file=report.file,
+                    added=report.total("added"),
+                    updated=report.total("updated"),
+                    rejected=report.total("rejected"),
+                ),
+                severity="warning" if report.rejections else "information",
+                markup=False,
                 timeout=10,
             )
             for rejection in report.rejections[:3]:
-                self.notify(f"{rejection['where']}: {rejection['reason']}", severity="warning",
-                            markup=False, timeout=10)
+                self.notify(
+                    f"{rejection['where']}: {rejection['reason']}",
+                    severity="warning",
+                    markup=False,
+                    timeout=10,
+                )
 
         self.app.run_store_job(lambda store: import_file(store, path), written)

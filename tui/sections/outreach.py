@@ -1,19 +1,460 @@
-"""The Outreach section (who got which message, follow-ups, coverage). Owned by the outreach
-work; until it lands this is an honest empty state."""
+"""The Outreach section: who got which message, what is due, what came of it; and the coverage.
+
+Items are grouped by message or by recipient (`g`), filtered by status, channel, overdue, due
+today and mine (chips show the active filters; ctrl+r clears them), marked done / replied /
+published / declined with a note in two keys, one at a time or many (space selects), and the
+last change undone (`u`, from the store's journal, so it also undoes CLI changes). A store reload
+(own write, the CLI, a sync) keeps the cursor and the selection. Actions: tui/outreach/actions.py.
+"""
 
 from __future__ import annotations
 
-from store.i18n import _
+from typing import Any, ClassVar
 
-from ._placeholder import PlaceholderSection
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import ContentSwitcher, Input, Label, Select, Static
+
+from store import outreach as core
+from store.i18n import N_, _
+from store.model import CHANNELS
+from store.vietnamese import Matcher, fold
+
+from .. import keys
+from ..outreach.actions import OutreachActions, describe_command
+from ..outreach.chips import Chip, ViewSwitch
+from ..outreach.common import css, settings
+from ..outreach.coverage import CoverageView
+from ..outreach.detail import ItemDetail, ItemScreen
+from ..outreach.hooks import OutreachShellHooks
+from ..outreach.listing import OutreachList
+from ..widgets.status_bar import Counter
+from ..widgets.text import plain
+from .base import Section, StoreData
+
+#: Filter chips: toggle name -> (label, binding id).
+TOGGLES = {
+    "overdue": (N_("Overdue"), "outreach.overdue"),
+    "due_today": (N_("Due today"), "outreach.today"),
+    "mine": (N_("Mine"), "outreach.mine"),
+}
+_LIST_ACTIONS = {
+    "mark",
+    "note",
+    "due",
+    "delete",
+    "deliver",
+    "select",
+    "select_all",
+    "open",
+    "group",
+    "toggle",
+    "focus_search",
+    "focus_filters",
+    "clear",
+}
+_ITEM_ACTIONS = {"mark", "note", "due", "delete", "deliver", "select", "open"}
 
 
-class OutreachSection(PlaceholderSection):
+class OutreachSection(OutreachShellHooks, OutreachActions, Section):
     section_id = "outreach"
-    table = "outreach"
-    cli_module = "cmd_outreach"
-    cli_command = "lantoa outreach"
+    SCOPED_CSS = False
+    DEFAULT_CSS = css()
 
-    def purpose(self) -> str:
-        return _("Outreach: send a message to people of the network, track replies and "
-                 "publications, and see the coverage.")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        keys.bind("outreach.search", "focus_search"),
+        keys.bind("outreach.open", "open"),
+        keys.bind("outreach.new", "new"),
+        keys.bind("outreach.select", "select"),
+        keys.bind("outreach.select_all", "select_all"),
+        keys.bind("outreach.done", "mark('done')"),
+        keys.bind("outreach.replied", "mark('replied')"),
+        keys.bind("outreach.published", "mark('published')"),
+        keys.bind("outreach.declined", "mark('declined')"),
+        keys.bind("outreach.status", "mark"),
+        keys.bind("outreach.note", "note"),
+        keys.bind("outreach.due", "due"),
+        keys.bind("outreach.deliver", "deliver"),
+        keys.bind("outreach.delete", "delete"),
+        keys.bind("outreach.undo", "undo"),
+        keys.bind("outreach.group", "group"),
+        keys.bind("outreach.overdue", "toggle('overdue')"),
+        keys.bind("outreach.today", "toggle('due_today')"),
+        keys.bind("outreach.mine", "toggle('mine')"),
+        keys.bind("outreach.filters", "focus_filters"),
+        keys.bind("outreach.clear", "clear"),
+        keys.bind("outreach.coverage", "switch_view"),
+        ("down", "focus_list", ""),
+    ]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.data: StoreData | None = None
+        self.by = "message"
+        self.toggles = dict.fromkeys(TOGGLES, False)
+        self.message_filter: str | None = None
+        self._position: int | None = None
+        self._cache: tuple[Any, Any, list[dict]] | None = None
+        self._coverage_stale = True
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="out-head"):
+            yield ViewSwitch(id="out-switch")
+            yield Static("", id="out-last")
+        with ContentSwitcher(initial="out-items", id="out-views"):
+            with Vertical(id="out-items"):
+                with Horizontal(id="out-search-row"):
+                    yield Label(_("Search:"), id="out-search-label")
+                    yield Input(
+                        placeholder=_("name, organisation, province, message, note"),
+                        compact=True,
+                        id="out-search",
+                    )
+                    yield Select(
+                        self.status_options(),
+                        prompt=_("All statuses"),
+                        compact=True,
+                        id="out-status",
+                    )
+                    yield Select(
+                        [(Content(_(v)), k) for k, v in CHANNELS.items()],
+                        prompt=_("All channels"),
+                        compact=True,
+                        id="out-channel",
+                    )
+                    yield Counter(id="out-count")
+                with Horizontal(id="out-chips"):
+                    for name in TOGGLES:
+                        yield Chip(id=f"chip-{name}")
+                    yield Chip(toggle=False, id="chip-message")
+                    yield Chip(toggle=False, id="chip-group")
+                    yield Chip(toggle=False, id="chip-clear")
+                with Horizontal(id="out-body"):
+                    yield OutreachList(id="out-list")
+                    yield ItemDetail(id="out-detail")
+            yield CoverageView(id="out-coverage")
+
+    def on_mount(self) -> None:
+        if getattr(self.app, "data", None) is None:
+            self.outreach_list.loading = True
+        self.show_chips()
+
+    @staticmethod
+    def status_options() -> list[tuple[Content, str]]:
+        return [(Content(_("Open (planned, sent, replied)")), "open")] + [
+            (Content(core.status_label(k)), k) for k in core.STATUSES
+        ]
+
+    # -- parts -----------------------------------------------------------------------------
+
+    @property
+    def outreach_list(self) -> OutreachList:
+        return self.query_one(OutreachList)
+
+    @property
+    def coverage(self) -> CoverageView:
+        return self.query_one(CoverageView)
+
+    @property
+    def search_input(self) -> Input:
+        return self.query_one("#out-search", Input)
+
+    @property
+    def view(self) -> str:
+        return (
+            "coverage"
+            if self.query_one("#out-views", ContentSwitcher).current == ("out-coverage")
+            else "items"
+        )
+
+    def select_value(self, name: str) -> str | None:
+        value = self.query_one(f"#out-{name}", Select).value
+        return None if value is Select.NULL else str(value)
+
+    # -- store data ------------------------------------------------------------------------
+
+    def store_changed(self, data: StoreData) -> None:
+        self.data = data
+        self.outreach_list.loading = False
+        self._cache = None
+        live = {i["id"] for i in data.snapshot.live(core.OUTREACH)}
+        listing = self.outreach_list
+        if listing.selected - live:
+            listing.selected &= live
+        position, self._position = self._position, None
+        self.apply(keep_id=listing.current["id"] if listing.current else None)
+        if position is not None:
+            listing.cursor_to_position(position)
+        last = self.last_change()
+        self.query_one("#out-last", Static).update(
+            Content(
+                _(
+                    "Last change: {what} · {key} undoes",
+                    what=describe_command(last),
+                    key=keys.display_keys("outreach.undo"),
+                )
+                if last
+                else ""
+            )
+        )
+        self._coverage_stale = True
+        if self.view == "coverage":
+            self.show_coverage()
+        self.refresh_bindings()
+
+    def criteria(self) -> core.OutreachFilter:
+        status = self.select_value("status")
+        statuses = None
+        if status == "open":
+            statuses = frozenset(core.OPEN_STATUSES)
+        elif status:
+            statuses = frozenset({status})
+        return core.OutreachFilter(
+            statuses=statuses,
+            message_id=self.message_filter,
+            channel=self.select_value("channel"),
+            overdue=self.toggles["overdue"],
+            due_today=self.toggles["due_today"],
+            owner=settings(self.app).owner if self.toggles["mine"] else None,
+        )
+
+    def filtered_views(self) -> list[dict]:
+        """The items matching the filters (cached per store version and criteria)."""
+        from ..outreach import clock
+
+        criteria = self.criteria()
+        if self._cache is not None and self._cache[0] is self.data and self._cache[1] == (criteria):
+            return self._cache[2]
+        views = core.list_items(self.data.snapshot, criteria, clock.today())
+        orgs = self.data.index.orgs
+        for view in views:
+            org = orgs.get(view.get("org_id") or "") or {}
+            view["org_short"] = org.get("short_name") or org.get("name")
+            view["_text"] = fold(
+                " ".join(
+                    plain(view.get(k))
+                    for k in (
+                        "contact_name",
+                        "org_name",
+                        "org_short",
+                        "message_title",
+                        "province",
+                        "note",
+                        "owner",
+                    )
+                )
+            )
+        self._cache = (self.data, criteria, views)
+        return views
+
+    def apply(self, keep_id: str | None = None) -> None:
+        """Filter, search and group the items; show them keeping the cursor on `keep_id`."""
+        if self.data is None:
+            return
+        views = self.filtered_views()
+        matcher = Matcher(self.search_input.value)
+        if matcher.tokens:
+            views = [v for v in views if all(t in v["_text"] for t in matcher.tokens)]
+        listing = self.outreach_list
+        filtered = self.filtering()
+        total = len(self.data.snapshot.live(core.OUTREACH))
+        if not total:
+            purpose = _(
+                "Outreach: send a message to people of the network, track replies and "
+                "publications, and see the coverage."
+            )
+            listing.empty_text = (
+                purpose
+                + "\n\n"
+                + _(
+                    "No outreach yet. Press {key} to send a message to people of the network (or "
+                    "select people in the Network tab and press {send}).",
+                    key=keys.display_keys("outreach.new"),
+                    send=keys.display_keys("network.send"),
+                )
+            )
+        else:
+            listing.empty_text = _(
+                "No item matches. {key} clears the filters.",
+                key=keys.display_keys("outreach.clear"),
+            )
+        listing.set_groups(
+            core.group_views(views, self.by),
+            self.by,
+            keep_id=keep_id or (listing.current or {}).get("id"),
+        )
+        text = str(len(views)) if not filtered else f"{len(views)} / {total}"
+        if listing.selected:
+            text += " · " + _("{n} selected", n=len(listing.selected))
+        self.query_one("#out-count", Counter).text = text
+        self.show_chips()
+        self.query_one(ItemDetail).show(listing.current)
+
+    def keep_position(self) -> None:
+        """After an own change, the cursor stays where it is on screen (the next item slides
+        under it) instead of following a marked item to the end of the list."""
+        self._position = self.outreach_list.cursor
+
+    def filtering(self) -> bool:
+        return bool(
+            any(self.toggles.values())
+            or self.message_filter
+            or self.search_input.value.strip()
+            or self.select_value("status")
+            or self.select_value("channel")
+        )
+
+    def show_chips(self) -> None:
+        for name, (label, binding) in TOGGLES.items():
+            chip = self.query_one(f"#chip-{name}", Chip)
+            chip.text = f"{_(label)} ({keys.display_keys(binding)})"
+            chip.on = self.toggles[name]
+        message = self.query_one("#chip-message", Chip)
+        message.display = bool(self.message_filter)
+        if self.message_filter and self.data is not None:
+            record = self.data.snapshot.by_id("messages").get(self.message_filter) or {}
+            message.text = _("Message: {title} ✕", title=plain(record.get("title")))
+            message.on = True
+        group = self.query_one("#chip-group", Chip)
+        group.text = _(
+            "Grouped by {what} ({key})",
+            what=_("message") if self.by == "message" else _("recipient"),
+            key=keys.display_keys("outreach.group"),
+        )
+        clear = self.query_one("#chip-clear", Chip)
+        clear.text = _("✕ clear filters ({key})", key=keys.display_keys("outreach.clear"))
+        clear.display = self.filtering()
+
+    # -- events ----------------------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "out-search":
+            event.stop()
+            self.apply()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "out-search":
+            event.stop()
+            self.outreach_list.focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id in ("out-status", "out-channel"):
+            event.stop()
+            self.apply()
+
+    def on_chip_pressed(self, event: Chip.Pressed) -> None:
+        event.stop()
+        name = (event.chip.id or "").removeprefix("chip-")
+        if name in TOGGLES:
+            self.action_toggle(name)
+        elif name == "message":
+            self.show_message(None)
+        elif name == "group":
+            self.action_group()
+        elif name == "clear":
+            self.action_clear()
+
+    def on_view_switch_switched(self, event: ViewSwitch.Switched) -> None:
+        event.stop()
+        self.switch_to(event.view)
+
+    def on_outreach_list_highlighted(self, event: OutreachList.Highlighted) -> None:
+        event.stop()
+        self.query_one(ItemDetail).show(event.view)
+        self.refresh_bindings()
+
+    def on_outreach_list_chosen(self, event: OutreachList.Chosen) -> None:
+        event.stop()
+        self.app.push_screen(ItemScreen(event.view))
+
+    def on_outreach_list_selection_changed(self, event: OutreachList.SelectionChanged) -> None:
+        event.stop()
+        self.apply()
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _LIST_ACTIONS and self.view == "coverage":
+            return False
+        if action in _ITEM_ACTIONS and self.outreach_list.current is None:
+            return None
+        if action == "undo" and self.last_change() is None:
+            return None
+        return True
+
+    def action_open(self) -> None:
+        current = self.outreach_list.current
+        if current is not None:
+            self.app.push_screen(ItemScreen(current))
+
+    def action_select(self) -> None:
+        self.outreach_list.toggle_selected()
+
+    def action_select_all(self) -> None:
+        listing = self.outreach_list
+        shown = {v["id"] for v in listing.views}
+        listing.set_selected(set() if shown <= listing.selected else listing.selected | shown)
+
+    def action_toggle(self, name: str) -> None:
+        self.toggles[name] = not self.toggles[name]
+        self.apply()
+
+    def action_group(self) -> None:
+        self.by = "contact" if self.by == "message" else "message"
+        self.apply()
+
+    def action_clear(self) -> None:
+        self.toggles = dict.fromkeys(TOGGLES, False)
+        self.message_filter = None
+        with self.search_input.prevent(Input.Changed):
+            self.search_input.value = ""
+        for name in ("status", "channel"):
+            select = self.query_one(f"#out-{name}", Select)
+            with select.prevent(Select.Changed):
+                select.value = Select.NULL
+        self.apply()
+        self.outreach_list.focus()
+
+    def show_message(self, message_id: str | None) -> None:
+        """Only the items of this message (None: every message); the coverage follows."""
+        self.message_filter = message_id
+        self.apply()
+        if message_id:
+            self.coverage.set_message(message_id)
+
+    def action_focus_search(self) -> None:
+        self.search_input.focus()
+
+    def action_focus_filters(self) -> None:
+        self.query_one("#out-status", Select).focus()
+
+    def action_focus_list(self) -> None:
+        if self.search_input.has_focus:
+            self.outreach_list.focus()
+
+    def action_switch_view(self) -> None:
+        self.switch_to("items" if self.view == "coverage" else "coverage")
+
+    def switch_to(self, view: str) -> None:
+        switcher = self.query_one("#out-views", ContentSwitcher)
+        switcher.current = "out-coverage" if view == "coverage" else "out-items"
+        self.query_one(ViewSwitch).current = view
+        if view == "coverage":
+            self.show_coverage()
+        self.refresh_bindings()
+        self.call_after_refresh(self.focus_default)
+
+    def show_coverage(self) -> None:
+        if self.data is not None and self._coverage_stale:
+            self._coverage_stale = False
+            self.coverage.show(self.data.snapshot)
+
+    # -- shell hooks -----------------------------------------------------------------------
+
+    def focus_default(self) -> None:
+        if self.view == "coverage":
+            self.coverage.focus_default()
+        else:
+            self.outreach_list.focus()

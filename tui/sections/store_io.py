@@ -72,8 +72,11 @@ class StoreIO:
             self.post_message(StoreLoadFailed(str(exc)))
             return
         except OSError as exc:
-            self.post_message(StoreLoadFailed(_("Cannot read {path}: {why}.",
-                                                path=self.store.path, why=exc.strerror or exc)))
+            self.post_message(
+                StoreLoadFailed(
+                    _("Cannot read {path}: {why}.", path=self.store.path, why=exc.strerror or exc)
+                )
+            )
             return
         if get_current_worker().is_cancelled:
             return
@@ -99,8 +102,13 @@ class StoreIO:
             self.ready_at = time.perf_counter() - self._started
 
     def on_store_load_failed(self, message: StoreLoadFailed) -> None:
-        self.notify(message.error, title=_("The store cannot be read"), severity="error",
-                    markup=False, timeout=30)
+        self.notify(
+            message.error,
+            title=_("The store cannot be read"),
+            severity="error",
+            markup=False,
+            timeout=30,
+        )
         for section in self.main_screen.sections():
             if hasattr(section, "store_failed"):
                 section.store_failed(message.error)
@@ -117,8 +125,12 @@ class StoreIO:
 
     # -- writing -----------------------------------------------------------------------------
 
-    def run_store_job(self, job: Callable[[Store], Any], done: Callable[[Any], None] | None = None,
-                      failed: Callable[[Exception], None] | None = None) -> None:
+    def run_store_job(
+        self,
+        job: Callable[[Store], Any],
+        done: Callable[[Any], None] | None = None,
+        failed: Callable[[Exception], None] | None = None,
+    ) -> None:
         """Run `job(store)` in a worker, one job at a time, in order; then reload the store."""
         self._jobs.append((job, done, failed))
         if not self._job_running:
@@ -144,8 +156,13 @@ class StoreIO:
         if is_error and not isinstance(value, LantoaError):
             self.log.error(repr(value))
         if is_error and callback is None:
-            self.notify(str(value) if isinstance(value, LantoaError) else repr(value),
-                        title=_("Not saved"), severity="error", markup=False, timeout=15)
+            self.notify(
+                str(value) if isinstance(value, LantoaError) else repr(value),
+                title=_("Not saved"),
+                severity="error",
+                markup=False,
+                timeout=15,
+            )
         elif callback is not None:
             callback(value)
         self.load_store()
@@ -166,8 +183,12 @@ class StoreIO:
 
         def failed(exc: Exception) -> None:
             self.undo_stack.append((label, undo))
-            self.notify(_("Could not undo {what}: {why}", what=label, why=exc),
-                        severity="error", markup=False)
+            self.notify(
+                _("Could not undo {what}: {why}", what=label, why=exc),
+                severity="error",
+                markup=False,
+            )
 
-        self.run_store_job(job, lambda _r: self.notify(_("Undone: {what}.", what=label),
-                                                       markup=False), failed)
+        self.run_store_job(
+            job, lambda _r: self.notify(_("Undone: {what}.", what=label), markup=False), failed
+        )

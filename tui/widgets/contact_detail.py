@@ -17,9 +17,23 @@ from store.validate import national_phone
 from .. import keys
 from .text import kind_label, plain, province_name, role_label
 
-_SHOWN = {"full_name", "title", "role", "org_id", "province_code", "beats", "emails", "phones",
-          "zalo", "preferred_channel", "tags", "notes", "do_not_contact", "consent_source",
-          "consent_date"}
+_SHOWN = {
+    "full_name",
+    "title",
+    "role",
+    "org_id",
+    "province_code",
+    "beats",
+    "emails",
+    "phones",
+    "zalo",
+    "preferred_channel",
+    "tags",
+    "notes",
+    "do_not_contact",
+    "consent_source",
+    "consent_date",
+}
 _META = {"id", "created_at", "updated_at", "deleted", "deleted_at", "_clock"}
 
 
@@ -79,10 +93,12 @@ def detail_renderable(entry: ContactEntry, outreach: list[dict], messages: dict[
 
     title = Text(plain(record.get("full_name")), style="bold")
     hint = Text(
-        _("{email} copy email · {phone} copy phone · {zalo} copy Zalo",
-          email=keys.display_keys("network.copy_email"),
-          phone=keys.display_keys("network.copy_phone"),
-          zalo=keys.display_keys("network.copy_zalo")),
+        _(
+            "{email} copy email · {phone} copy phone · {zalo} copy Zalo",
+            email=keys.display_keys("network.copy_email"),
+            phone=keys.display_keys("network.copy_phone"),
+            zalo=keys.display_keys("network.copy_zalo"),
+        ),
         style="dim",
     )
     history = Text(_("Outreach history"), style="bold")
@@ -97,16 +113,32 @@ def detail_renderable(entry: ContactEntry, outreach: list[dict], messages: dict[
             channel = item.get("channel")
             log.add_row(
                 Text(str(item.get("updated_at") or "")[:10]),
-                Text(" · ".join(filter(None, [
-                    _(CHANNELS[channel]) if channel in CHANNELS else plain(channel),
-                    status_label(item.get("status")),
-                ]))),
-                Text(what),
+                Text(
+                    " · ".join(
+                        filter(
+                            None,
+                            [
+                                _(CHANNELS[channel]) if channel in CHANNELS else plain(channel),
+                                status_label(item.get("status")),
+                            ],
+                        )
+                    )
+                ),
+                _with_note(what, item, message),
             )
         body = log
     else:
         body = Text(_("Nothing sent to this person yet."), style="dim")
     return Group(title, table, Text(""), hint, Text(""), history, body)
+
+
+def _with_note(what: str, item: dict, message: dict) -> Text:
+    """The message title, then (dimmed) the item's latest note and its coverage link."""
+    text = Text(what)
+    extras = [item.get("note") if message else None, item.get("link")]
+    for extra in filter(None, extras):
+        text.append("\n" + plain(extra), style="dim")
+    return text
 
 
 class ContactDetail(VerticalScroll):

@@ -220,8 +220,7 @@ class ContactList(ScrollView, can_focus=True):
 
     def header_labels(self) -> list[str]:
         if self._header is None:
-            self._header = [_("Full name"), _("Title"), _("Organisation"), _("Province"),
-                            _("Role")]
+            self._header = [_("Full name"), _("Title"), _("Organisation"), _("Province"), _("Role")]
         return self._header
 
     def _line_styles(self) -> dict[str, Style]:
@@ -232,7 +231,8 @@ class ContactList(ScrollView, can_focus=True):
             for name in ("header", "cursor", "selected", "muted"):
                 self._styles[name] = base + self.get_component_rich_style(f"contact-list--{name}")
             self._styles["selected-cursor"] = self._styles["selected"] + (
-                self.get_component_rich_style("contact-list--cursor"))
+                self.get_component_rich_style("contact-list--cursor")
+            )
         return self._styles
 
     def notify_style_update(self) -> None:
@@ -263,8 +263,9 @@ class ContactList(ScrollView, can_focus=True):
             style = styles["selected-cursor" if selected else "cursor"]
         else:
             style = styles["selected" if selected else "base"]
-        mark = "✓ " if entry.id in self.selected else ("⊘ " if record.get("do_not_contact")
-                                                       else "  ")
+        mark = (
+            "✓ " if entry.id in self.selected else ("⊘ " if record.get("do_not_contact") else "  ")
+        )
         cells = [
             plain(record.get("full_name")),
             plain(record.get("title")),
@@ -274,8 +275,9 @@ class ContactList(ScrollView, can_focus=True):
         ]
         return self._strip(mark, cells, width, style, style)
 
-    def _strip(self, mark: str, cells: list[str], width: int, style: Style,
-               mark_style: Style) -> Strip:
+    def _strip(
+        self, mark: str, cells: list[str], width: int, style: Style, mark_style: Style
+    ) -> Strip:
         widths = _widths(width)
         text = mark + " ".join(fit(c, w) for c, w in zip(cells, widths, strict=True))
         return Strip([Segment(fit(text, width), style)], width)

@@ -91,8 +91,11 @@ class FilterPanel(VerticalScroll):
             if name == "org_id":
                 continue
             widgets.append(Label(_(label), classes="filter-label"))
-            widgets.append(Select([], prompt=_("any"), compact=True, id=f"filter-{name}",
-                                  classes="filter-select"))
+            widgets.append(
+                Select(
+                    [], prompt=_("any"), compact=True, id=f"filter-{name}", classes="filter-select"
+                )
+            )
         self.mount_all(widgets)
 
     def set_choices(self, facets: dict[str, list[str]], values: dict[str, str]) -> None:
@@ -161,8 +164,14 @@ class FilterChips(Horizontal):
         for name, value in active:
             text = f"✕ {_(FILTERS[name])}: {value_label(name, value, orgs)}"
             buttons.append(Button(Content(text), compact=True, name=name, classes="chip"))
-        buttons.append(Button(Content(_("clear all ({keys})", keys=clear_keys)), compact=True,
-                              name="", classes="chip chip-clear"))
+        buttons.append(
+            Button(
+                Content(_("clear all ({keys})", keys=clear_keys)),
+                compact=True,
+                name="",
+                classes="chip chip-clear",
+            )
+        )
         self.mount_all(buttons)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -71,8 +71,11 @@ class OrgTree(Tree[dict]):
         for kind in ORG_KINDS:
             if counts.get(kind):
                 label = Text(f"{kind_label(kind)} ({counts[kind]})", style="bold")
-                groups[kind] = self.root.add(label, {"type": "group", "id": f"group:{kind}"},
-                                             expand=f"group:{kind}" in expanded)
+                groups[kind] = self.root.add(
+                    label,
+                    {"type": "group", "id": f"group:{kind}"},
+                    expand=f"group:{kind}" in expanded,
+                )
         for org in orgs:
             kind = org.get("kind") if org.get("kind") in ORG_KINDS else "other"
             n = len(people.get(org["id"], []))

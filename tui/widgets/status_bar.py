@@ -25,7 +25,7 @@ def short_path(path: object) -> str:
     text = str(path)
     home = os.path.expanduser("~")
     if home not in ("", "/") and text.startswith(home + os.sep):
-        return "~" + text[len(home):]
+        return "~" + text[len(home) :]
     return text
 
 
@@ -49,8 +49,7 @@ class StatusBar(Horizontal):
         yield Label(id="status-store", classes="status-store")
         yield Label(id="status-slots", classes="status-slots")
 
-    def show_store(self, path: object, contacts: int | None, orgs: int | None,
-                   demo: bool) -> None:
+    def show_store(self, path: object, contacts: int | None, orgs: int | None, demo: bool) -> None:
         demo_label = self.query_one("#status-demo", Label)
         demo_label.update(Content(_("DEMO: a throwaway copy") if demo else ""))
         demo_label.display = demo

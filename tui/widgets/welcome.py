@@ -27,16 +27,21 @@ class WelcomeView(Vertical):
         with Center(), Vertical(id="welcome-box"):
             yield Static(_("Welcome to Lan Tỏa"), id="welcome-title")
             yield Static(
-                _("This store has no contacts yet. Start with one of these; everything can be "
-                  "changed later, and the command line (`lantoa --help`) works on the same "
-                  "store."),
+                _(
+                    "This store has no contacts yet. Start with one of these; everything can be "
+                    "changed later, and the command line (`lantoa --help`) works on the same "
+                    "store."
+                ),
                 id="welcome-text",
                 markup=False,
             )
-            yield Button(_("Load the sample network"), id="welcome-sample", variant="primary",
-                         disabled=not self.can_sample)
-            yield Button(_("Import a CSV file…"), id="welcome-import",
-                         disabled=not self.can_import)
+            yield Button(
+                _("Load the sample network"),
+                id="welcome-sample",
+                variant="primary",
+                disabled=not self.can_sample,
+            )
+            yield Button(_("Import a CSV file…"), id="welcome-import", disabled=not self.can_import)
             yield Button(_("Add the first contact"), id="welcome-add")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

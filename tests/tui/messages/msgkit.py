@@ -1,8 +1,9 @@
 """Helpers for the Messages section's Pilot tests: the sample network in a fresh store, a frozen
 clock (figure ages and the crisis timer depend on it), and waits on the app's store jobs.
 
-Test modules import the fixtures they use from here (this folder has no conftest.py: a second
-`conftest` module would shadow tests/tui/conftest.py for the tests that import it by name).
+Test modules import the fixtures they use from here (`cards_store` gives the fixture `cards`).
+This folder has no conftest.py: a second `conftest` module would shadow tests/tui/conftest.py for
+the tests that import it by name.
 """
 
 from __future__ import annotations
@@ -24,17 +25,32 @@ WORKFORCE = "4e3aabca-a0a6-5fa7-b04c-a42d3021bac0"  # complete draft with a warn
 DRAFT = "41c1608f-276c-5c91-a0c0-60c17b572c71"  # the incomplete policy draft (vi)
 
 
-@pytest.fixture
-def frozen():
+@pytest.fixture(name="frozen")
+def frozen_clock():
     clock.freeze(FROZEN, tz=UTC)
     yield FROZEN
     clock.freeze(None)
 
 
-@pytest.fixture
-def demo(tmp_path: Path) -> Store:
+@pytest.fixture(name="demo")
+def demo_network(tmp_path: Path) -> Store:
     """The bundled sample network (contacts and the three sample messages)."""
     return demo_store(tmp_path / "store.json")
+
+
+@pytest.fixture(name="cards")
+def cards_store(tmp_path: Path) -> Store:
+    """Only the three sample messages (and two contacts): quicker to load than the network."""
+    from store import network
+    from store.sample import sample_data
+
+    store = Store(tmp_path / "store.json")
+    with store.transaction() as tx:
+        for record in sample_data()["messages"]:
+            tx.put("messages", record)
+    network.add_contact(store, {"full_name": "Nguyễn Thị Lan", "emails": ["lan@example.org"]})
+    network.add_contact(store, {"full_name": "Trần Văn Bình", "phones": ["0912345678"]})
+    return store
 
 
 def section(app):
@@ -50,8 +66,12 @@ async def idle(pilot, extra: float = 0.0) -> None:
     app = pilot.app
     for _ in range(500):
         await pilot.pause(0.01)
-        if app.data is not None and not app._job_running and not app._jobs and not any(
-                w.group == "load" and w.is_running for w in app.workers):
+        if (
+            app.data is not None
+            and not app._job_running
+            and not app._jobs
+            and not any(w.group == "load" and w.is_running for w in app.workers)
+        ):
             break
     await pilot.pause(extra or 0.05)
 
@@ -81,8 +101,10 @@ async def open_message(pilot, record_id: str):
     sec.table.focus()
     await pilot.pause()
     await pilot.press("enter")
-    await until(pilot, lambda: sec.editor is not None and sec.editor.report is not None,
-                "the editor")
+    await until(
+        pilot, lambda: sec.editor is not None and sec.editor.report is not None, "the editor"
+    )
+    await until(pilot, lambda: sec.editor.form.reveals > 0, "the first field shown")
     await pilot.pause(0.05)
     return sec.editor
 
@@ -99,5 +121,6 @@ def fake_editor(tmp_path: Path, body: str, name: str = "fake_editor.py") -> str:
         "text = path.read_text(encoding='utf-8')\n"
         f"seen = pathlib.Path({str(tmp_path / 'seen.txt')!r})\n"
         "seen.open('a', encoding='utf-8').write(text + '\\n=====\\n')\n" + body,
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return f"{sys.executable} {script}"

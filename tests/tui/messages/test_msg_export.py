@@ -7,18 +7,17 @@ from email import policy
 from email.parser import BytesParser
 from pathlib import Path
 
-from msgkit import (  # noqa: F401 - fixtures
+import pytest
+from msgkit import (  # noqa: F401 - fixtures are found by name
     REVENUE,
-    demo,
-    frozen,
+    cards_store,
+    frozen_clock,
     idle,
     notes,
     open_message,
     open_messages,
     until,
 )
-
-import pytest
 
 from store.compose import compose
 from store.messages import find_message
@@ -45,51 +44,65 @@ async def _set_path(pilot, dialog: ExportScreen, path: Path) -> None:
     await pilot.pause()
 
 
-async def test_the_default_file_is_named_after_the_message(demo, home):
+async def test_export_markdown_named_after_the_message_never_replacing_silently(cards, home):
     (home / "Documents").mkdir()
-    app = create_app(demo, lang="en", config=CONFIG)
+    app = create_app(cards, lang="en", config=CONFIG)
     async with app.run_test(size=(100, 30)) as pilot:
         dialog = await _export_dialog(pilot, REVENUE)
-        assert dialog.query_one("#exp-path").value == str(
-            home / "Documents" / "doanh-thu-nganh-nam-2022.md")
+        default = home / "Documents" / "doanh-thu-nganh-nam-2022.md"
+        assert dialog.query_one("#exp-path").value == str(default)
         dialog.query_one("#exp-format").value = "eml"
         dialog.query_one("#exp-variant").value = "social"
         await pilot.pause()
         assert dialog.query_one("#exp-path").value.endswith("doanh-thu-nganh-nam-2022-social.eml")
         assert dialog.query_one("#exp-mail").display
-
-
-async def test_export_markdown_to_a_file(demo, tmp_path):
-    app = create_app(demo, lang="en", config=CONFIG)
-    async with app.run_test(size=(100, 30)) as pilot:
-        dialog = await _export_dialog(pilot, REVENUE)
-        target = tmp_path / "out" / "thong-cao.md"
-        target.parent.mkdir()
-        await _set_path(pilot, dialog, target)
+        dialog.query_one("#exp-format").value = "md"
+        dialog.query_one("#exp-variant").value = "release"
+        await pilot.pause()
+        assert dialog.query_one("#exp-path").value == str(default)
         await pilot.click("#exp-save")
-        await until(pilot, target.exists, "the file")
-        record = find_message(demo.load(), REVENUE)
-        assert target.read_text(encoding="utf-8") == compose(record, "release").markdown()
-        assert any(n == f"Wrote {target}." for n in notes(app))
+        await until(pilot, default.exists, "the file")
+        record = find_message(cards.load(), REVENUE)
+        assert default.read_text(encoding="utf-8") == compose(record, "release").markdown()
+        assert any(n == f"Wrote {default}." for n in notes(app))
+        # again, onto the same file: asked first; "no" keeps the file and the dialog
+        default.write_text("keep me", encoding="utf-8")
+        dialog = await _export_dialog(pilot, REVENUE)
+        assert "exists" in str(dialog.query_one("#exp-note").render())
+        await pilot.click("#exp-save")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause(0.2)
+        assert default.read_text(encoding="utf-8") == "keep me"
+        assert app.screen is dialog
+        await pilot.click("#exp-save")
+        await pilot.pause()
+        await pilot.press("y")
+        await until(pilot, lambda: default.read_text(encoding="utf-8") != "keep me", "the write")
+        assert default.read_text(encoding="utf-8").startswith("# Doanh thu ngành")
 
 
-async def test_export_an_email_to_contacts_found_by_search(demo, tmp_path):
-    app = create_app(demo, lang="en", config=CONFIG)
+async def test_export_an_email_to_contacts_found_by_search(cards, tmp_path):
+    app = create_app(cards, lang="en", config=CONFIG)
     async with app.run_test(size=(100, 30)) as pilot:
         dialog = await _export_dialog(pilot, REVENUE)
         dialog.query_one("#exp-format").value = "eml"
         await pilot.pause()
         target = tmp_path / "thong-cao.eml"
         await _set_path(pilot, dialog, target)
-        entry = next(e for e in app.data.index.entries
-                     if e.record.get("emails") and not e.record.get("do_not_contact"))
+        entry = next(
+            e
+            for e in app.data.index.entries
+            if e.record.get("emails") and not e.record.get("do_not_contact")
+        )
         name = entry.record["full_name"]
         dialog.query_one("#exp-search").focus()
         await pilot.press(*name.split()[-1], *[c for c in " " + name.split()[0]])
         await pilot.pause()
         assert any(r.id == entry.id for r in dialog.results)
         dialog.query_one("#exp-results").highlighted = next(
-            i for i, r in enumerate(dialog.results) if r.id == entry.id)
+            i for i, r in enumerate(dialog.results) if r.id == entry.id
+        )
         dialog.query_one("#exp-search").focus()
         await pilot.press("enter")
         await pilot.pause()
@@ -97,7 +110,7 @@ async def test_export_an_email_to_contacts_found_by_search(demo, tmp_path):
         await pilot.click("#exp-save")
         await until(pilot, target.exists, "the email")
         mail = BytesParser(policy=policy.default).parsebytes(target.read_bytes())
-        record = find_message(demo.load(), REVENUE)
+        record = find_message(cards.load(), REVENUE)
         assert mail["Subject"] == record["headline"]
         assert mail["From"].addresses[0].addr_spec == "press@example.gov.vn"
         assert [a.addr_spec for a in mail["To"].addresses] == [entry.record["emails"][0]]
@@ -107,29 +120,8 @@ async def test_export_an_email_to_contacts_found_by_search(demo, tmp_path):
         assert mail["Content-Language"] == "vi"
 
 
-async def test_an_existing_file_is_replaced_only_after_asking(demo, tmp_path):
-    target = tmp_path / "exists.md"
-    target.write_text("keep me", encoding="utf-8")
-    app = create_app(demo, lang="en", config=CONFIG)
-    async with app.run_test(size=(100, 30)) as pilot:
-        dialog = await _export_dialog(pilot, REVENUE)
-        await _set_path(pilot, dialog, target)
-        assert "exists" in str(dialog.query_one("#exp-note").render())
-        await pilot.click("#exp-save")
-        await pilot.pause()
-        await pilot.press("n")  # no: the dialog stays, the file too
-        await pilot.pause(0.2)
-        assert target.read_text(encoding="utf-8") == "keep me"
-        assert app.screen is dialog
-        await pilot.click("#exp-save")
-        await pilot.pause()
-        await pilot.press("y")
-        await until(pilot, lambda: target.read_text(encoding="utf-8") != "keep me", "the write")
-        assert target.read_text(encoding="utf-8").startswith("# Doanh thu ngành")
-
-
-async def test_copy_to_the_clipboard_from_the_dialog(demo):
-    app = create_app(demo, lang="en", config=CONFIG)
+async def test_copy_to_the_clipboard_from_the_dialog(cards):
+    app = create_app(cards, lang="en", config=CONFIG)
     async with app.run_test(size=(100, 30)) as pilot:
         dialog = await _export_dialog(pilot, REVENUE)
         dialog.query_one("#exp-format").value = "txt"
@@ -137,14 +129,16 @@ async def test_copy_to_the_clipboard_from_the_dialog(demo):
         await pilot.pause()
         await pilot.click("#exp-copy")
         await pilot.pause()
-        record = find_message(demo.load(), REVENUE)
+        record = find_message(cards.load(), REVENUE)
         assert app.clipboard == compose(record, "talking-points").text()
-        assert any(n.startswith("Copied the talking points to the clipboard (Plain text")
-                   for n in notes(app))
+        assert any(
+            n.startswith("Copied the talking points to the clipboard (Plain text")
+            for n in notes(app)
+        )
 
 
-async def test_export_from_the_editor_uses_what_is_on_screen(demo, tmp_path):
-    app = create_app(demo, lang="en", config=CONFIG)
+async def test_export_from_the_editor_uses_what_is_on_screen(cards, tmp_path):
+    app = create_app(cards, lang="en", config=CONFIG)
     async with app.run_test(size=(100, 30)) as pilot:
         editor = await open_message(pilot, REVENUE)
         editor.form.fields["headline"].text = "Tiêu đề mới, chưa lưu"

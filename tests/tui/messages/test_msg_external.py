@@ -7,18 +7,17 @@ tests cannot suspend the app, so tui/messages/external.py runs it without a term
 
 from __future__ import annotations
 
-from msgkit import (  # noqa: F401 - fixtures
+import pytest
+from msgkit import (  # noqa: F401 - fixtures are found by name
     DRAFT,
     REVENUE,
-    demo,
+    cards_store,
     fake_editor,
-    frozen,
+    frozen_clock,
     idle,
     notes,
     open_message,
 )
-
-import pytest
 
 from store.messages import find_message
 from tui.app import create_app
@@ -44,11 +43,16 @@ path.write_text(text.replace("Đẩy mạnh", "Đẩy mạnh hơn nữa"), encod
 """
 
 
-async def test_a_field_in_the_editor_and_back(demo, tmp_path, monkeypatch):
-    monkeypatch.setenv("EDITOR", fake_editor(tmp_path, (
-        "path.write_text(text.rstrip('\\n') + ' Thêm một câu.\\n', encoding='utf-8')\n")))
+async def test_a_field_in_the_editor_and_back_or_not(cards, tmp_path, monkeypatch):
+    monkeypatch.setenv(
+        "EDITOR",
+        fake_editor(
+            tmp_path,
+            ("path.write_text(text.rstrip('\\n') + ' Thêm một câu.\\n', encoding='utf-8')\n"),
+        ),
+    )
     monkeypatch.delenv("VISUAL", raising=False)
-    app = create_app(demo, lang="en", config={})
+    app = create_app(cards, lang="en", config={})
     async with app.run_test(size=(100, 30)) as pilot:
         editor = await open_message(pilot, REVENUE)
         lead = editor.form.fields["lead"]
@@ -61,13 +65,21 @@ async def test_a_field_in_the_editor_and_back(demo, tmp_path, monkeypatch):
         assert app.focused is lead
         await pilot.pause(DEBOUNCE + 0.1)
         assert "lead" in editor.state.dirty(editor.values())
+        # an editor that fails changes nothing
+        monkeypatch.setenv("EDITOR", fake_editor(tmp_path, "sys.exit(3)\n", "fail.py"))
+        values = editor.values()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert "The editor exited with code 3; nothing was changed." in notes(app)
+        assert editor.values() == values
 
 
-async def test_the_whole_card_in_the_editor_changes_only_what_was_edited(demo, tmp_path,
-                                                                        monkeypatch):
+async def test_the_whole_card_in_the_editor_changes_only_what_was_edited(
+    cards, tmp_path, monkeypatch
+):
     monkeypatch.setenv("EDITOR", fake_editor(tmp_path, HEADLINE))
     monkeypatch.delenv("VISUAL", raising=False)
-    app = create_app(demo, lang="en", config={})
+    app = create_app(cards, lang="en", config={})
     async with app.run_test(size=(100, 30)) as pilot:
         editor = await open_message(pilot, DRAFT)
         effective = editor.form.fields["policy_effective"]
@@ -83,15 +95,17 @@ async def test_the_whole_card_in_the_editor_changes_only_what_was_edited(demo, t
         effective.value = ""
         await pilot.press("ctrl+s")
         await idle(pilot)
-        assert find_message(demo.load(), DRAFT)["headline"] == (
-            "Tiêu đề sửa trong trình soạn thảo")
+        assert find_message(cards.load(), DRAFT)["headline"] == (
+            "Tiêu đề sửa trong trình soạn thảo"
+        )
 
 
 async def test_a_malformed_card_is_refused_with_line_numbers_and_offered_again(
-        demo, tmp_path, monkeypatch):
+    cards, tmp_path, monkeypatch
+):
     monkeypatch.setenv("EDITOR", fake_editor(tmp_path, BREAK))
     monkeypatch.delenv("VISUAL", raising=False)
-    app = create_app(demo, lang="en", config={})
+    app = create_app(cards, lang="en", config={})
     async with app.run_test(size=(100, 30)) as pilot:
         editor = await open_message(pilot, DRAFT)
         values = editor.values()
@@ -112,17 +126,3 @@ async def test_a_malformed_card_is_refused_with_line_numbers_and_offered_again(
         assert editor.rejected_card is None
         assert editor.form.fields["headline"].text.startswith("Đẩy mạnh hơn nữa")
         assert editor.form.fields["lead"].text == values["lead"]
-
-
-async def test_an_editor_that_fails_changes_nothing(demo, tmp_path, monkeypatch):
-    monkeypatch.setenv("EDITOR", fake_editor(tmp_path, "sys.exit(3)\n"))
-    monkeypatch.delenv("VISUAL", raising=False)
-    app = create_app(demo, lang="en", config={})
-    async with app.run_test(size=(100, 30)) as pilot:
-        editor = await open_message(pilot, DRAFT)
-        values = editor.values()
-        editor.form.fields["lead"].focus()
-        await pilot.press("ctrl+o")
-        await pilot.pause()
-        assert "The editor exited with code 3; nothing was changed." in notes(app)
-        assert editor.values() == values

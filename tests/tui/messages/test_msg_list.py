@@ -3,20 +3,19 @@ status (ready refused with the reasons), copy, and a store changed by someone el
 
 from __future__ import annotations
 
-from msgkit import (  # noqa: F401 - fixtures
+import pytest
+from msgkit import (  # noqa: F401 - fixtures are found by name
     DRAFT,
     REVENUE,
     WORKFORCE,
-    demo,
-    frozen,
+    cards_store,
+    frozen_clock,
     idle,
     notes,
     open_messages,
     section,
     until,
 )
-
-import pytest
 
 from store.compose import compose
 from store.messages import find_message, update_message
@@ -29,12 +28,16 @@ def titles(sec) -> list[str]:
     return [r["title"] for r, _rep in sec.table.rows_data]
 
 
-async def test_list_shows_kind_status_score_and_summary(demo):
-    app = create_app(demo, lang="en", config={})
-    async with app.run_test(size=(140, 40)) as pilot:
+async def test_list_shows_kind_status_score_and_summary_literally(cards):
+    with cards.transaction() as tx:  # as a sync from an older copy could bring it
+        tx.update("messages", WORKFORCE, {"title": "[bold red]x[/] \x1b[31mred"})
+    app = create_app(cards, lang="en", config={})
+    async with app.run_test(size=(200, 40)) as pilot:
         sec = await open_messages(pilot)
         assert len(sec.table.rows_data) == 3
         table = sec.table
+        # store text is text: no markup, and escapes are shown, not sent to the terminal
+        assert "[bold red]x[/] \\x1b[31mred" in [str(table.get_row_at(i)[0]) for i in range(3)]
         for row, (record, report) in enumerate(sec.table.rows_data):
             cells = [str(c) for c in table.get_row_at(row)]
             assert cells[2] == {"ready": "Ready", "draft": "Draft"}[record["status"]]
@@ -50,8 +53,8 @@ async def test_list_shows_kind_status_score_and_summary(demo):
             assert report.summary.startswith(shown.removesuffix("…"))  # cut, never wrong
 
 
-async def test_search_and_filters_narrow_the_list(demo):
-    app = create_app(demo, lang="en", config={})
+async def test_search_filters_and_copy(cards):
+    app = create_app(cards, lang="en", config={})
     async with app.run_test(size=(100, 30)) as pilot:
         sec = await open_messages(pilot)
         await pilot.press("slash", *"doanh thu")  # no diacritics needed
@@ -70,10 +73,16 @@ async def test_search_and_filters_narrow_the_list(demo):
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert len(titles(sec)) == 3
+        # c copies the press release of the message under the cursor
+        record = sec.current_record()
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.clipboard == compose(record, "release").text()
+        assert any(n.startswith("Copied the press release") for n in notes(app))
 
 
-async def test_new_policy_draft_from_the_template(demo):
-    app = create_app(demo, lang="en", config={})
+async def test_new_policy_draft_from_the_template(cards):
+    app = create_app(cards, lang="en", config={})
     async with app.run_test(size=(80, 24)) as pilot:
         sec = await open_messages(pilot)
         await pilot.press("n")
@@ -81,9 +90,12 @@ async def test_new_policy_draft_from_the_template(demo):
         options = app.screen.query_one("#new-templates")
         assert options.get_option_at_index(0).id == "tpl-policy"
         await pilot.press(*"Dich vu cong truc tuyen", "enter")
-        await until(pilot, lambda: sec.editor is not None and sec.editor.report is not None,
-                    "the editor of the new draft")
-        record = find_message(demo.load(), "Dich vu cong truc tuyen")
+        await until(
+            pilot,
+            lambda: sec.editor is not None and sec.editor.report is not None,
+            "the editor of the new draft",
+        )
+        record = find_message(cards.load(), "Dich vu cong truc tuyen")
         assert record["kind"] == "policy" and record["template"] == "policy"
         assert record["status"] == "draft"
         editor = sec.editor
@@ -92,8 +104,8 @@ async def test_new_policy_draft_from_the_template(demo):
         assert editor.report.slots_filled == 0 and editor.report.errors
 
 
-async def test_delete_asks_and_undo_brings_it_back(demo):
-    app = create_app(demo, lang="en", config={})
+async def test_delete_asks_and_undo_brings_it_back(cards):
+    app = create_app(cards, lang="en", config={})
     async with app.run_test(size=(80, 24)) as pilot:
         sec = await open_messages(pilot)
         first = sec.table.current_id
@@ -107,12 +119,12 @@ async def test_delete_asks_and_undo_brings_it_back(demo):
         await pilot.press("y")
         await idle(pilot)
         assert first not in {r["id"] for r, _ in sec.table.rows_data}
-        assert demo.load().by_id("messages")[first]["deleted"]
+        assert cards.load().by_id("messages")[first]["deleted"]
         assert any("Press u to undo" in n for n in notes(app))
         await pilot.press("u")
         await idle(pilot)
         assert first in {r["id"] for r, _ in sec.table.rows_data}
-        assert not demo.load().by_id("messages")[first].get("deleted")
+        assert not cards.load().by_id("messages")[first].get("deleted")
 
 
 async def _choose_status(pilot, status: str) -> None:
@@ -124,46 +136,30 @@ async def _choose_status(pilot, status: str) -> None:
     await idle(pilot)
 
 
-async def test_ready_is_refused_with_the_errors_shown(demo):
-    app = create_app(demo, lang="en", config={})
+async def test_ready_is_refused_with_the_errors_shown_and_accepted_without(cards):
+    app = create_app(cards, lang="en", config={})
     async with app.run_test(size=(80, 24)) as pilot:
         sec = await open_messages(pilot)
         index = next(i for i, (r, _) in enumerate(sec.table.rows_data) if r["id"] == DRAFT)
         sec.table.move_cursor(row=index)
         await pilot.pause()
         await _choose_status(pilot, "ready")
-        assert find_message(demo.load(), DRAFT)["status"] == "draft"
+        assert find_message(cards.load(), DRAFT)["status"] == "draft"
         refusal = next(n for n in notes(app) if n.startswith("Not ready:"))
         assert "Problem: Fill in Problem" in refusal  # each reason, in the store's words
         assert "• " in refusal
-
-
-async def test_ready_is_accepted_without_errors(demo):
-    app = create_app(demo, lang="en", config={})
-    async with app.run_test(size=(80, 24)) as pilot:
-        sec = await open_messages(pilot)
+        # a complete draft (warnings only) becomes ready, and the cursor follows it to the top
         index = next(i for i, (r, _) in enumerate(sec.table.rows_data) if r["id"] == WORKFORCE)
         sec.table.move_cursor(row=index)
         await pilot.pause()
         await _choose_status(pilot, "ready")
-        assert find_message(demo.load(), WORKFORCE)["status"] == "ready"
-        assert sec.table.current_id == WORKFORCE  # it moved to the top, the cursor followed
+        assert find_message(cards.load(), WORKFORCE)["status"] == "ready"
+        assert sec.table.current_id == WORKFORCE
         assert sec.table.cursor_row == 0
 
 
-async def test_copy_puts_the_press_release_on_the_clipboard(demo):
-    app = create_app(demo, lang="en", config={})
-    async with app.run_test(size=(80, 24)) as pilot:
-        sec = await open_messages(pilot)
-        record = sec.current_record()
-        await pilot.press("c")
-        await pilot.pause()
-        assert app.clipboard == compose(record, "release").text()
-        assert any(n.startswith("Copied the press release") for n in notes(app))
-
-
-async def test_outside_change_refreshes_and_keeps_the_cursor(demo):
-    app = create_app(demo, lang="en", config={})
+async def test_outside_change_refreshes_and_keeps_the_cursor(cards):
+    app = create_app(cards, lang="en", config={})
     async with app.run_test(size=(80, 24)) as pilot:
         sec = await open_messages(pilot)
         index = next(i for i, (r, _) in enumerate(sec.table.rows_data) if r["id"] == DRAFT)
@@ -171,19 +167,9 @@ async def test_outside_change_refreshes_and_keeps_the_cursor(demo):
         await pilot.pause()
         before = app.data
         # another process (the CLI) changes another message: it moves to the top
-        update_message(demo, WORKFORCE, {"headline": "1.5 million people work in the sector"})
+        update_message(cards, WORKFORCE, {"headline": "1.5 million people work in the sector"})
         await until(pilot, lambda: app.data is not before, "the reload", timeout=8)
         await pilot.pause(0.1)
         assert sec.table.rows_data[0][0]["id"] == WORKFORCE
         assert sec.table.current_id == DRAFT
         assert sec.table.rows_data[0][0]["headline"] == "1.5 million people work in the sector"
-
-
-async def test_store_text_is_shown_literally(demo):
-    with demo.transaction() as tx:  # as a sync from an older copy could bring it
-        tx.update("messages", DRAFT, {"title": "[bold red]x[/] \x1b[31mred"})
-    app = create_app(demo, lang="en", config={})
-    async with app.run_test(size=(200, 30)) as pilot:
-        sec = await open_messages(pilot)
-        cells = [str(sec.table.get_row_at(i)[0]) for i in range(3)]
-        assert "[bold red]x[/] \\x1b[31mred" in cells

@@ -1,0 +1,40 @@
+"""Helpers for the app's tests: wait until the app shows its store, read the network list.
+
+A module of its own (not conftest.py): several test folders have a conftest, and a test module
+importing "conftest" would get whichever was imported last.
+"""
+
+from __future__ import annotations
+
+
+async def wait_ready(pilot, version: int | None = None) -> None:
+    """Wait until the app shows its store (and, given `version`, a newer list than that)."""
+    app = pilot.app
+    for _ in range(400):
+        await pilot.pause(0.01)
+        if app.ready_at is None or app._job_running:
+            continue
+        section = app.main_screen.section
+        if version is None or section.contact_list.version > version:
+            await pilot.pause()
+            return
+    raise AssertionError("the app did not show its store in time")
+
+
+def network_section(app):
+    return app.main_screen.query_one("#section-network")
+
+
+def names(app) -> list[str]:
+    return [e.record["full_name"] for e in network_section(app).contact_list.rows]
+
+
+async def wait_reload(pilot, before) -> None:
+    """Wait until the app has loaded a newer version of the store than `before` (app.data)."""
+    app = pilot.app
+    for _ in range(500):
+        await pilot.pause(0.01)
+        if app.data is not before and not app._job_running:
+            await pilot.pause()
+            return
+    raise AssertionError("the app did not reload the store in time")
