@@ -30,6 +30,20 @@ def parse(stamp: str) -> Stamp:
     return Stamp(int(ms), int(counter), node)
 
 
+#: Length of a stamp's time part (milliseconds and counter, without the node).
+TIME_PART = 20
+
+
+def time_part(stamp: str) -> str:
+    """The milliseconds and counter of a stamp: when it happened, whichever device it came from.
+
+    After receiving a stamp, this device's clock has the same time part and its own node, so
+    comparing whole stamps would call the received change newer than the clock when the other
+    node sorts after ours.
+    """
+    return stamp[:TIME_PART]
+
+
 def wall_ms() -> int:
     return time.time_ns() // 1_000_000
 

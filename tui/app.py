@@ -29,9 +29,10 @@ from .screens.main import MainScreen, switch_language
 from .screens.palette import LanToaCommands, app_commands
 from .sections.base import StoreData
 from .sections.store_io import _PRELOAD, StoreIO, read_store
+from .sync.actions import SyncActions
 
 
-class LanToaApp(StoreIO, App[None]):
+class LanToaApp(SyncActions, StoreIO, App[None]):
     CSS_PATH = "lantoa.tcss"
     TITLE = "Lan Tỏa"
     COMMANDS: ClassVar[set] = {LanToaCommands}
@@ -44,6 +45,8 @@ class LanToaApp(StoreIO, App[None]):
         keys.bind("app.network", "section('network')"),
         keys.bind("app.messages", "section('messages')"),
         keys.bind("app.outreach", "section('outreach')"),
+        keys.bind("app.sync", "sync_now", show=False),
+        keys.bind("app.conflicts", "sync_conflicts", show=False),
     ]
 
     def __init__(
@@ -110,6 +113,7 @@ class LanToaApp(StoreIO, App[None]):
             len(data.snapshot.live("organisations")) if data else None,
             self.demo,
         )
+        self.show_sync_status()
 
     def set_status(self, slot: str, content: Any) -> None:
         """A short badge in the status line, by slot (e.g. "sync": last sync, open conflicts)."""

@@ -139,6 +139,36 @@ KEYS.update(
     }
 )
 
+# Sync (tui/sync/): "sync now" and the conflicts view everywhere, and the conflicts view's keys.
+# ctrl+l and f12 are used by no Textual widget and no other binding here.
+_SCOPES.update({"conflicts": N_("Sync conflicts")})
+KEYS.update(
+    {
+        k.id: k
+        for k in (
+            Key("app.sync", "ctrl+l", N_("Sync now"), "app", show=False),
+            Key("app.conflicts", "f12", N_("Sync conflicts"), "app", show=False),
+            Key("conflicts.mine", "m", N_("Keep mine"), "conflicts"),
+            Key("conflicts.theirs", "t", N_("Keep theirs"), "conflicts"),
+            Key("conflicts.value", "v", N_("Other value"), "conflicts"),
+            Key("conflicts.close", "escape", N_("Close"), "conflicts"),
+        )
+    }
+)
+
+
+# Messages and outreach: "send to…" from a message, and its recipients (the editor's third view).
+KEYS.update(
+    {
+        k.id: k
+        for k in (
+            Key("messages.send", "o", N_("Send"), "messages"),
+            Key("messages.recipients", "r", N_("Recipients"), "messages", show=False),
+            Key("editor.recipients", "ctrl+r", N_("Recipients"), "editor", show=False),
+        )
+    }
+)
+
 
 def bind(
     binding_id: str, action: str, *, show: bool | None = None, priority: bool = False

@@ -29,6 +29,7 @@ next sync merges it back in; a version the sync tool set aside as a conflict cop
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -45,7 +46,7 @@ from ..storage import atomic_write_bytes, backups_dir, make_backup, parse_store_
 from .copies import move_aside
 from .plan import Plan, SharedSide, make_plan
 from .report import Notice, SyncReport
-from .sidecar import write_base
+from .sidecar import base_path, find_state, local_key, write_base
 
 MAX_ATTEMPTS = 5
 SHARED_LOCK_TIMEOUT_S = 30.0
@@ -99,6 +100,37 @@ def read_shared(path: Path) -> SharedSide:
         raise _shared_error(exc) from None
     data, migrated = migrate(data)
     return SharedSide(path, raw, data, signature, migrated)
+
+
+def _last_synced_copy(store: Store, shared: Path) -> Path | None:
+    """The shared file as this store last synced with it (the base sidecar), if kept."""
+    try:
+        meta = store.load().meta
+    except LantoaError:
+        return None
+    state = find_state(store, meta, shared)
+    shared_id = state.get("shared_store_id") if state else None
+    if not isinstance(shared_id, str) or not shared_id:
+        return None
+    path = base_path(store, local_key(store, meta), shared_id)
+    return path if path.is_file() else None
+
+
+def _read_shared_of(store: Store, path: Path) -> SharedSide:
+    """`read_shared`, and when the file is damaged, where the last synced version is kept."""
+    try:
+        return read_shared(path)
+    except CorruptStoreError as exc:
+        copy = _last_synced_copy(store, path)
+        if copy is None:
+            raise
+        hint = _(
+            "The shared file as of your last sync is kept in {copy}; copying it over {path} puts "
+            "it back (the next sync then brings everyone's later changes again).",
+            copy=copy,
+            path=path,
+        )
+        raise CorruptStoreError(f"{exc} {hint}", exc.path, exc.latest_backup) from None
 
 
 def _read_local(store: Store) -> bytes | None:
@@ -249,6 +281,20 @@ def _write_sidecar(store: Store, plan: Plan) -> None:
     )
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """A big store is hundreds of thousands of small dicts and no reference cycles; while they
+    are parsed and merged, the cycle collector would rescan them again and again (a large part
+    of a sync's time) and free nothing. The console script runs without it anyway."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def sync(
     store: Store,
     shared_path: str | os.PathLike[str],
@@ -264,13 +310,24 @@ def sync(
     a crash there. Raises LantoaError subclasses with a message for a person; then nothing was
     written.
     """
+    with _collector_paused():
+        return _sync(store, shared_path, dry_run, progress, hooks)
+
+
+def _sync(
+    store: Store,
+    shared_path: str | os.PathLike[str],
+    dry_run: bool,
+    progress: Progress | None,
+    hooks: Hook | None,
+) -> SyncReport:
     shared = _check_paths(store, Path(shared_path))
     hook = hooks or (lambda _point: None)
     tell = progress or (lambda _stage, _fraction: None)
     now_ms = store.now_ms or wall_ms
     if dry_run:
         tell("read", 0.0)
-        plan = make_plan(store, _read_local(store), read_shared(shared), now_ms)
+        plan = make_plan(store, _read_local(store), _read_shared_of(store, shared), now_ms)
         plan.report.dry_run = True
         tell("done", 1.0)
         return plan.report
@@ -278,7 +335,7 @@ def sync(
         tell("read", 0.0)
         local_raw = _read_local(store)
         for attempt in range(1, MAX_ATTEMPTS + 1):
-            side = read_shared(shared)
+            side = _read_shared_of(store, shared)
             hook("after_read")
             tell("merge", 0.3)
             plan = make_plan(store, local_raw, side, now_ms)

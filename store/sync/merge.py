@@ -18,7 +18,9 @@ Rules, per record id (a record on one side only is simply copied to the other):
   every device converges on the same value, and the other is kept in a conflict record whose id
   is derived from the clash, so two devices that detect it create the same record;
 - lists of strings (tags, beats, emails, phones, audiences…) merge as sets, three-way: what one
-  side added or removed since the base is added or removed; never a conflict;
+  side added or removed since the base is added or removed; never a conflict. The merged list
+  keeps the later side's stamp only if it is that side's list, else it is a new write of this
+  device: a value never carries a stamp older than one it replaced (see lists.combined);
 - append-only lists (`history`: dicts with an `id`) are a union by entry id, sorted by `at`;
 - an edit beats a concurrent delete: a record tombstoned on one side and changed on the other since
   the base comes back (a notice is reported);
@@ -29,46 +31,29 @@ converge whatever order they sync in.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..records import BASE_CLOCK, CLOCK, META_FIELDS, TOMBSTONE_FIELD, field_clock
+from .fast import APPEND_ONLY_FIELDS, supersedes
+from .lists import (
+    MISSING,
+    Side,
+    is_entry_list,
+    is_str_list,
+    set_merge,
+    union_merge,
+    wins,
+)
 from .stamps import CAPPED
 
 Tables = dict[str, dict[str, dict]]
 
-#: Lists of entries that are only ever appended to: merged as a union by entry id.
-APPEND_ONLY_FIELDS = frozenset({"history"})
 #: Tables whose own clashes never create conflict records (a conflict about a conflict): the
 #: higher stamp simply wins there.
 NO_CONFLICT_TABLES = frozenset({"conflicts"})
 CONFLICTS_TABLE = "conflicts"
-
-
-class _Missing:
-    """A field that is absent (never set, or cleared): distinct from any JSON value."""
-
-    def __repr__(self) -> str:
-        return "MISSING"
-
-
-MISSING: Any = _Missing()
-
-
-def canonical(value: Any) -> str:
-    """A total order on values, used only to break exact stamp ties deterministically."""
-    if value is MISSING:
-        return ""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-
-
-def wins(a_value: Any, a_stamp: str, b_value: Any, b_stamp: str) -> bool:
-    """Does side a win a clash? Higher stamp; equal stamps: the greater value (deterministic)."""
-    if a_stamp != b_stamp:
-        return a_stamp > b_stamp
-    return canonical(a_value) >= canonical(b_value)
 
 
 @dataclass
@@ -128,14 +113,6 @@ class MergeContext:
                     noted[node] = stamp
 
 
-def _is_str_list(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(x, str) for x in value)
-
-
-def _is_entry_list(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(x, dict) for x in value)
-
-
 def _settle_stamp(lc: str, lch: bool, sc: str, sch: bool) -> str:
     """The stamp of a value both sides agree on: the side that changed it, else the later."""
     if lch and not sch:
@@ -143,77 +120,6 @@ def _settle_stamp(lc: str, lch: bool, sc: str, sch: bool) -> str:
     if sch and not lch:
         return sc
     return max(lc, sc)
-
-
-@dataclass
-class _Side:
-    value: Any
-    stamp: str
-    changed: bool
-    stale: bool = False  # changed, but to something older than the base: a rollback
-
-
-def _set_merge(x: _Side, y: _Side, base: Any, has_base: bool, ctx: MergeContext) -> tuple[Any, str]:
-    xv = x.value if isinstance(x.value, list) else []
-    yv = y.value if isinstance(y.value, list) else []
-    if has_base:
-        bv = base if isinstance(base, list) else []
-    elif not x.changed:
-        bv = xv
-    elif not y.changed:
-        bv = yv
-    else:  # no common ancestor known: keep everything either side has
-        yset = set(yv)
-        bv = [item for item in xv if item in yset]
-    bset = set(bv)
-    removed: set[str] = set()
-    added: set[str] = set()
-    for side, values in ((x, xv), (y, yv)):
-        if side.stale:  # older than the base: its removals are not real, its additions old
-            if not ctx.has_seen(side.stamp):
-                added.update(v for v in values if v not in bset)
-            continue
-        removed |= bset - set(values)
-        added.update(v for v in values if v not in bset)
-    keep = (bset - removed) | added
-    first, second = (xv, yv) if wins(x.value, x.stamp, y.value, y.stamp) else (yv, xv)
-    out: list[str] = []
-    placed: set[str] = set()
-    for item in (*first, *second, *bv):
-        if item in keep and item not in placed:
-            out.append(item)
-            placed.add(item)
-    return _combined(out or MISSING, x, y, ctx)
-
-
-def _combined(value: Any, x: _Side, y: _Side, ctx: MergeContext) -> tuple[Any, str]:
-    """A merged list carries the stamp of the side whose value it is; a value neither side
-    had is a new write of this device (a fresh stamp), so a stamp always names who wrote it."""
-    if value == x.value:
-        return value, x.stamp
-    if value == y.value:
-        return value, y.stamp
-    return value, ctx.fresh_stamp()
-
-
-def _entry_key(entry: Any) -> str:
-    if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-        return entry["id"]
-    return canonical(entry)
-
-
-def _union_merge(x: _Side, y: _Side, ctx: MergeContext) -> tuple[Any, str]:
-    lv = x.value if isinstance(x.value, list) else []
-    sv = y.value if isinstance(y.value, list) else []
-    first, second = (lv, sv) if wins(x.value, x.stamp, y.value, y.stamp) else (sv, lv)
-    entries: dict[str, Any] = {}
-    for entry in (*first, *second):
-        entries.setdefault(_entry_key(entry), entry)
-    out = sorted(
-        entries.items(),
-        key=lambda kv: (str(kv[1].get("at") or "") if isinstance(kv[1], dict) else "", kv[0]),
-    )
-    return _combined([e for _k, e in out] or MISSING, x, y, ctx)
 
 
 def _changed(rec: dict, star: str, base: dict | None, name: str, value: Any, stamp: str) -> bool:
@@ -247,17 +153,17 @@ def merge_field(
     if lv == sv:
         return lv, _settle_stamp(lc, lch, sc, sch)
     bc = field_clock(b, name) if b is not None else ""
-    left = _Side(lv, lc, lch, b is not None and lch and lc < bc)
-    right = _Side(sv, sc, sch, b is not None and sch and sc < bc)
+    left = Side(lv, lc, lch, b is not None and lch and lc < bc)
+    right = Side(sv, sc, sch, b is not None and sch and sc < bc)
     bv = b.get(name, MISSING) if b is not None else MISSING
-    if name in APPEND_ONLY_FIELDS and all(v is MISSING or _is_entry_list(v) for v in (lv, sv)):
-        return _union_merge(left, right, ctx)
+    if name in APPEND_ONLY_FIELDS and all(v is MISSING or is_entry_list(v) for v in (lv, sv)):
+        return union_merge(left, right, ctx)
     if (
-        (lv is MISSING or _is_str_list(lv))
-        and (sv is MISSING or _is_str_list(sv))
-        and (bv is MISSING or _is_str_list(bv))
+        (lv is MISSING or is_str_list(lv))
+        and (sv is MISSING or is_str_list(sv))
+        and (bv is MISSING or is_str_list(bv))
     ):
-        return _set_merge(left, right, bv, b is not None, ctx)
+        return set_merge(left, right, bv, b is not None, ctx)
     # a change back to an older value this device already accounted for is no change
     lnew = lch and not (left.stale and ctx.has_seen(lc))
     snew = sch and not (right.stale and ctx.has_seen(sc))
@@ -361,13 +267,11 @@ def merge_record(
     """The merged version of one record present on both sides."""
     if x is y or x == y:
         return x
-    names: set[str] = set()
-    for rec in (x, y):
-        names.update(k for k in rec if k not in META_FIELDS)
-        names.update(k for k in (rec.get(CLOCK) or {}) if k != BASE_CLOCK)
+    xc, yc = x.get(CLOCK) or {}, y.get(CLOCK) or {}
+    names = ((x.keys() | y.keys()) - META_FIELDS) | ((xc.keys() | yc.keys()) - {BASE_CLOCK})
     names.discard(TOMBSTONE_FIELD)
-    lstar = (x.get(CLOCK) or {}).get(BASE_CLOCK) or ""
-    sstar = (y.get(CLOCK) or {}).get(BASE_CLOCK) or ""
+    lstar = xc.get(BASE_CLOCK) or ""
+    sstar = yc.get(BASE_CLOCK) or ""
     if b is not None:  # the creation stamp settles like a field (a capped one sticks)
         bstar = (b.get(CLOCK) or {}).get(BASE_CLOCK) or ""
         star = _settle_stamp(lstar, lstar != bstar, sstar, sstar != bstar)
@@ -375,8 +279,11 @@ def merge_record(
         star = max(lstar, sstar)
     out: dict[str, Any] = {"id": rid}
     clocks: dict[str, str] = {BASE_CLOCK: star}
+    local = labels[0] == "local"
     for name in sorted(names):
-        value, stamp = merge_field(table, rid, name, x, y, b, ctx, labels[0] == "local")
+        value, stamp = x.get(name, MISSING), xc.get(name) or lstar
+        if stamp != (yc.get(name) or sstar) or value != y.get(name, MISSING):
+            value, stamp = merge_field(table, rid, name, x, y, b, ctx, local)
         if value is not MISSING:
             out[name] = value
         if stamp != star:
@@ -415,7 +322,13 @@ def merge_tables(
     ctx: MergeContext,
     labels: tuple[str, str] = ("local", "shared"),
 ) -> Tables:
-    """Merge two sides' tables with their base; records are shared, not copied (read-only)."""
+    """Merge two sides' tables with their base; records are shared, not copied (read-only).
+
+    A record equal on both sides becomes the same object in `b`'s table too (the tables are
+    indexes, the records are untouched), so finding what changed on each side afterwards
+    (report.diff_tables) is an identity check for the many records a sync leaves alone. A
+    record changed on one side only is taken as it is when fast.supersedes proves the full merge
+    would give exactly that record."""
     out: Tables = {}
     for name in table_names(a, b):
         at, bt = a.get(name) or {}, b.get(name) or {}
@@ -426,11 +339,19 @@ def merge_tables(
         merged: dict[str, dict] = {}
         for rid, ra in at.items():
             rb = bt.get(rid)
-            if rb is None or rb is ra or rb == ra:
+            if rb is None or rb is ra:
                 merged[rid] = ra
+            elif rb == ra:
+                merged[rid] = bt[rid] = ra
             else:
                 ctx.note(rb)
-                merged[rid] = merge_record(name, rid, ra, rb, bases.get(rid), ctx, labels)
+                rbase = bases.get(rid)
+                if rbase is not None and ra == rbase and supersedes(rb, rbase):
+                    merged[rid] = rb  # changed on b's side only: what merge_record gives
+                elif rbase is not None and rb == rbase and supersedes(ra, rbase):
+                    merged[rid] = ra
+                else:
+                    merged[rid] = merge_record(name, rid, ra, rb, rbase, ctx, labels)
         for rid, rb in bt.items():
             if rid not in merged:
                 ctx.note(rb)

@@ -88,20 +88,20 @@ def _rebuild_table(original: dict, merged: dict[str, dict]) -> dict:
     """The merged records under this side's own TinyDB keys; new records get new keys."""
     out: dict[str, dict] = {}
     placed: set[str] = set()
-    top = 0
     for key, record in original.items():
-        if key.isdigit():
-            top = max(top, int(key))
-        rid = record.get("id") if isinstance(record, dict) else None
-        if isinstance(rid, str) and rid in merged:
+        try:
+            rid = record["id"]
             out[key] = merged[rid]
-            placed.add(rid)
-        else:
+        except (KeyError, TypeError):  # an id-less or odd row stays as it is
             out[key] = record
-    for rid, record in merged.items():
-        if rid not in placed:
-            top += 1
-            out[str(top)] = record
+        else:
+            placed.add(rid)
+    if len(placed) < len(merged):
+        top = max(map(int, filter(str.isdigit, original)), default=0)
+        for rid, record in merged.items():
+            if rid not in placed:
+                top += 1
+                out[str(top)] = record
     return out
 
 

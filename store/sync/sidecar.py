@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..clock import time_part
 from ..db import Snapshot, Store, file_signature
 from ..errors import LantoaError
 from ..records import CLOCK
@@ -157,14 +158,14 @@ def sync_status(
     pending = None
     changed = None
     if state:
-        last_clock = str(state.get("local_clock") or "")
+        last_clock = time_part(str(state.get("local_clock") or ""))
         pending = 0
         for name, table in snapshot.data.items():
             if name in (META_TABLE, CONFLICTS_TABLE) or not isinstance(table, dict):
                 continue
             for record in table.values():
                 clocks = record.get(CLOCK) if isinstance(record, dict) else None
-                if clocks and max(clocks.values()) > last_clock:
+                if clocks and time_part(max(clocks.values())) > last_clock:
                     pending += 1
         recorded = state.get("shared_signature")
         changed = list(signature) != recorded if signature else None

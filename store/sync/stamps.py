@@ -61,6 +61,7 @@ def cap_stamps(
     """
     target_ms = limit_ms if target_ms is None else target_ms
     limit = f"{limit_ms:013d}"
+    above = limit + "~"  # a stamp sorts after this iff its time is later than the limit
     greatest = ""
     capped: list[tuple[str, str, str]] = []
     for name, table in tables.items():
@@ -72,7 +73,7 @@ def cap_stamps(
                 top = max(clocks.values())
             except TypeError:  # not stamps: leave the record to whoever wrote it
                 continue
-            if top[:13] > limit:
+            if top > above:
                 for key, stamp in list(clocks.items()):
                     if only_node is not None and stamp[21:] != only_node:
                         continue

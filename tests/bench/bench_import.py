@@ -29,6 +29,9 @@ from store.importer import import_file
 from store.reference import provinces
 from tests.bench.synth import BEATS, FAMILY, GIVEN, MIDDLE, TITLES, build_store
 
+#: The `lantoa` script of the Python running the benchmark (a venv need not be activated).
+LANTOA = str(Path(sys.executable).with_name("lantoa"))
+
 ROLES_VI = ["Phóng viên", "Biên tập viên", "Người phát ngôn", "Lãnh đạo", "Chuyên viên"]
 HEADERS = [
     "STT",
@@ -124,7 +127,7 @@ def main() -> None:
                 walls.append(
                     timed(
                         lambda t=cli_target, source=source: subprocess.run(
-                            ["lantoa", "--store", str(t), "import", str(source)],
+                            [LANTOA, "--store", str(t), "import", str(source)],
                             check=True,
                             stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL,

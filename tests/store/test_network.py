@@ -169,3 +169,18 @@ def test_orgs_list_groups_by_kind_in_vietnamese_order(small: Store) -> None:
     assert [o["name"] for o in net.list_orgs(small.load(), search="chuyen doi")] == [
         "Báo VietNamNet"
     ]
+
+
+def test_a_reference_may_be_the_unique_words_of_a_name(store: Store) -> None:
+    """`messages check "doanh thu"` finds the one message whose title has those words."""
+    with store.transaction() as tx:
+        tx.insert("messages", {"title": "Doanh thu ngành năm 2022", "kind": "achievement"})
+        tx.insert("messages", {"title": "Lao động ngành năm 2022", "kind": "achievement"})
+    snap = store.load()
+    assert net.resolve(snap, "messages", "doanh thu")["title"] == "Doanh thu ngành năm 2022"
+    assert net.resolve(snap, "messages", "DOANH THU NGANH")["title"] == "Doanh thu ngành năm 2022"
+    with pytest.raises(AmbiguousError) as ambiguous:
+        net.resolve(snap, "messages", "nganh nam 2022")
+    assert "Doanh thu" in str(ambiguous.value) and "Lao động" in str(ambiguous.value)
+    with pytest.raises(NotFoundError):
+        net.resolve(snap, "messages", "doanh th")  # whole words only: no guessing from fragments

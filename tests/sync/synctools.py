@@ -46,7 +46,11 @@ def sample_record(rid: str, **fields) -> dict:
     }
 
 
-def put_records(store: Store, table: str, records: list[dict]) -> None:
+def put_records(store: Store, table: str, records: list[dict], meta: dict | None = None) -> None:
+    """Raw records (stamps kept) and meta values, in one transaction (one write)."""
     with store.transaction() as tx:
         for record in records:
             tx.put(table, json.loads(json.dumps(record)))
+        if meta:
+            tx.meta.update(meta)
+            tx.dirty = True

@@ -190,3 +190,28 @@ def test_sync_speaks_vietnamese(lantoa, tmp_path) -> None:
         set_language("en")
     assert result.code == 3
     assert "Xung đột" in result.out and "Đã đồng bộ" in result.out
+
+
+def test_a_dry_run_on_a_missing_file_says_it_would_create_it(lantoa, tmp_path) -> None:
+    a = tmp_path / "a.json"
+    lantoa(a, "contacts", "add", "--name", "Lê Văn An")
+    shared = tmp_path / "shared.json"
+    result = lantoa(a, "sync", str(shared), "--dry-run")
+    assert result.code == 0 and not shared.exists()
+    assert "does not exist yet; syncing would create it from this store (1 records)" in result.out
+
+
+def test_a_damaged_shared_file_names_the_copy_of_the_last_sync(lantoa, tmp_path) -> None:
+    a = tmp_path / "a.json"
+    shared = tmp_path / "shared.json"
+    lantoa(a, "contacts", "add", "--name", "Lê Văn An")
+    assert lantoa(a, "sync", str(shared)).code == 0
+    good = shared.read_bytes()
+    shared.write_bytes(good[: len(good) // 2])  # a half-synced file
+    result = lantoa(a, "sync", str(shared))
+    assert result.code == 1 and "Traceback" not in result.err
+    assert "Nothing was synced" in result.err and "as of your last sync is kept in" in result.err
+    kept = Path(result.err.split("is kept in ")[1].split(";")[0])
+    assert kept.read_bytes() == good  # copying it back is a way out
+    shared.write_bytes(kept.read_bytes())
+    assert lantoa(a, "sync", str(shared)).code == 0

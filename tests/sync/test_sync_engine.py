@@ -367,3 +367,27 @@ def test_editing_again_after_a_sync_cut_short_is_no_conflict(officers, shared, c
     assert report.exit_code == 0 and not report.new_conflicts
     sync(b, shared)
     assert content(b.path)["contacts"][rid]["notes"] == "v2"
+
+
+def test_set_removals_of_three_officers_converge(officers, shared, clock) -> None:
+    """Regression (property test): one officer removes a tag, another (with an earlier clock)
+    removes both, after the shared file was created by a third; two rounds make all equal."""
+    stores = officers(3, skews=(0, 900, 0))
+    rid = "00000000-0000-4000-8000-000000000001"
+    for who in stores:
+        with who.transaction() as tx:
+            tx.insert("contacts", {"full_name": "Lan", "tags": ["s0", "common"]}, record_id=rid)
+    a, b, c = stores
+    with c.transaction() as tx:  # the same record on every device, as the sample gives
+        tx.put("contacts", {**a.load().get("contacts", rid)})
+    with b.transaction() as tx:
+        tx.put("contacts", {**a.load().get("contacts", rid)})
+    sync(c, shared)
+    sync(a, shared)
+    edit(b, rid, tags=["common"])
+    edit(c, rid, tags=None)
+    for _round in range(2):
+        for who in stores:
+            sync(who, shared)
+    assert content(a.path) == content(b.path) == content(c.path) == content(shared)
+    assert "tags" not in content(shared)["contacts"][rid]

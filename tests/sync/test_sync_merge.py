@@ -5,7 +5,11 @@ from __future__ import annotations
 import copy
 import itertools
 
+from hypothesis import given, settings
+from hypothesis import strategies as hs
+
 from store.sync.conflicts import conflict_id, conflict_record
+from store.sync.fast import supersedes
 from store.sync.merge import MISSING, MergeContext, merge_record, merge_tables
 from store.sync.stamps import CAPPED, cap_stamps
 
@@ -208,3 +212,106 @@ def test_two_devices_detecting_the_same_clash_create_the_same_conflict() -> None
         k: v for k, v in r2.items() if not k.endswith("_at")
     }
     assert r1["kept"] == {"value": "mine", "present": True, "stamp": st(3000, A), "node": A}
+
+
+def test_a_merged_set_never_carries_a_stamp_older_than_what_it_replaced() -> None:
+    """Regression (property test): officer 1 removed one tag (later stamp), officer 2 both (an
+    earlier stamp). Their merge equals officer 2's list; with officer 2's stamp, officer 1,
+    whose base holds its own later-stamped list, took it for an old version coming back and
+    kept its own, so the officers never converged."""
+    base = rec(tags=["s0", "common"])
+    one = rec(tags=["common"], clocks={"tags": st(2900, A)})
+    two = rec(clocks={"tags": st(2000, B)})  # both removed: cleared
+    merged, c = both_ways(one, two, base)
+    assert "tags" not in merged and not c.clashes
+    assert merged["_clock"]["tags"] > st(2900, A)  # a new write, later than both
+    # officer 1, whose base is its own list, now takes the merge as the newer change
+    again, c = both_ways(copy.deepcopy(one), merged, one)
+    assert "tags" not in again and again["_clock"]["tags"] == merged["_clock"]["tags"]
+    assert not c.clashes
+    # a merge equal to the later side keeps that side's stamp (no needless new write)
+    two_later = rec(clocks={"tags": st(3000, B)})
+    merged, _c = both_ways(one, two_later, base)
+    assert "tags" not in merged and merged["_clock"]["tags"] == st(3000, B)
+
+
+def _record_strategy() -> hs.SearchStrategy[dict]:
+    stamps = hs.integers(900, 1100).map(lambda ms: st(ms, "cccccccc"))
+    value = hs.one_of(
+        hs.text("ab", max_size=2),
+        hs.lists(hs.sampled_from(["x", "y", "z"]), max_size=3),
+        hs.lists(hs.fixed_dictionaries({"id": hs.sampled_from(["e1", "e2"])}), max_size=2),
+        hs.none(),
+    )
+    field = hs.sampled_from(["title", "tags", "history", "deleted", "x_new"])
+    times = hs.sampled_from([None, "2024-01-01T00:00:00Z", "2024-02-01T00:00:00Z"])
+    return hs.fixed_dictionaries(
+        {
+            "star": stamps,
+            "fields": hs.dictionaries(field, value, max_size=4),
+            "clocks": hs.dictionaries(field, stamps, max_size=4),
+            "created_at": times,
+            "updated_at": times,
+            "deleted_at": times,
+        }
+    )
+
+
+def _build(spec: dict) -> dict:
+    record = {"id": "r1", **spec["fields"]}
+    if "deleted" in record:
+        record["deleted"] = bool(record["deleted"]) or None
+        if record["deleted"] is None:
+            del record["deleted"]
+    for name in ("created_at", "updated_at", "deleted_at"):
+        if spec[name]:
+            record[name] = spec[name]
+    record["_clock"] = {"*": spec["star"], **spec["clocks"]}
+    return record
+
+
+def test_the_fast_path_gives_exactly_what_the_full_merge_gives() -> None:
+    """store/sync/fast.py is an optimisation: whenever it takes a record as it is, the full
+    three-way merge (both orders) returns that very record, with no clash, notice or stamp."""
+    records = _record_strategy()
+    bumps = hs.integers(0, 5)
+
+    @hs.composite
+    def pairs(draw):  # a record and a later version of it (often a forward edit), or any two
+        old_spec = draw(records)
+        new_spec = draw(records)
+        if draw(hs.booleans()):
+            fields = {**old_spec["fields"], **new_spec["fields"]}
+            for name in draw(hs.lists(hs.sampled_from(list(fields) or ["title"]), max_size=2)):
+                fields.pop(name, None)
+            clocks = {**old_spec["clocks"]}
+            for name in set(fields) ^ set(old_spec["fields"]) | set(new_spec["fields"]):
+                clocks[name] = st(2000 + draw(bumps), "dddddddd")
+            new_spec = {**old_spec, "fields": fields, "clocks": clocks}
+            new_spec["updated_at"] = draw(hs.sampled_from([old_spec["updated_at"], "2025-01-01"]))
+        return _build(old_spec), _build(new_spec)
+
+    hits = []
+
+    @settings(max_examples=300, deadline=None, database=None)
+    @given(pairs())
+    def check(pair: tuple[dict, dict]) -> None:
+        old, new = pair
+        if not supersedes(new, old):
+            return
+        for first, second in ((old, new), (new, old)):
+            c = ctx()
+            merged = merge_record(
+                "contacts",
+                "r1",
+                copy.deepcopy(first),
+                copy.deepcopy(second),
+                copy.deepcopy(old),
+                c,
+            )
+            assert merged == new
+            assert not c.clashes and not c.resurrected
+        hits.append(1)
+
+    check()
+    assert len(hits) > 30  # the fast path was taken often enough to prove something

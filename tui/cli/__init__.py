@@ -10,6 +10,7 @@ import gc
 import importlib
 import os
 import pkgutil
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -85,12 +86,45 @@ def _root(
         launch(state.store())
 
 
+_COMMANDS = re.compile(r"^COMMANDS = \(([^)]*)\)", re.MULTILINE)
+
+
+def _invoked_command(argv: list[str]) -> str | None:
+    """The subcommand named on the command line, if plain to see before Typer parses it."""
+    args = iter(argv[1:])
+    for arg in args:
+        if arg in ("--store", "--lang"):
+            next(args, None)
+        elif arg.startswith(("--store=", "--lang=")):
+            continue
+        elif arg.startswith("-"):
+            return None  # --help, completion: they need every command
+        else:
+            return arg
+    return None
+
+
+def _command_modules(package: Path, wanted: str | None) -> list[str]:
+    """The cmd_* modules to import: only the one that declares `wanted` in its COMMANDS, so a
+    scripted command does not pay for importing every other command's code; else all."""
+    names = sorted(
+        i.name for i in pkgutil.iter_modules([str(package)]) if i.name.startswith("cmd_")
+    )
+    if wanted and "_LANTOA_COMPLETE" not in os.environ:
+        for name in names:
+            found = _COMMANDS.search((package / f"{name}.py").read_text(encoding="utf-8"))
+            declared = [c.strip().strip("\"'") for c in found.group(1).split(",")] if found else []
+            if wanted in declared:
+                return [name]
+    return names
+
+
 def _register_commands() -> None:
     package = Path(__file__).parent
-    modules = []
-    for info in pkgutil.iter_modules([str(package)]):
-        if info.name.startswith("cmd_"):
-            modules.append(importlib.import_module(f"{__name__}.{info.name}"))
+    modules = [
+        importlib.import_module(f"{__name__}.{name}")
+        for name in _command_modules(package, _invoked_command(sys.argv))
+    ]
     for module in sorted(modules, key=lambda m: getattr(m, "ORDER", 100)):
         module.register(app)
 

@@ -17,6 +17,8 @@ from store.i18n import _
 from .common import info, print_json, print_table, state
 
 ORDER = 5
+#: The top-level commands `register` adds (read without importing: see tui/cli/__init__.py).
+COMMANDS = ("demo", "keys")
 
 
 def register(app: typer.Typer) -> None:

@@ -22,6 +22,8 @@ from .cmd_sync import table_label
 from .common import info, print_fields, print_json, print_table, state
 
 ORDER = 61
+#: The top-level commands `register` adds (read without importing: see tui/cli/__init__.py).
+COMMANDS = ("conflicts",)
 
 KIND_LABELS = {
     "edit": N_("edited on two devices"),

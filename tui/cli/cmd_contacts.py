@@ -14,6 +14,8 @@ from store.validate import national_phone
 from .common import UsageFailure, info, print_fields, print_json, print_table, state
 
 ORDER = 10
+#: The top-level commands `register` adds (read without importing: see tui/cli/__init__.py).
+COMMANDS = ("contacts",)
 
 Name = Annotated[str | None, typer.Option("--name", "-n", help=_("Full name (family name first)."))]
 Org = Annotated[

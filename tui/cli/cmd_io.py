@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from store.importer import ImportReport
 
 ORDER = 30
+#: The top-level commands `register` adds (read without importing: see tui/cli/__init__.py).
+COMMANDS = ("import", "export")
 #: Table names (as in store.headers); the import machinery loads only when a command runs.
 CONTACTS, ORGS = "contacts", "organisations"
 SHOW_AT_MOST = 50

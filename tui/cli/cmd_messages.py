@@ -28,6 +28,8 @@ from store.records import public_view
 from .common import UsageFailure, console, info, print_fields, print_json, print_table, safe, state
 
 ORDER = 40
+#: The top-level commands `register` adds (read without importing: see tui/cli/__init__.py).
+COMMANDS = ("messages",)
 
 MESSAGE_JSON_KEYS = ("id", *msgs.FIELDS, "created_at", "updated_at")
 LIST_JSON_KEYS = (

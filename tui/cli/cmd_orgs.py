@@ -13,6 +13,8 @@ from store.model import ORG_KINDS
 from .common import info, print_fields, print_json, print_table, state
 
 ORDER = 20
+#: The top-level commands `register` adds (read without importing: see tui/cli/__init__.py).
+COMMANDS = ("orgs",)
 
 ORG_JSON_KEYS = (
     "id",

@@ -25,6 +25,8 @@ from store.vietnamese import fold
 from .common import UsageFailure, info, print_fields, print_json, print_table, safe, state
 
 ORDER = 50
+#: The top-level commands `register` adds (read without importing: see tui/cli/__init__.py).
+COMMANDS = ("outreach",)
 
 Json = Annotated[bool, typer.Option("--json", help=_("Print JSON for scripts."))]
 Ids = Annotated[

@@ -13,6 +13,8 @@ from store.sample import load_sample, sample_summary
 from .common import info, print_json, print_table, state
 
 ORDER = 30
+#: The top-level commands `register` adds (read without importing: see tui/cli/__init__.py).
+COMMANDS = ("sample",)
 
 TABLE_LABELS = {
     "organisations": N_("Organisations"),

@@ -15,6 +15,8 @@ from store.storage import list_backups, make_backup, parse_store_bytes
 from .common import info, print_json, print_table, state
 
 ORDER = 90
+#: The top-level commands `register` adds (read without importing: see tui/cli/__init__.py).
+COMMANDS = ("where", "backups")
 
 
 def register(app: typer.Typer) -> None:

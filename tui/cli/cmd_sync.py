@@ -19,6 +19,8 @@ from store.sync.report import Change, SyncReport
 from .common import UsageFailure, console, info, print_json, print_table, state
 
 ORDER = 60
+#: The top-level commands `register` adds (read without importing: see tui/cli/__init__.py).
+COMMANDS = ("sync",)
 SHOWN = 20
 
 TABLE_LABELS = {
@@ -61,7 +63,18 @@ def show_report(report: SyncReport) -> None:
 
     out = console()
     path = report.shared_path
-    if report.dry_run:
+    if report.dry_run and report.created:
+        out.print(
+            Text(
+                _(
+                    "Dry run: nothing was written. {path} does not exist yet; syncing would create "
+                    "it from this store ({n} records).",
+                    path=path,
+                    n=len(report.outgoing),
+                )
+            )
+        )
+    elif report.dry_run:
         out.print(
             Text(_("Dry run: nothing was written. Syncing with {path} would do this:", path=path))
         )

@@ -14,13 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.message import Message
-from textual.widgets import Checkbox, ContentSwitcher, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, ContentSwitcher, Input, Select, Static, TextArea
 
-from store.checks import check_message, minutes_since_incident, thresholds
+from store.checks import check_message, minutes_since_incident
 from store.checks.base import Report
 from store.i18n import _
-from store.messages import FIELDS, STATUSES
+from store.messages import STATUSES
 from store.templates import template_for
 
 from .. import keys
@@ -32,7 +31,7 @@ from .fields import FiguresField, field_of
 from .form import CardForm
 from .formvalues import META_FIELDS, FormState, form_fields, relanguage_figures
 from .listing import kind_short, status_label
-from .preview import Preview
+from .views import EditorViews, ViewTab, timer_text
 
 if TYPE_CHECKING:
     from ..sections.messages import MessagesSection
@@ -43,42 +42,14 @@ DEBOUNCE = 0.2
 TIMER_SECONDS = 30
 
 
-def timer_text(minutes: int) -> Content:
-    """ "⏱ 45 min since the incident", red and "late" past the first hour."""
-    if minutes < 60:
-        shown = _("{m} min", m=minutes)
-    else:
-        shown = _("{h} h {m:02d} min", h=minutes // 60, m=minutes % 60)
-    text = _("⏱ {time} since the incident", time=shown)
-    if minutes > thresholds.CRISIS_FIRST_MESSAGE_MINUTES:
-        return Content.styled(text + " · " + _("past the first hour"), "bold $text-error")
-    return Content.styled(text, "bold $text-warning")
-
-
-class ViewTab(Label):
-    """ "Card" or "Preview" above the editor: one line, no animation (steady snapshots)."""
-
-    class Chosen(Message):
-        def __init__(self, view: str) -> None:
-            super().__init__()
-            self.view = view
-
-    def __init__(self, text: str, view: str, **kwargs: Any) -> None:
-        super().__init__(Content(f" {text} "), **kwargs)
-        self.view = view
-        self.add_class("view-tab")
-
-    def on_click(self) -> None:
-        self.post_message(self.Chosen(self.view))
-
-
-class MessageEditor(EditorActions, Vertical):
+class MessageEditor(EditorViews, EditorActions, Vertical):
     """Edits one message; the section opens and closes it and forwards store changes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         keys.bind("editor.save", "save"),
         keys.bind("editor.close", "close"),
         keys.bind("editor.preview", "toggle_preview"),
+        keys.bind("editor.recipients", "toggle_recipients"),
         keys.bind("editor.checklist", "toggle_checklist"),
         keys.bind("editor.next", "next_finding"),
         keys.bind("editor.external", "external_field"),
@@ -129,13 +100,15 @@ class MessageEditor(EditorActions, Vertical):
         with Horizontal(id="ed-head"):
             yield ViewTab(_("Card"), "card", classes="-active")
             yield ViewTab(_("Preview"), "preview")
+            yield ViewTab(_("Recipients"), "recipients")
             yield Static("", id="ed-title")
             yield Static("", id="ed-timer")
         with ContentSwitcher(initial="ed-card", id="ed-views"):
             with Horizontal(id="ed-card"):
                 yield self._new_form()
                 yield Checklist(id="ed-checklist")
-            yield Vertical(id="ed-preview")  # the Preview is built when first shown
+            yield Vertical(id="ed-preview")  # built when first shown
+            yield Vertical(id="ed-recipients")  # built when first shown
         yield Static("", id="ed-summary")
 
     def _new_form(self) -> CardForm:
@@ -166,8 +139,8 @@ class MessageEditor(EditorActions, Vertical):
 
     def shown(self) -> None:
         """Called by the section once the card is on screen: where the person starts."""
-        if self.restore.get("view") == "preview":
-            self.show_view("preview")
+        if self.restore.get("view") in ("preview", "recipients"):
+            self.show_view(self.restore["view"])
         else:
             self.focus_start(self.restore.get("focus"))
 
@@ -178,14 +151,6 @@ class MessageEditor(EditorActions, Vertical):
     @property
     def checklist(self) -> Checklist:
         return self.query_one(Checklist)
-
-    @property
-    def preview(self) -> Preview:
-        return self.query_one(Preview)
-
-    @property
-    def has_preview(self) -> bool:
-        return bool(self.query(Preview))
 
     def focus_start(self, name: str | None = None) -> None:
         """The remembered field, else the first slot with an error or nothing in it."""
@@ -274,7 +239,7 @@ class MessageEditor(EditorActions, Vertical):
         )
         self.show_header()
         self.show_timer()
-        if self.query_one(ContentSwitcher).current == "ed-preview" and self.has_preview:
+        if self.view == "preview" and self.has_preview:
             self.preview.show(self.merged, self.section.contact_line())
 
     def show_header(self) -> None:
@@ -336,41 +301,9 @@ class MessageEditor(EditorActions, Vertical):
 
     # -- views -----------------------------------------------------------------------------
 
-    def on_view_tab_chosen(self, event: ViewTab.Chosen) -> None:
-        event.stop()
-        self.show_view(event.view)
-
-    def show_view(self, view: str) -> None:
-        self.run_worker(self._show_view(view), group="view", exclusive=True)
-
-    async def _show_view(self, view: str) -> None:
-        switcher = self.query_one(ContentSwitcher)
-        wanted = f"ed-{view}"
-        for tab in self.query(ViewTab):
-            tab.set_class(tab.view == view, "-active")
-        if switcher.current == wanted:
-            return
-        if view == "preview" and not self.has_preview:
-            await self.query_one("#ed-preview").mount(Preview())
-            variant = self.restore.get("variant")
-            if variant:
-                self.preview.set_variant(variant)
-        switcher.current = wanted
-        self.set_class(view == "preview", "-preview")
-        if view == "preview":
-            self.run_checks()
-            self.preview.show(self.merged, self.section.contact_line())
-            self.query_one("#preview-variants").focus()
-        else:
-            self.focus_start(getattr(self.form.focused_field(), "field_name", None))
-
-    def action_toggle_preview(self) -> None:
-        current = self.query_one(ContentSwitcher).current
-        self.show_view("card" if current == "ed-preview" else "preview")
-
     def action_toggle_checklist(self) -> None:
         """Narrow: show the checklist instead of the form (and back). Wide: focus it."""
-        if self.query_one(ContentSwitcher).current != "ed-card":
+        if self.view != "card":
             self.show_view("card")
         narrow = self.screen.has_class("-narrow")
         if narrow and self.has_class("-checklist"):
@@ -387,7 +320,7 @@ class MessageEditor(EditorActions, Vertical):
     def _keep_focus(self) -> None:
         """Narrowing the terminal hides the checklist: a focus left there comes back to the card
         (else no key of the editor would answer)."""
-        if not self.is_mounted or self.query_one(ContentSwitcher).current != "ed-card":
+        if not self.is_mounted or self.view != "card":
             return
         focused = self.screen.focused
         hidden = self.checklist.region.width == 0
@@ -433,9 +366,7 @@ class MessageEditor(EditorActions, Vertical):
             "names": list(self.state.names),
             "initial": dict(self.state.initial),
             "values": self.values(),
-            "view": "preview"
-            if self.query_one(ContentSwitcher).current == "ed-preview"
-            else "card",
+            "view": self.view,
             "variant": self.preview.variant if self.has_preview else None,
             "rejected": self.rejected_card,
             "focus": getattr(focused, "field_name", None),
@@ -450,6 +381,7 @@ class MessageEditor(EditorActions, Vertical):
             "jumps to the words it is about.\n\n"
             "- {save}: save · {close}: save and close\n"
             "- {preview}: preview as press release, social post or talking points\n"
+            "- {recipients}: who it went to and where each stands; {send} there: send to…\n"
             "- {external}: this field in $EDITOR · {card}: the whole card in $EDITOR\n"
             "- {status}: status (ready only without errors) · {export}: export or copy\n\n"
             "Audiences and tags take one item per line. Figures: the number as you write it "
@@ -460,6 +392,8 @@ class MessageEditor(EditorActions, Vertical):
             save=k("editor.save"),
             close=k("editor.close"),
             preview=k("editor.preview"),
+            recipients=k("editor.recipients"),
+            send=k("messages.send"),
             external=k("editor.external"),
             card=k("editor.card"),
             status=k("editor.status"),
@@ -468,6 +402,3 @@ class MessageEditor(EditorActions, Vertical):
 
     def status_text(self) -> str:
         return _(STATUSES.get(self.state.base.get("status") or "draft", "Draft"))
-
-    def field_label(self, name: str) -> str:
-        return _(FIELDS[name].label) if name in FIELDS else name

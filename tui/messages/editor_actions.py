@@ -209,6 +209,14 @@ class EditorActions:
         self.run_checks()
         self.section.export(self.merged)
 
+    def send_to(self) -> None:
+        """ "Send to…" for this message: what is typed is saved first (outreach and its emails
+        use the stored message); a save that fails opens nothing and says why."""
+        from ..outreach.send import open_send_dialog
+
+        record_id = self.record_id
+        self.save(lambda: open_send_dialog(self.app, message_id=record_id), quiet=True)
+
     # -- $EDITOR -----------------------------------------------------------------------------
 
     def action_external_field(self) -> None:

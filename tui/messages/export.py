@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, OptionList, Select, Static
@@ -93,45 +93,46 @@ class ExportScreen(ModalScreen[None]):
         title = plain(self.values.get("title") or self.values.get("headline"))
         with Vertical(classes="dialog msg-export"):
             yield Label(Content(_("Export {title}", title=title)), classes="dialog-title")
-            with Horizontal(classes="exp-row"):
-                yield Label(Content(_("Format")), classes="exp-label")
-                yield Select(
-                    [(Content(_(v)), k) for k, v in FORMAT_LABELS.items()],
-                    value="md",
-                    allow_blank=False,
-                    compact=True,
-                    id="exp-format",
-                )
-                yield Label(Content(_("Variant")), classes="exp-label exp-label-2")
-                yield Select(
-                    [(Content(_(v)), k) for k, v in VARIANT_LABELS.items()],
-                    value="release",
-                    allow_blank=False,
-                    compact=True,
-                    id="exp-variant",
-                )
-            with Horizontal(classes="exp-row"):
-                yield Label(Content(_("File")), classes="exp-label")
-                yield Input(self.auto_path, compact=True, id="exp-path")
-            yield Static("", id="exp-note")
-            with Vertical(id="exp-mail"):
-                yield Static(self._sender_line(), id="exp-from")
+            with VerticalScroll(id="exp-body"):
                 with Horizontal(classes="exp-row"):
-                    yield Label(Content(_("To")), classes="exp-label")
-                    yield Input(
-                        placeholder=_("search contacts: name, organisation, email"),
+                    yield Label(Content(_("Format")), classes="exp-label")
+                    yield Select(
+                        [(Content(_(v)), k) for k, v in FORMAT_LABELS.items()],
+                        value="md",
+                        allow_blank=False,
                         compact=True,
-                        id="exp-search",
+                        id="exp-format",
                     )
-                yield OptionList(id="exp-results")
-                yield Static("", id="exp-recipients-title")
-                yield OptionList(id="exp-chosen")
-                yield Checkbox(
-                    _("Put the recipients in Bcc (they do not see each other)"),
-                    compact=True,
-                    id="exp-bcc",
-                )
-                yield Static("", id="exp-notes")
+                    yield Label(Content(_("Variant")), classes="exp-label exp-label-2")
+                    yield Select(
+                        [(Content(_(v)), k) for k, v in VARIANT_LABELS.items()],
+                        value="release",
+                        allow_blank=False,
+                        compact=True,
+                        id="exp-variant",
+                    )
+                with Horizontal(classes="exp-row"):
+                    yield Label(Content(_("File")), classes="exp-label")
+                    yield Input(self.auto_path, compact=True, id="exp-path")
+                yield Static("", id="exp-note")
+                with Vertical(id="exp-mail"):
+                    yield Static(self._sender_line(), id="exp-from")
+                    with Horizontal(classes="exp-row"):
+                        yield Label(Content(_("To")), classes="exp-label")
+                        yield Input(
+                            placeholder=_("search contacts: name, organisation, email"),
+                            compact=True,
+                            id="exp-search",
+                        )
+                    yield OptionList(id="exp-results")
+                    yield Static("", id="exp-recipients-title")
+                    yield OptionList(id="exp-chosen")
+                    yield Checkbox(
+                        _("Put the recipients in Bcc (they do not see each other)"),
+                        compact=True,
+                        id="exp-bcc",
+                    )
+                    yield Static("", id="exp-notes")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Save to file"), variant="primary", id="exp-save")
                 yield Button(_("Copy"), id="exp-copy")
@@ -156,7 +157,9 @@ class ExportScreen(ModalScreen[None]):
 
     @property
     def path(self) -> Path:
-        return Path(self.query_one("#exp-path", Input).value.strip()).expanduser()
+        """The file to write; a name typed without an extension gets the format's."""
+        path = Path(self.query_one("#exp-path", Input).value.strip()).expanduser()
+        return path if path.suffix or not path.name else path.with_suffix("." + self.fmt)
 
     def _sender_line(self) -> Content:
         line = Content.assemble((_("From") + ": ", "$text-muted"), str(self.sender))
@@ -183,6 +186,8 @@ class ExportScreen(ModalScreen[None]):
         elif current.suffix.lstrip(".") in FORMAT_LABELS:
             path_input.value = str(current.with_suffix("." + self.fmt))
         self.query_one("#exp-mail").display = self.fmt == "eml"
+        # an email has more to choose: the dialog takes the screen's height and scrolls
+        self.query_one(".msg-export").set_class(self.fmt == "eml", "-mail")
         self._refresh_note()
 
     def on_input_changed(self, event: Input.Changed) -> None:

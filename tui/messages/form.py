@@ -204,11 +204,15 @@ class CardForm(VerticalScroll):
         self.call_after_refresh(self._reveal, widget)
         return True
 
-    def _reveal(self, widget: Widget) -> None:
-        """Show the slot from its heading when it fits, else the focused part of it."""
+    def _reveal(self, widget: Widget, tries: int = 5) -> None:
+        """Show the slot from its heading when it fits, else the focused part of it. The
+        slot's hint line appears when the slot is first edited: measure once it is laid out."""
         focused = self.screen.focused
         target = focused if focused is not None and field_of(focused) is widget else widget
         box = next((a for a in target.ancestors if isinstance(a, SlotBox)), None)
+        if box is not None and tries and not _hint_laid_out(box):
+            self.call_after_refresh(self._reveal, widget, tries - 1)
+            return
         if box is not None and box.outer_size.height <= self.scrollable_content_region.height:
             self.scroll_to_widget(box, animate=False, top=True)
         else:
@@ -221,3 +225,11 @@ class CardForm(VerticalScroll):
 
     def focused_field(self) -> Widget | None:
         return field_of(self.screen.focused)
+
+
+def _hint_laid_out(box: SlotBox) -> bool:
+    """False while the hint line of the slot being edited is still to be mounted or placed."""
+    if not box.has_class("-current"):
+        return not box.screen.focused or box.screen.focused not in box.walk_children()
+    hints = box.query_children(".slot-hint")
+    return bool(hints) and hints.first().region.height > 0

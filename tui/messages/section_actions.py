@@ -27,11 +27,13 @@ LIST_ACTIONS = {
     "status",
     "export",
     "copy",
+    "send",
+    "recipients",
     "focus_filters",
     "clear_filters",
     "focus_table",
 }
-NEEDS_MESSAGE = {"open", "delete", "status", "export", "copy"}
+NEEDS_MESSAGE = {"open", "delete", "status", "export", "copy", "send", "recipients"}
 
 
 class MessagesActions:
@@ -233,6 +235,24 @@ class MessagesActions:
             markup=False,
         )
 
+    # -- outreach ----------------------------------------------------------------------------
+
+    def action_send(self) -> None:
+        """ "Send to…" with this message chosen (the outreach dialog plans it)."""
+        from ..outreach.send import open_send_dialog
+
+        record = self.current_record()
+        if record is not None:
+            open_send_dialog(self.app, message_id=record["id"])
+
+    def action_recipients(self) -> None:
+        """Its recipients and their statuses: the Outreach tab, on this message only."""
+        from ..outreach.widgets import show_message_outreach
+
+        record = self.current_record()
+        if record is not None:
+            show_message_outreach(self.app, record["id"])
+
     # -- moving around ---------------------------------------------------------------------
 
     def action_focus_search(self) -> None:
@@ -271,6 +291,10 @@ class MessagesActions:
                 PaletteCommand(_("message: set status…"), title, self.action_status),
                 PaletteCommand(_("message: export…"), title, self.action_export),
                 PaletteCommand(_("message: copy the press release"), title, self.action_copy),
+                PaletteCommand(_("message: send to…"), title, self.action_send),
+                PaletteCommand(
+                    _("message: recipients in the Outreach tab"), title, self.action_recipients
+                ),
                 PaletteCommand(_("message: delete"), title, self.action_delete),
             ]
         out.append(
@@ -285,6 +309,8 @@ class MessagesActions:
             (_("message: save"), editor.action_save),
             (_("message: save and close"), editor.action_close),
             (_("message: preview"), editor.action_toggle_preview),
+            (_("message: recipients and their statuses"), editor.action_toggle_recipients),
+            (_("message: send to…"), editor.send_to),
             (_("message: checklist"), editor.action_toggle_checklist),
             (_("message: next finding"), editor.action_next_finding),
             (_("message: edit this field in $EDITOR"), editor.action_external_field),

@@ -88,6 +88,7 @@ def app_commands(app, screen) -> list[PaletteCommand]:
             )
     if app.undo_stack:
         out.append(PaletteCommand(_("undo: {what}", what=app.undo_stack[-1][0]), "", app.undo_last))
+    out += app.sync_palette_commands()
     out.append(
         PaletteCommand(
             _("store: open…"), _("Work on another store file"), _call(open_store_dialog, app)

@@ -47,6 +47,8 @@ class MessagesSection(MessagesActions, Section):
         keys.bind("messages.status", "status"),
         keys.bind("messages.export", "export"),
         keys.bind("messages.copy", "copy"),
+        keys.bind("messages.send", "send"),
+        keys.bind("messages.recipients", "recipients"),
         keys.bind("messages.filters", "focus_filters"),
         keys.bind("messages.clear", "clear_filters"),
         ("down", "focus_table", ""),
@@ -208,6 +210,13 @@ class MessagesSection(MessagesActions, Section):
         if record.get("lead"):
             parts.append(Content.styled(plain(record.get("lead")), "$text-muted"))
         parts.append(summary_line(report))
+        if self.data is not None:
+            from ..outreach.widgets import recipients_summary
+
+            parts.append(
+                Content.styled(_("Recipients:") + " ", "bold")
+                + recipients_summary(self.data.snapshot, record["id"])
+            )
         parts += [slot_line(state, counts=False) for state in report.checklist]
         findings = report.findings[:6]
         if findings:
@@ -225,11 +234,7 @@ class MessagesSection(MessagesActions, Section):
 
     def focus_default(self) -> None:
         if self.editor is not None:
-            self.editor.focus_start(
-                getattr(self.editor.form.focused_field(), "field_name", None)
-                if self.editor.query("#ed-form")
-                else None
-            )
+            self.editor.focus_view()
         else:
             self.table.focus()
 
@@ -268,6 +273,8 @@ class MessagesSection(MessagesActions, Section):
             "- {open}: open the card · {new}: new from a template · {delete}: delete (undo with "
             "{undo})\n- {status}: status (ready only when the checks find no errors)\n"
             "- {export}: export as Markdown, text or email · {copy}: copy the press release\n"
+            "- {send}: send to… (plan outreach) · {recipients}: its recipients in the Outreach "
+            "tab\n"
             "- {filters}: filter by status and kind · {clear}: clear search and filters",
             open=k("messages.open"),
             new=k("messages.new"),
@@ -276,6 +283,8 @@ class MessagesSection(MessagesActions, Section):
             status=k("messages.status"),
             export=k("messages.export"),
             copy=k("messages.copy"),
+            send=k("messages.send"),
+            recipients=k("messages.recipients"),
             filters=k("messages.filters"),
             clear=k("messages.clear"),
         )

@@ -124,3 +124,19 @@ def fake_editor(tmp_path: Path, body: str, name: str = "fake_editor.py") -> str:
         encoding="utf-8",
     )
     return f"{sys.executable} {script}"
+
+
+async def close_card(pilot) -> None:
+    """Close the open card (it saves what changed) and wait for the list."""
+    sec = section(pilot.app)
+    await pilot.press("escape")
+    await until(pilot, lambda: sec.editor is None, "the list")
+    await idle(pilot)
+
+
+async def reloaded(pilot, before) -> None:
+    """After a change made outside the app: look at the store now (instead of waiting for the
+    app's next poll) and wait until the new version is loaded."""
+    app = pilot.app
+    app._poll()
+    await until(pilot, lambda: app.data is not before, "the reload", timeout=8)

@@ -10,10 +10,12 @@ from msgkit import (  # noqa: F401 - fixtures are found by name
     DRAFT,
     REVENUE,
     cards_store,
+    close_card,
     frozen_clock,
     idle,
     notes,
     open_message,
+    reloaded,
     section,
     until,
 )
@@ -104,154 +106,164 @@ async def test_typing_checks_after_the_debounce_and_the_card_turns_green(cards, 
         assert editor.state.dirty(editor.values()) == []
 
 
-async def test_narrow_checklist_jumps_to_the_words_of_a_finding(cards):
+async def _narrow_checklist_jumps_to_the_words_of_a_finding(app, pilot, cards) -> None:
+    editor = await open_message(pilot, DRAFT)
+    checklist = editor.checklist
+    assert checklist.region.width == 0  # folded under a key on a narrow screen
+    assert "8 errors" in str(editor.query_one("#ed-summary").render())
+    await pilot.press("f8")
+    await pilot.pause()
+    assert checklist.region.width > 70 and editor.form.region.width == 0
+    index, finding = next(
+        (i, f)
+        for i, (_slot, f) in enumerate(checklist.items)
+        if f is not None and f.field == "lead" and f.code == "acronym"
+    )
+    checklist.option_list.highlighted = index
+    await pilot.press("enter")
+    await pilot.pause()
+    lead = editor.form.fields["lead"]
+    assert editor.form.region.width > 70 and app.focused is lead
+    assert lead.selected_text == editor.merged["lead"][finding.start : finding.end]
+    assert lead.selected_text in ("UBND", "CĐS")
+    # ctrl+n walks the findings one by one; a figure's finding opens that figure
+    figure = next(i for i, f in enumerate(editor.report.findings) if f.field == "figures")
+    editor._next = figure
+    await pilot.press("ctrl+n")
+    await pilot.pause(0.2)
+    assert "fig-value" in app.focused.classes
+
+
+async def _a_failed_save_keeps_the_text_and_says_why(app, pilot, cards) -> None:
+    editor = await open_message(pilot, DRAFT)
+    effective = editor.form.fields["policy_effective"]
+    effective.value = "31/02/2024"
+    editor.form.fields["problem"].text = "Người dân chờ rất lâu."
+    await pilot.pause(DEBOUNCE + 0.15)
+    assert "is not a date" in str(editor.query_one("#err-policy_effective").render())
+    await pilot.press("ctrl+s")
+    await idle(pilot)
+    assert any(n.startswith("Not saved: Takes effect on") for n in notes(app))
+    assert "problem" not in find_message(cards.load(), DRAFT)  # nothing was written
+    assert effective.value == "31/02/2024"  # and nothing typed was lost
+    assert editor.form.fields["problem"].text == "Người dân chờ rất lâu."
+    effective.value = "2024-02-29"
+    await pilot.press("ctrl+s")
+    await idle(pilot)
+    stored = find_message(cards.load(), DRAFT)
+    assert stored["policy_effective"] == "2024-02-29"
+    assert stored["problem"] == "Người dân chờ rất lâu."
+
+
+async def _leaving_the_tab_and_closing_save(app, pilot, cards) -> None:
+    editor = await open_message(pilot, DRAFT)
+    sec = section(app)
+    editor.form.fields["problem"].focus()
+    await pilot.press(*"Chờ lâu.")
+    await pilot.press("f2")  # to the Network tab: saved on the way
+    await idle(pilot, 0.2)
+    assert find_message(cards.load(), DRAFT)["problem"] == "Chờ lâu."
+    await pilot.press("f3")
+    await pilot.pause()
+    assert sec.editor is editor  # still open where it was
+    editor.form.fields["problem"].focus()
+    await pilot.press("end", *" Rất lâu.")
+    await pilot.press("escape")  # close: saved, back to the list on this message
+    await until(pilot, lambda: sec.editor is None, "the list")
+    await idle(pilot)
+    assert find_message(cards.load(), DRAFT)["problem"] == "Chờ lâu. Rất lâu."
+    assert sec.table.current_id == DRAFT and app.focused is sec.table
+
+
+async def _changes_made_elsewhere_never_clobber_typed_text(app, pilot, cards) -> None:
+    editor = await open_message(pilot, DRAFT)
+    headline = editor.form.fields["headline"]
+    headline.text = "Dịch vụ công trực tuyến cho mọi người dân"  # typed, not saved
+    await pilot.pause(DEBOUNCE + 0.1)
+    before = app.data
+    update_message(
+        cards,
+        DRAFT,
+        {"problem": "Hồ sơ giấy mất nhiều ngày.", "headline": "Tiêu đề của người khác"},
+    )
+    await reloaded(pilot, before)
+    await pilot.pause(0.1)
+    assert editor.form.fields["problem"].text == "Hồ sơ giấy mất nhiều ngày."  # untouched
+    assert headline.text == "Dịch vụ công trực tuyến cho mọi người dân"  # kept
+    assert any(n.startswith("Changed elsewhere while you edit it: Headline") for n in notes(app))
+    # deleted elsewhere: the text stays, and saving brings the message back with it
+    before = app.data
+    remove_message(cards, DRAFT)
+    await reloaded(pilot, before)
+    await pilot.pause(0.1)
+    assert editor.gone and any("deleted elsewhere" in n for n in notes(app))
+    await pilot.press("ctrl+s")
+    await idle(pilot)
+    stored = find_message(cards.load(), DRAFT)
+    assert stored["headline"] == "Dịch vụ công trực tuyến cho mọi người dân"
+    assert stored["problem"] == "Hồ sơ giấy mất nhiều ngày."
+
+
+async def _preview_shows_the_composed_message(app, pilot, cards) -> None:
+    editor = await open_message(pilot, REVENUE)
+    await pilot.press("f5")
+    await until(pilot, lambda: editor.query_one("#ed-preview").display, "the preview")
+    await pilot.pause(0.1)
+    preview = editor.preview
+    assert preview.shown == compose(editor.merged, "release").markdown()
+    markdown = editor.query_one("#preview-markdown")
+    assert "Doanh thu ngành Thông tin và Truyền thông năm 2022" in markdown.source
+    preview.set_variant("social")
+    await pilot.pause(0.2)
+    social = compose(editor.merged, "social")
+    assert preview.shown == social.markdown()
+    counter = str(editor.query_one("#preview-counter").render())
+    assert f"{social.length} of 280 characters ({280 - social.length} left)" in counter
+    await pilot.press("f5")
+    await pilot.pause()
+    assert not editor.query_one("#ed-preview").display
+
+
+async def _a_crisis_card_has_its_slots_and_a_timer(app, pilot, cards, record) -> None:
+    editor = await open_message(pilot, record["id"])
+    timer = editor.query_one("#ed-timer")
+    assert not timer.display
+    editor.form.fields["headline"].text = "Sự cố mất điện tại trạm"
+    editor.form.fields["kind"].value = "crisis"  # another kind brings its own slots
+    await until(pilot, lambda: "facts" in editor.form.fields, "the crisis slots")
+    await pilot.pause(DEBOUNCE + 0.1)
+    assert editor.form.fields["headline"].text == "Sự cố mất điện tại trạm"
+    assert "problem" not in editor.form.fields
+    assert [s.slot for s in editor.report.checklist][:3] == ["headline", "incident", "empathy"]
+    editor.form.fields["incident_at"].value = "2023-12-01 08:15"  # the clock says 09:00
+    await pilot.pause(DEBOUNCE + 0.15)
+    assert timer.display
+    assert str(timer.render()) == "⏱ 45 min since the incident"
+    editor.form.fields["incident_at"].value = "01/12/2023 7:30"
+    await pilot.pause(DEBOUNCE + 0.15)
+    assert str(timer.render()) == "⏱ 1 h 30 min since the incident · past the first hour"
+
+
+async def test_narrow_jumps_then_leaving_the_tab_and_closing_save(cards):
     app = create_app(cards, lang="en", config={})
     async with app.run_test(size=(80, 24)) as pilot:
-        editor = await open_message(pilot, DRAFT)
-        checklist = editor.checklist
-        assert checklist.region.width == 0  # folded under a key on a narrow screen
-        assert "8 errors" in str(editor.query_one("#ed-summary").render())
-        await pilot.press("f8")
-        await pilot.pause()
-        assert checklist.region.width > 70 and editor.form.region.width == 0
-        index, finding = next(
-            (i, f)
-            for i, (_slot, f) in enumerate(checklist.items)
-            if f is not None and f.field == "lead" and f.code == "acronym"
-        )
-        checklist.option_list.highlighted = index
-        await pilot.press("enter")
-        await pilot.pause()
-        lead = editor.form.fields["lead"]
-        assert editor.form.region.width > 70 and app.focused is lead
-        assert lead.selected_text == editor.merged["lead"][finding.start : finding.end]
-        assert lead.selected_text in ("UBND", "CĐS")
-        # ctrl+n walks the findings one by one; a figure's finding opens that figure
-        figure = next(i for i, f in enumerate(editor.report.findings) if f.field == "figures")
-        editor._next = figure
-        await pilot.press("ctrl+n")
-        await pilot.pause(0.2)
-        assert "fig-value" in app.focused.classes
+        await _narrow_checklist_jumps_to_the_words_of_a_finding(app, pilot, cards)
+        await close_card(pilot)
+        await _leaving_the_tab_and_closing_save(app, pilot, cards)
 
 
-async def test_a_failed_save_keeps_the_text_and_says_why(cards):
+async def test_failed_saves_and_changes_made_elsewhere_never_lose_text(cards):
     app = create_app(cards, lang="en", config={})
     async with app.run_test(size=(100, 30)) as pilot:
-        editor = await open_message(pilot, DRAFT)
-        effective = editor.form.fields["policy_effective"]
-        effective.value = "31/02/2024"
-        editor.form.fields["problem"].text = "Người dân chờ rất lâu."
-        await pilot.pause(DEBOUNCE + 0.15)
-        assert "is not a date" in str(editor.query_one("#err-policy_effective").render())
-        await pilot.press("ctrl+s")
-        await idle(pilot)
-        assert any(n.startswith("Not saved: Takes effect on") for n in notes(app))
-        assert "problem" not in find_message(cards.load(), DRAFT)  # nothing was written
-        assert effective.value == "31/02/2024"  # and nothing typed was lost
-        assert editor.form.fields["problem"].text == "Người dân chờ rất lâu."
-        effective.value = "2024-02-29"
-        await pilot.press("ctrl+s")
-        await idle(pilot)
-        stored = find_message(cards.load(), DRAFT)
-        assert stored["policy_effective"] == "2024-02-29"
-        assert stored["problem"] == "Người dân chờ rất lâu."
+        await _a_failed_save_keeps_the_text_and_says_why(app, pilot, cards)
+        await close_card(pilot)
+        await _changes_made_elsewhere_never_clobber_typed_text(app, pilot, cards)
 
 
-async def test_leaving_the_tab_and_closing_save(cards):
-    app = create_app(cards, lang="en", config={})
-    async with app.run_test(size=(80, 24)) as pilot:
-        editor = await open_message(pilot, DRAFT)
-        sec = section(app)
-        editor.form.fields["problem"].focus()
-        await pilot.press(*"Chờ lâu.")
-        await pilot.press("f2")  # to the Network tab: saved on the way
-        await idle(pilot, 0.2)
-        assert find_message(cards.load(), DRAFT)["problem"] == "Chờ lâu."
-        await pilot.press("f3")
-        await pilot.pause()
-        assert sec.editor is editor  # still open where it was
-        editor.form.fields["problem"].focus()
-        await pilot.press("end", *" Rất lâu.")
-        await pilot.press("escape")  # close: saved, back to the list on this message
-        await until(pilot, lambda: sec.editor is None, "the list")
-        await idle(pilot)
-        assert find_message(cards.load(), DRAFT)["problem"] == "Chờ lâu. Rất lâu."
-        assert sec.table.current_id == DRAFT and app.focused is sec.table
-
-
-async def test_changes_made_elsewhere_never_clobber_typed_text(cards):
-    app = create_app(cards, lang="en", config={})
-    async with app.run_test(size=(100, 30)) as pilot:
-        editor = await open_message(pilot, DRAFT)
-        headline = editor.form.fields["headline"]
-        headline.text = "Dịch vụ công trực tuyến cho mọi người dân"  # typed, not saved
-        await pilot.pause(DEBOUNCE + 0.1)
-        before = app.data
-        update_message(
-            cards,
-            DRAFT,
-            {"problem": "Hồ sơ giấy mất nhiều ngày.", "headline": "Tiêu đề của người khác"},
-        )
-        await until(pilot, lambda: app.data is not before, "the reload", timeout=8)
-        await pilot.pause(0.1)
-        assert editor.form.fields["problem"].text == "Hồ sơ giấy mất nhiều ngày."  # untouched
-        assert headline.text == "Dịch vụ công trực tuyến cho mọi người dân"  # kept
-        assert any(
-            n.startswith("Changed elsewhere while you edit it: Headline") for n in notes(app)
-        )
-        # deleted elsewhere: the text stays, and saving brings the message back with it
-        before = app.data
-        remove_message(cards, DRAFT)
-        await until(pilot, lambda: app.data is not before, "the reload", timeout=8)
-        await pilot.pause(0.1)
-        assert editor.gone and any("deleted elsewhere" in n for n in notes(app))
-        await pilot.press("ctrl+s")
-        await idle(pilot)
-        stored = find_message(cards.load(), DRAFT)
-        assert stored["headline"] == "Dịch vụ công trực tuyến cho mọi người dân"
-        assert stored["problem"] == "Hồ sơ giấy mất nhiều ngày."
-
-
-async def test_preview_shows_the_composed_message(cards):
-    app = create_app(cards, lang="en", config={})
-    async with app.run_test(size=(100, 30)) as pilot:
-        editor = await open_message(pilot, REVENUE)
-        await pilot.press("f5")
-        await until(pilot, lambda: editor.query_one("#ed-preview").display, "the preview")
-        await pilot.pause(0.1)
-        preview = editor.preview
-        assert preview.shown == compose(editor.merged, "release").markdown()
-        markdown = editor.query_one("#preview-markdown")
-        assert "Doanh thu ngành Thông tin và Truyền thông năm 2022" in markdown.source
-        preview.set_variant("social")
-        await pilot.pause(0.2)
-        social = compose(editor.merged, "social")
-        assert preview.shown == social.markdown()
-        counter = str(editor.query_one("#preview-counter").render())
-        assert f"{social.length} of 280 characters ({280 - social.length} left)" in counter
-        await pilot.press("f5")
-        await pilot.pause()
-        assert not editor.query_one("#ed-preview").display
-
-
-async def test_a_crisis_card_has_its_slots_and_a_timer(cards):
+async def test_preview_then_a_crisis_card_with_its_timer(cards):
     record = policy_draft(cards)
     app = create_app(cards, lang="en", config={})
     async with app.run_test(size=(100, 30)) as pilot:
-        editor = await open_message(pilot, record["id"])
-        timer = editor.query_one("#ed-timer")
-        assert not timer.display
-        editor.form.fields["headline"].text = "Sự cố mất điện tại trạm"
-        editor.form.fields["kind"].value = "crisis"  # another kind brings its own slots
-        await until(pilot, lambda: "facts" in editor.form.fields, "the crisis slots")
-        await pilot.pause(DEBOUNCE + 0.1)
-        assert editor.form.fields["headline"].text == "Sự cố mất điện tại trạm"
-        assert "problem" not in editor.form.fields
-        assert [s.slot for s in editor.report.checklist][:3] == ["headline", "incident", "empathy"]
-        editor.form.fields["incident_at"].value = "2023-12-01 08:15"  # the clock says 09:00
-        await pilot.pause(DEBOUNCE + 0.15)
-        assert timer.display
-        assert str(timer.render()) == "⏱ 45 min since the incident"
-        editor.form.fields["incident_at"].value = "01/12/2023 7:30"
-        await pilot.pause(DEBOUNCE + 0.15)
-        assert str(timer.render()) == "⏱ 1 h 30 min since the incident · past the first hour"
+        await _preview_shows_the_composed_message(app, pilot, cards)
+        await close_card(pilot)
+        await _a_crisis_card_has_its_slots_and_a_timer(app, pilot, cards, record)

@@ -44,7 +44,9 @@ async def _set_path(pilot, dialog: ExportScreen, path: Path) -> None:
     await pilot.pause()
 
 
-async def test_export_markdown_named_after_the_message_never_replacing_silently(cards, home):
+async def test_export_markdown_copy_and_email_from_the_list_and_the_editor(cards, home):
+    """One session: Markdown named after the message (never replacing a file silently), the
+    clipboard, an email to contacts found by search, and an export of unsaved text."""
     (home / "Documents").mkdir()
     app = create_app(cards, lang="en", config=CONFIG)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -80,14 +82,26 @@ async def test_export_markdown_named_after_the_message_never_replacing_silently(
         await pilot.press("y")
         await until(pilot, lambda: default.read_text(encoding="utf-8") != "keep me", "the write")
         assert default.read_text(encoding="utf-8").startswith("# Doanh thu ngành")
-
-
-async def test_export_an_email_to_contacts_found_by_search(cards, tmp_path):
-    app = create_app(cards, lang="en", config=CONFIG)
-    async with app.run_test(size=(100, 30)) as pilot:
+        # the clipboard, from the same dialog
+        dialog = await _export_dialog(pilot, REVENUE)
+        dialog.query_one("#exp-format").value = "txt"
+        dialog.query_one("#exp-variant").value = "talking-points"
+        await pilot.pause()
+        await pilot.click("#exp-copy")
+        await pilot.pause()
+        record = find_message(cards.load(), REVENUE)
+        assert app.clipboard == compose(record, "talking-points").text()
+        assert any(
+            n.startswith("Copied the talking points to the clipboard (Plain text")
+            for n in notes(app)
+        )
+        # an email to contacts found by search
+        tmp_path = home
         dialog = await _export_dialog(pilot, REVENUE)
         dialog.query_one("#exp-format").value = "eml"
         await pilot.pause()
+        await _set_path(pilot, dialog, tmp_path / "thong cao")  # no extension: .eml added
+        assert dialog.path == tmp_path / "thong cao.eml"
         target = tmp_path / "thong-cao.eml"
         await _set_path(pilot, dialog, target)
         entry = next(
@@ -118,28 +132,7 @@ async def test_export_an_email_to_contacts_found_by_search(cards, tmp_path):
         body = mail.get_body(("plain",)).get_content()
         assert "3.893.595 tỷ đồng" in body
         assert mail["Content-Language"] == "vi"
-
-
-async def test_copy_to_the_clipboard_from_the_dialog(cards):
-    app = create_app(cards, lang="en", config=CONFIG)
-    async with app.run_test(size=(100, 30)) as pilot:
-        dialog = await _export_dialog(pilot, REVENUE)
-        dialog.query_one("#exp-format").value = "txt"
-        dialog.query_one("#exp-variant").value = "talking-points"
-        await pilot.pause()
-        await pilot.click("#exp-copy")
-        await pilot.pause()
-        record = find_message(cards.load(), REVENUE)
-        assert app.clipboard == compose(record, "talking-points").text()
-        assert any(
-            n.startswith("Copied the talking points to the clipboard (Plain text")
-            for n in notes(app)
-        )
-
-
-async def test_export_from_the_editor_uses_what_is_on_screen(cards, tmp_path):
-    app = create_app(cards, lang="en", config=CONFIG)
-    async with app.run_test(size=(100, 30)) as pilot:
+        # from the editor: what is on screen, saved or not
         editor = await open_message(pilot, REVENUE)
         editor.form.fields["headline"].text = "Tiêu đề mới, chưa lưu"
         await pilot.press("f9")
