@@ -309,3 +309,17 @@ def labels(mapping: dict[str, str]) -> dict[str, str]:
 
 def field_names(table: str) -> Iterable[str]:
     return ENTITY_FIELDS[table].keys()
+
+
+def field_label(table: str, name: str) -> str:
+    """A field's label in the interface language ("Chức vụ" for a contact's title), else its
+    name: conflicts and change reports name fields the way the forms do."""
+    spec = ENTITY_FIELDS.get(table, {}).get(name)
+    if spec is not None:
+        return _(spec.label)
+    if table == "messages":
+        from .messages import FIELDS  # messages imports this module
+
+        if name in FIELDS:
+            return _(FIELDS[name].label)
+    return name

@@ -30,6 +30,7 @@ from ..clock import is_stamp, parse
 from ..db import Snapshot, Store, Transaction
 from ..errors import AmbiguousError, LantoaError, NotFoundError
 from ..i18n import _
+from ..model import field_label
 from ..records import BASE_CLOCK, CLOCK, is_live
 from .merge import CONFLICTS_TABLE, MISSING, Clash
 from .stamps import CAPPED
@@ -137,6 +138,7 @@ def conflict_view(conflict: dict, source: Snapshot | Transaction, node: str) -> 
         "record_name": record_name(table, record),
         "record_deleted": bool(record and not is_live(record)),
         "field": name,
+        "field_label": field_label(table, name) if name else "",
         "current": record.get(name) if record else None,
         "kept": sides["kept"],
         "other": sides["other"],

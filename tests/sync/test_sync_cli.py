@@ -37,6 +37,7 @@ CONFLICT_KEYS = {
     "record_name",
     "record_deleted",
     "field",
+    "field_label",
     "current",
     "kept",
     "other",

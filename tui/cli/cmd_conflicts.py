@@ -82,7 +82,7 @@ def register(app: typer.Typer) -> None:
             [
                 v["id"][:8],
                 f"{table_label(v['table'])}: {v['record_name']}",
-                v["field"],
+                v["field_label"],
                 _marked(v["kept"]),
                 _marked(v["other"]),
                 _("open") if v["status"] == "open" else _("resolved"),
@@ -108,7 +108,7 @@ def register(app: typer.Typer) -> None:
         print_fields(
             [
                 (_("Record"), f"{table_label(view['table'])}: {view['record_name']}"),
-                (_("Field"), view["field"]),
+                (_("Field"), view["field_label"]),
                 (_("What happened"), _(KIND_LABELS.get(view["kind"], view["kind"]))),
                 (_("Shown now (kept)"), f"{show_value(kept)}  [{_origin(kept)}]"),
                 (_("Set aside (other)"), f"{show_value(other)}  [{_origin(other)}]"),
@@ -147,7 +147,7 @@ def register(app: typer.Typer) -> None:
             _(
                 "Resolved: {field} of {name} is now {value}. Other devices get it at their next "
                 "sync.",
-                field=view["field"],
+                field=view["field_label"],
                 name=view["record_name"],
                 value=show_value(resolution),
             )

@@ -96,7 +96,8 @@ class EditorViews:
 
     @property
     def view(self) -> str:
-        return self.query_one("#ed-views", ContentSwitcher).current.removeprefix("ed-")
+        current = self.query_one("#ed-views", ContentSwitcher).current
+        return (current or "ed-card").removeprefix("ed-")  # None until it is mounted
 
     @property
     def preview(self) -> Preview:

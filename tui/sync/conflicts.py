@@ -162,7 +162,9 @@ class ConflictsScreen(ModalScreen[None]):
         # the dialog's border and padding (4) and two cells of padding per column (8)
         width = max(self.size.width - 12, 40)
         labels = [record_label(v) for v in self.views]
-        field_w = max([len(plain(v.get("field"))) for v in self.views] + [5])
+        field_w = max(
+            [len(plain(v.get("field_label") or v.get("field"))) for v in self.views] + [5]
+        )
         values_w = max([len(value_text(v[k])) for v in self.views for k in ("kept", "other")] + [8])
         record_w = min(
             max([len(x) for x in labels] + [8]), max(width // 3, width - field_w - 2 * values_w)
@@ -175,7 +177,7 @@ class ConflictsScreen(ModalScreen[None]):
         for view, label in zip(self.views, labels, strict=True):
             table.add_row(
                 Text(fit(label, record_w).rstrip()),
-                Text(plain(view.get("field"))),
+                Text(plain(view.get("field_label") or view.get("field"))),
                 Text(fit(value_text(view[view["mine"]]), value_w).rstrip()),
                 Text(fit(value_text(view[view["theirs"]]), value_w).rstrip()),
                 key=view["id"],
@@ -211,7 +213,9 @@ class ConflictsScreen(ModalScreen[None]):
         if view is None:
             return
         what = _(KIND_LABELS.get(view.get("kind"), "edited on two devices"))
-        line = f"{record_label(view)} · {plain(view.get('field'))} · {what}"
+        line = (
+            f"{record_label(view)} · {plain(view.get('field_label') or view.get('field'))} · {what}"
+        )
         if view.get("record_deleted"):
             line += " · " + _("the record is deleted")
         self.query_one("#conflicts-what", Label).update(Content(line))
@@ -247,7 +251,7 @@ class ConflictsScreen(ModalScreen[None]):
                 _("Another value"),
                 _(
                     "{field} of {name}:",
-                    field=plain(view.get("field")),
+                    field=plain(view.get("field_label") or view.get("field")),
                     name=plain(view.get("record_name")),
                 ),
                 value=editable_text(view["kept"]),
@@ -271,7 +275,7 @@ class ConflictsScreen(ModalScreen[None]):
                 _(
                     "Resolved: {field} of {name} is now {value}. Other devices get it at their "
                     "next sync.",
-                    field=plain(result.get("field")),
+                    field=plain(result.get("field_label") or result.get("field")),
                     name=plain(result.get("record_name")),
                     value=value_text(result.get("resolution") or {}),
                 ),

@@ -99,7 +99,11 @@ async def run_app(path: Path) -> dict:
         await pilot.pause(0.3)
         start, cpu = time.perf_counter(), time.process_time()
         section.action_open()
-        while section.editor is None or not section.editor.form.reveals:
+        while (
+            section.editor is None
+            or not section.editor.query("#ed-form")  # still being built
+            or not section.editor.form.reveals
+        ):
             await asyncio.sleep(0.001)
         card_open = await repaint_after(time.perf_counter()) - start
         card_cpu = time.process_time() - cpu

@@ -62,7 +62,7 @@ async def test_the_view_shows_both_values_and_keep_theirs_clears_the_badge(team)
         await settled(pilot)
         assert app.screen.query_one(DataTable).row_count == 0
         assert "No open conflicts." in str(app.screen.query_one("#conflicts-empty").render())
-        assert any("Resolved: title of Nguyễn Thị Lan" in n for n in notes(app))
+        assert any("Resolved: Title of Nguyễn Thị Lan" in n for n in notes(app))
         assert slot_text(app) == "⇅ synced just now · 1 change to send"
         await pilot.press("escape")
         assert app.screen is app.main_screen
