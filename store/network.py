@@ -51,10 +51,26 @@ def _word_matches(records: list[dict], name_field: str, wanted: str) -> list[dic
 def resolve(source: Source, table: str, ref: str) -> dict:
     """A live record by id, unambiguous id prefix, exact name, or unique words of its name
     (diacritics optional)."""
+    return _resolve_among(source.live(table), table, ref)
+
+
+def resolve_deleted(source: Source, table: str, ref: str) -> dict:
+    """A deleted record (a tombstone) by id, id prefix or name, to bring it back."""
+    deleted = [r for r in source.by_id(table).values() if r.get("deleted")]
+    try:
+        return _resolve_among(deleted, table, ref)
+    except AmbiguousError:
+        raise
+    except NotFoundError:
+        raise NotFoundError(
+            _("No deleted {what} matches {ref!r}.", what=_(_WHAT[table]), ref=ref)
+        ) from None
+
+
+def _resolve_among(records: list[dict], table: str, ref: str) -> dict:
     ref = nfc(str(ref).strip())
     if not ref:
         raise NotFoundError(_("Give an id, an id prefix or a name."))
-    records = source.live(table)
     by_id = {r["id"]: r for r in records}
     if ref in by_id:
         return by_id[ref]
@@ -201,6 +217,10 @@ class ContactEntry:
         return self.record["id"]
 
 
+#: Between the fields of a search haystack; the full name comes first.
+_FIELD_SEPARATOR = " \x1f "
+
+
 def _haystack_parts(contact: dict, org: dict | None, province_code: str | None) -> list[str]:
     parts = [contact.get("full_name", ""), contact.get("title", "")]
     if org:
@@ -250,7 +270,7 @@ class ContactIndex:
             return
         for entry in self.entries:
             contact = entry.record
-            text = " \x1f ".join(
+            text = _FIELD_SEPARATOR.join(
                 p for p in _haystack_parts(contact, entry.org, entry.province_code) if p
             )
             entry.folded = fold(text)
@@ -260,22 +280,35 @@ class ContactIndex:
         self._prepared = True
 
     def filter(self, criteria: ContactFilter) -> list[ContactEntry]:
-        """Matching entries in directory order; with a diacritic query, exact matches first."""
+        """Matching entries in directory order, ranked by `rank_matches`: "nguyen van an"
+        finds Nguyễn Văn An before Nguyễn Hữu An of the Văn phòng."""
         matcher = Matcher(criteria.search or "")
         if matcher or criteria.beat or criteria.tag:
             self.prepare()
-        exact: list[ContactEntry] = []
-        rest: list[ContactEntry] = []
-        for entry in self.entries:
-            if not criteria.accepts(entry):
-                continue
-            if matcher and not matcher.matches(entry.folded):
-                continue
-            if matcher.exact_tokens and matcher.is_exact(entry.lowered):
-                exact.append(entry)
-            else:
-                rest.append(entry)
-        return exact + rest
+        matched = [
+            entry
+            for entry in self.entries
+            if criteria.accepts(entry) and (not matcher or matcher.matches(entry.folded))
+        ]
+        return rank_matches(matched, matcher)
+
+
+def rank_matches(matched: list[ContactEntry], matcher: Matcher) -> list[ContactEntry]:
+    """Search results (in directory order) ranked: people whose name is the query, then those
+    whose name holds it as whole words, then the rest; within each, a query typed with
+    diacritics puts exact matches first. The order is otherwise kept (stable)."""
+    query = " ".join(matcher.tokens)
+    if not query:
+        return matched
+    phrase = f" {query} "
+    buckets: list[list[ContactEntry]] = [[] for _ in range(6)]
+    for entry in matched:
+        name = entry.folded.partition(_FIELD_SEPARATOR)[0]
+        rank = 0 if name == query else 2 if phrase in f" {name} " else 4
+        if matcher.exact_tokens and not matcher.is_exact(entry.lowered):
+            rank += 1
+        buckets[rank].append(entry)
+    return [entry for bucket in buckets for entry in bucket]
 
 
 @dataclass

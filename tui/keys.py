@@ -15,6 +15,7 @@ created and again when the language changes (`localize`), so the footer speaks t
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from store.i18n import N_, _
@@ -218,8 +219,41 @@ def keymap_from_config(config: dict[str, Any]) -> tuple[dict[str, str], list[str
         if not isinstance(value, str) or not value.strip():
             problems.append(_('keys for {id!r} must be text like "ctrl+e"', id=binding_id))
             continue
-        keymap[binding_id] = ",".join(part.strip() for part in value.split(",") if part.strip())
+        parts = [part.strip() for part in value.split(",") if part.strip()]
+        bad = [part for part in parts if not is_key(part)]
+        if bad:
+            problems.append(
+                _(
+                    "{keys} for {id!r} in config.toml is not a key Lan Tỏa knows (like "
+                    '"ctrl+e", "f6", "x", "slash"); the default stays',
+                    keys=", ".join(repr(b) for b in bad),
+                    id=binding_id,
+                )
+            )
+            continue
+        keymap[binding_id] = ",".join(parts)
     return keymap, problems
+
+
+_MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+
+
+@lru_cache(maxsize=1)
+def _key_names() -> frozenset[str]:
+    """Every key name Textual can deliver: named keys, f1-f24, and printable characters by name."""
+    from textual.keys import Keys, _character_to_key
+
+    names = {k.value.split("+")[-1] for k in Keys if not k.value.startswith("<")}
+    names |= {_character_to_key(chr(code)) for code in range(33, 127)}
+    return frozenset(names | {"space", "enter", "tab", "escape", "backspace", "delete"})
+
+
+def is_key(text: str) -> bool:
+    """Whether `text` is a key Textual understands, such as "ctrl+e", "f6", "x" or "slash"."""
+    *modifiers, name = text.lower().split("+")
+    if not name or len(set(modifiers)) != len(modifiers) or not _MODIFIERS.issuperset(modifiers):
+        return False
+    return name in _key_names()
 
 
 _NAMES = {"slash": "/", "space": "space", "escape": "esc", "delete": "del", "enter": "enter"}

@@ -10,7 +10,14 @@ The API the CLI and the TUI call (no Textual here):
   `link_value`, `settings_from_config` (owner and double-pitch window from config.toml).
 """
 
-from .changes import ChangeResult, change_items, check_change, delete_items, mark_done
+from .changes import (
+    ChangeResult,
+    change_items,
+    check_change,
+    delete_items,
+    held_back,
+    mark_done,
+)
 from .coverage import (
     CELL_LABELS,
     CELL_STATES,
@@ -29,6 +36,7 @@ from .model import (
     LEVEL,
     OPEN_STATUSES,
     OUTREACH,
+    PIPELINE,
     REACHED,
     REPLIED,
     STATUSES,
@@ -37,6 +45,7 @@ from .model import (
     channel_label,
     channel_value,
     link_value,
+    moves_back,
     settings_from_config,
     status_label,
     status_value,
@@ -73,6 +82,7 @@ __all__ = [
     "LEVEL",
     "OPEN_STATUSES",
     "OUTREACH",
+    "PIPELINE",
     "REACHED",
     "REPLIED",
     "STATUSES",
@@ -103,11 +113,13 @@ __all__ = [
     "due_value",
     "find_items",
     "group_views",
+    "held_back",
     "is_overdue",
     "last_command",
     "link_value",
     "list_items",
     "mark_done",
+    "moves_back",
     "parse_day",
     "parse_group",
     "plan_outreach",

@@ -4,11 +4,15 @@ Every change of an item appends a history entry (`from`, `to`, `note`, `by`, `at
 `changes`) and never edits an old one; the item's `note` is its latest note (all notes stay in
 the history). A command over many items validates all of them first and writes once, so it
 applies to all or none; it is journalled so `undo_last` can revert it.
+
+With `keep_progress` (the CLI's `--all`), a status change skips items that are already further
+along the pipeline (model.PIPELINE: a published item is not sent back to "sent") unless their
+status is in `back_from` (the person filtered for exactly those items).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -24,6 +28,7 @@ from .model import (
     channel_value,
     history_entry,
     link_value,
+    moves_back,
     note_value,
     status_value,
     update_item,
@@ -37,6 +42,7 @@ TRACKED = ("status", "note", "link", "due", "channel")
 class ChangeResult:
     changed: list[dict] = field(default_factory=list)
     unchanged: list[dict] = field(default_factory=list)
+    skipped: list[dict] = field(default_factory=list)  # further along: not moved back
     command: dict | None = None  # the journal record summary (what `undo` would revert)
 
 
@@ -119,16 +125,21 @@ def change_items(
     channel: str | None = None,
     command: str = "set",
     today: date | None = None,
+    keep_progress: bool = False,
+    back_from: Collection[str] = (),
 ) -> ChangeResult:
     """Apply one change to every item in one transaction (all or none), journalled for undo.
 
     `published` needs a link: given here, or already on the item. A note alone (same status)
-    is recorded as an annotation in the history.
+    is recorded as an annotation in the history. With `keep_progress`, items the new status
+    would move backwards (and whose status is not in `back_from`) are left alone, in `skipped`.
     """
     clean = check_change(status, note, link, due, clear_due, channel, today)
     result = ChangeResult()
     with store.transaction() as tx:
         items = _live_items(tx, item_ids)
+        if keep_progress and "status" in clean:
+            items, result.skipped = held_back(items, clean["status"], back_from)
         if clean.get("status") == "published":
             lacking = [i["id"][:8] for i in items if not (clean.get("link") or i.get("link"))]
             if lacking:
@@ -157,6 +168,22 @@ def change_items(
     if saved:
         result.command = {k: v for k, v in saved.items() if k != "items"}
     return result
+
+
+def held_back(
+    items: Sequence[dict], status: str, back_from: Collection[str] = ()
+) -> tuple[list[dict], list[dict]]:
+    """(items to change, items left alone) for a bulk change to `status` that must not move
+    items backwards in the pipeline, except those whose status is in `back_from`."""
+    keep: list[dict] = []
+    held: list[dict] = []
+    for item in items:
+        old = item.get("status")
+        if moves_back(old, status) and old not in back_from:
+            held.append(item)
+        else:
+            keep.append(item)
+    return keep, held
 
 
 def _change_one(
@@ -196,9 +223,21 @@ def mark_done(
     item_ids: Sequence[str],
     settings: OutreachSettings,
     note: str | None = None,
+    *,
+    keep_progress: bool = False,
+    back_from: Collection[str] = (),
 ) -> ChangeResult:
     """Mark items done (the previous status stays in each item's history)."""
-    return change_items(store, item_ids, settings, status="done", note=note, command="done")
+    return change_items(
+        store,
+        item_ids,
+        settings,
+        status="done",
+        note=note,
+        command="done",
+        keep_progress=keep_progress,
+        back_from=back_from,
+    )
 
 
 def delete_items(

@@ -74,6 +74,18 @@ LEVEL: dict[str, int] = {
     "declined": 3,
     "published": 4,
 }
+#: Where a status stands in the pipeline, the one place that says which change moves an item
+#: backwards: a bulk status change (`--all`) never does that to items nobody asked for.
+#: "done", "replied" and "declined" share a rank (an answer may come before or after "done").
+PIPELINE: dict[str, int] = {
+    "planned": 0,
+    "sent": 1,
+    "no_answer": 2,
+    "done": 3,
+    "replied": 3,
+    "declined": 3,
+    "published": 4,
+}
 REACHED = frozenset(s for s, level in LEVEL.items() if level >= 2)
 REPLIED = frozenset(s for s, level in LEVEL.items() if level >= 3)
 #: Items still waiting for the press officer: their due date can be overdue.
@@ -90,6 +102,14 @@ ACTIONS: dict[str, str] = {
     "delete": N_("deleted"),
     "restore": N_("restored"),
 }
+
+
+def moves_back(from_status: str | None, to_status: str | None) -> bool:
+    """Whether changing `from_status` to `to_status` goes back in the pipeline (e.g. published
+    to sent); unknown statuses never count as going back."""
+    if from_status not in PIPELINE or to_status not in PIPELINE:
+        return False
+    return PIPELINE[to_status] < PIPELINE[from_status]
 
 
 def status_value(value: object) -> str:

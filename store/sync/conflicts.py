@@ -18,11 +18,16 @@ value's stamp, so both copies are identical. Fields:
 device, "theirs" the other one. When neither value (or both) was written on this device, e.g. a
 coordinator resolving a clash between two officers, "mine" is the value this device shows (the
 provisional winner, `kept`) and "theirs" is the value set aside (`other`).
+
+What a person types after `--keep` is read by `keep_choice`: mine/theirs in any case, or in
+Vietnamese ("của tôi", "tôi", "của họ", "họ"); a near miss ("their", "mien", "my") is refused
+with a suggestion, so a typo never becomes the field's value everywhere.
 """
 
 from __future__ import annotations
 
 import copy
+import unicodedata
 import uuid
 from typing import Any
 
@@ -47,6 +52,44 @@ NAME_FIELDS = {
     "outreach": "note",
 }
 _MIN_PREFIX = 4
+#: Words that mean mine/theirs after `--keep` (lower case, NFC).
+KEEP_WORDS = {
+    "mine": KEEP_MINE,
+    "theirs": KEEP_THEIRS,
+    "của tôi": KEEP_MINE,
+    "tôi": KEEP_MINE,
+    "của họ": KEEP_THEIRS,
+    "họ": KEEP_THEIRS,
+}
+#: What a typo of mine/theirs is close to, and what it then most likely meant.
+_NEAR_WORDS = {"mine": KEEP_MINE, "my": KEEP_MINE, "theirs": KEEP_THEIRS, "their": KEEP_THEIRS}
+_NEAR_DISTANCE = 2
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance (the words are short)."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+def keep_choice(raw: str) -> str | None:
+    """ "mine" or "theirs" for what a person typed after `--keep`, None for anything else."""
+    word = unicodedata.normalize("NFC", " ".join(str(raw).split())).lower()
+    return KEEP_WORDS.get(word)
+
+
+def near_keep(raw: str) -> str | None:
+    """The choice a `--keep` word not in KEEP_WORDS was probably meant to be ("mine" or
+    "theirs"), when it is within edit distance 2 of mine/my/theirs/their; else None."""
+    if keep_choice(raw) is not None:
+        return None
+    word = unicodedata.normalize("NFC", " ".join(str(raw).split())).lower()
+    best = min(_NEAR_WORDS, key=lambda w: (_distance(word, w), w))
+    return _NEAR_WORDS[best] if _distance(word, best) <= _NEAR_DISTANCE else None
 
 
 def conflict_id(table: str, record_id: str, field: str, losing_stamp: str) -> str:
@@ -226,12 +269,23 @@ def set_field(tx: Transaction, table: str, record_id: str, field: str, value: An
     return updated
 
 
-def resolve_conflict(store: Store, ref: str, keep: str) -> dict:
+def resolve_conflict(
+    store: Store, ref: str, keep: str | None = None, *, value: str | None = None
+) -> dict:
     """Decide a conflict: keep "mine", "theirs", or a VALUE typed by the person.
 
+    `value` (when given) is always the typed value, even if it reads "mine"; otherwise `keep`
+    is exactly "mine" or "theirs", or (older callers, the TUI's "another value") the value.
     The chosen value is written to the record with a fresh stamp, so it wins on every device at
     their next sync, and the conflict is marked resolved (which syncs too). Returns the view.
     """
+    if value is not None:
+        keep = value
+        typed = True
+    elif keep is None:
+        raise LantoaError(_("Say which value to keep: mine, theirs, or a new value."))
+    else:
+        typed = keep not in (KEEP_MINE, KEEP_THEIRS)
     with store.transaction() as tx:
         conflict = find_conflict(tx, ref)
         if not is_live(conflict):
@@ -241,17 +295,17 @@ def resolve_conflict(store: Store, ref: str, keep: str) -> dict:
         if field in ("id", CLOCK):
             raise LantoaError(_("This conflict cannot be resolved here."))
         mine = mine_side(conflict, node)
-        if keep in (KEEP_MINE, KEEP_THEIRS):
+        if not typed:
             side_name = mine if keep == KEEP_MINE else ("other" if mine == "kept" else "kept")
             side = conflict.get(side_name) or {}
-            value = copy.deepcopy(side.get("value")) if side.get("present", True) else None
+            chosen = copy.deepcopy(side.get("value")) if side.get("present", True) else None
         else:
             like = (conflict.get("kept") or {}).get("value")
             if like is None:
                 like = (conflict.get("other") or {}).get("value")
-            value = _clean_value(table, field, keep, like)
-        set_field(tx, table, rid, field, value)
-        choice = keep if keep in (KEEP_MINE, KEEP_THEIRS) else "value"
+            chosen = _clean_value(table, field, keep, like)
+        set_field(tx, table, rid, field, chosen)
+        choice = "value" if typed else keep
         tx.update(
             CONFLICTS_TABLE,
             conflict["id"],
@@ -260,8 +314,8 @@ def resolve_conflict(store: Store, ref: str, keep: str) -> dict:
                 "resolved_at": tx.now,
                 "resolution": {
                     "keep": choice,
-                    "value": value,
-                    "present": value is not None,
+                    "value": chosen,
+                    "present": chosen is not None,
                     "node": node,
                 },
             },

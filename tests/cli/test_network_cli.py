@@ -136,3 +136,14 @@ def test_store_from_environment(lantoa, tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("LANTOA_STORE", str(target))
     assert lantoa("contacts", "add", "--name", "Hồ Văn Sơn", store=None).code == 0
     assert json.loads(target.read_text())["contacts"]
+
+
+def test_a_deleted_contact_is_restored_by_name(lantoa) -> None:
+    lantoa("contacts", "add", "--name", "Nguyễn Văn An", "--email", "an@example.org")
+    assert lantoa("contacts", "rm", "Nguyễn Văn An").code == 0
+    assert "Nguyễn Văn An" not in lantoa("contacts", "list").out
+    restored = lantoa("contacts", "restore", "nguyen van an")
+    assert restored.code == 0, restored.err
+    assert "Nguyễn Văn An" in lantoa("contacts", "list").out
+    missing = lantoa("contacts", "restore", "Trần Thị Không")
+    assert missing.code == 1 and "No deleted contact matches" in missing.err

@@ -184,3 +184,20 @@ def test_a_reference_may_be_the_unique_words_of_a_name(store: Store) -> None:
     assert "Doanh thu" in str(ambiguous.value) and "Lao động" in str(ambiguous.value)
     with pytest.raises(NotFoundError):
         net.resolve(snap, "messages", "doanh th")  # whole words only: no guessing from fragments
+
+
+def test_a_whole_name_comes_before_people_who_only_share_its_words(store: Store) -> None:
+    for name, title in [
+        ("Nguyễn Hữu An", "Chánh Văn phòng"),
+        ("Nguyễn Văn Anh", "Phóng viên"),
+        ("Trần Nguyễn Văn An", "Biên tập viên"),
+        ("Nguyễn Văn An", "Phóng viên"),
+    ]:
+        net.add_contact(store, {"full_name": name, "title": title})
+    snap = store.load()
+    found = [
+        c["full_name"]
+        for c in net.list_contacts(snap, net.build_filter(snap, search="nguyen van an"))
+    ]
+    # the name itself, then names holding it as whole words, then the rest in directory order
+    assert found == ["Nguyễn Văn An", "Trần Nguyễn Văn An", "Nguyễn Hữu An", "Nguyễn Văn Anh"]

@@ -216,3 +216,81 @@ def test_a_damaged_shared_file_names_the_copy_of_the_last_sync(lantoa, tmp_path)
     assert kept.read_bytes() == good  # copying it back is a way out
     shared.write_bytes(kept.read_bytes())
     assert lantoa(a, "sync", str(shared)).code == 0
+
+
+def one_open_clash(lantoa, tmp_path) -> tuple[Path, dict]:
+    a, b = two_officers_edit_the_sample(lantoa, tmp_path)
+    shared = tmp_path / "shared.json"
+    for store in (a, b, a):
+        lantoa(store, "sync", str(shared))
+    [clash] = lantoa(a, "conflicts", "list", "--json").json()
+    return a, clash
+
+
+def test_near_misses_of_mine_and_theirs_are_refused(lantoa, tmp_path) -> None:
+    a, clash = one_open_clash(lantoa, tmp_path)
+    before = content(a)
+    for typed, meant in [
+        ("their", "theirs"),
+        ("thiers", "theirs"),
+        ("mien", "mine"),
+        ("my", "mine"),
+        ("mines", "mine"),
+    ]:
+        result = lantoa(a, "conflicts", "resolve", clash["id"][:8], "--keep", typed)
+        assert result.code == 2, (typed, result.err)
+        assert f"did you mean --keep {meant}?" in result.err and "--value" in result.err
+    assert content(a) == before  # nothing stored, the conflict still open
+    assert lantoa(a, "conflicts", "list", "--json").json()[0]["status"] == "open"
+
+
+@pytest.mark.parametrize(
+    ("typed", "side"), [("Mine", "mine"), ("THEIRS", "theirs"), ("của họ", "theirs")]
+)
+def test_keep_is_case_insensitive_and_speaks_vietnamese(lantoa, tmp_path, typed, side) -> None:
+    a, clash = one_open_clash(lantoa, tmp_path)
+    result = lantoa(a, "conflicts", "resolve", clash["id"], "--keep", typed, "--json")
+    assert result.code == 0, result.err
+    assert result.json()["resolution"]["keep"] == side
+    expected = clash[clash[side]]["value"]
+    assert content(a)["messages"][MESSAGE["id"]]["headline"] == expected
+
+
+def test_value_stores_text_even_if_it_reads_mine(lantoa, tmp_path) -> None:
+    a, clash = one_open_clash(lantoa, tmp_path)
+    result = lantoa(a, "conflicts", "resolve", clash["id"], "--value", "mine")
+    assert result.code == 0 and "is now mine" in result.err
+    assert content(a)["messages"][MESSAGE["id"]]["headline"] == "mine"
+
+
+def test_keep_value_still_works_and_says_what_it_stored(lantoa, tmp_path) -> None:
+    a, clash = one_open_clash(lantoa, tmp_path)
+    result = lantoa(a, "conflicts", "resolve", clash["id"], "--keep", "bogus-option-typo")
+    assert result.code == 0, result.err
+    assert "'bogus-option-typo' is neither mine nor theirs" in result.err
+    assert "is now bogus-option-typo" in result.err
+    assert content(a)["messages"][MESSAGE["id"]]["headline"] == "bogus-option-typo"
+
+
+@pytest.mark.parametrize("args", [[], ["--keep", "mine", "--value", "x"]], ids=["neither", "both"])
+def test_keep_or_value_exactly_one(lantoa, tmp_path, args) -> None:
+    store = tmp_path / "a.json"
+    lantoa(store, "contacts", "add", "--name", "Lê Văn An")
+    result = lantoa(store, "conflicts", "resolve", "abcd1234", *args)
+    assert result.code == 2 and "--keep mine, --keep theirs or --value TEXT" in result.err
+
+
+def test_the_resolve_help_names_both_options(lantoa, tmp_path) -> None:
+    result = lantoa(tmp_path / "a.json", "conflicts", "resolve", "--help")
+    text = " ".join(result.out.split())
+    assert result.code == 0 and "--value" in text and "--keep" in text
+
+
+def test_no_conflicts_is_one_line(lantoa, tmp_path) -> None:
+    store = tmp_path / "a.json"
+    lantoa(store, "contacts", "add", "--name", "Lê Văn An")
+    result = lantoa(store, "conflicts", "list")
+    assert result.code == 0 and result.out == "" and result.err.strip() == "No open conflicts."
+    everything = lantoa(store, "conflicts", "list", "--all")
+    assert everything.code == 0 and everything.err.strip() == "No conflicts."
+    assert lantoa(store, "conflicts", "list", "--json").json() == []

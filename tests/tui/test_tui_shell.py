@@ -276,3 +276,45 @@ async def test_status_line_has_slots_for_other_parts(people):
         assert bar.slot("sync").plain == "⟳ 2 conflicts [bold]open[/]"  # text, not markup
         app.set_status("sync", None)
         assert bar.slot("sync") is None
+
+
+async def test_an_import_with_bad_rows_reports_each_line_and_keeps_the_good_ones(tmp_path):
+    """A spreadsheet as Excel writes it (BOM, semicolons, Vietnamese headers) with two bad rows:
+    the app says which lines and why, and loads the rest; never a crash."""
+    sheet = tmp_path / "danh-ba.csv"
+    sheet.write_text(
+        "Họ và tên;Cơ quan;Điện thoại;Email\n"
+        "Nguyễn Thị Lan;Báo Quảng Ninh;0912 345 678;lan@example.org\n"
+        "Trần Văn Bình;Báo Quảng Ninh;12345;binh@example.org\n"
+        "Lê Thu Hà;Báo Quảng Ninh;0913 222 333;not-an-email\n"
+        "Phạm Minh Đức;Sở TT&TT Quảng Ninh;0914 444 555;duc@example.org\n",
+        encoding="utf-8-sig",
+    )
+    store = Store(tmp_path / "new.json")
+    app = create_app(store, config={})
+    async with app.run_test() as pilot:
+        await wait_ready(pilot)
+        before = app.data
+        network_section(app).import_file(sheet)
+        await wait_reload(pilot, before)
+        messages = [n.message for n in app._notifications]
+        assert any("rejected 2" in m for m in messages), messages
+        assert any(m.startswith("line 3:") for m in messages), messages
+        assert any(m.startswith("line 4:") for m in messages), messages
+        assert sorted(names(app)) == ["Nguyễn Thị Lan", "Phạm Minh Đức"]
+
+
+async def test_a_bug_after_a_write_is_told_and_logged_not_a_crash(people, tmp_path):
+    app = create_app(people, config={})
+    async with app.run_test() as pilot:
+        await wait_ready(pilot)
+
+        def broken(_result) -> None:
+            raise KeyError("where")
+
+        before = app.data
+        app.run_store_job(lambda store: None, broken)
+        await wait_reload(pilot, before)
+        assert app.is_running
+        assert any("Unexpected error: KeyError('where')" in n.message for n in app._notifications)
+        assert "KeyError: 'where'" in (tmp_path / "data" / "crash.log").read_text(encoding="utf-8")

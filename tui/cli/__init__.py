@@ -71,10 +71,17 @@ def _root(
 ) -> None:
     try:
         config = load_config()
-    except LantoaError:
+    except LantoaError as exc:  # say so, but a broken settings file must not stop the work
+        _warn(_("{problem}; the default settings are used.", problem=safe(exc)))
         config = {}
     state.config = config
-    chosen = detect_language(lang, config.get("language"))
+    configured = config.get("language")
+    if configured is not None and str(configured).lower()[:2] not in ("vi", "en"):
+        _warn(
+            _('config.toml: language = {value!r} is not "vi" or "en"; ignored.', value=configured)
+        )
+        configured = None
+    chosen = detect_language(lang, configured)
     if lang and lang.lower()[:2] not in ("vi", "en"):
         raise typer.BadParameter(_("choose vi or en"), param_hint="--lang")
     set_language(chosen)
@@ -117,6 +124,10 @@ def _command_modules(package: Path, wanted: str | None) -> list[str]:
             if wanted in declared:
                 return [name]
     return names
+
+
+def _warn(text: str) -> None:
+    sys.stderr.write(_("Warning: {message}", message=text) + "\n")
 
 
 def _register_commands() -> None:

@@ -3,8 +3,10 @@
 `list --json` and `show --json` print conflict views (store/sync/conflicts.py: id, status, kind,
 table, record_id, record_name, record_deleted, field, current, kept, other, mine, theirs,
 detected_at, resolved_at, resolution; `kept`/`other` are {value, present, stamp, node,
-this_device}). `resolve ID --keep mine|theirs|VALUE` writes the chosen value with a fresh change
-time, so it wins on every device at their next sync.
+this_device}). `resolve ID --keep mine|theirs` or `--value TEXT` writes the chosen value with a
+fresh change time, so it wins on every device at their next sync. `--keep VALUE` (the issue's
+wording) still stores VALUE, but only when it is not a near miss of mine/theirs (exit 2, with a
+suggestion) and it says which value it stored.
 """
 
 from __future__ import annotations
@@ -16,10 +18,16 @@ import typer
 
 from store.i18n import N_, _
 from store.sync import list_conflicts, resolve_conflict
-from store.sync.conflicts import conflict_view, device_node, find_conflict
+from store.sync.conflicts import (
+    conflict_view,
+    device_node,
+    find_conflict,
+    keep_choice,
+    near_keep,
+)
 
 from .cmd_sync import table_label
-from .common import info, print_fields, print_json, print_table, state
+from .common import UsageFailure, info, print_fields, print_json, print_table, state
 
 ORDER = 61
 #: The top-level commands `register` adds (read without importing: see tui/cli/__init__.py).
@@ -78,6 +86,9 @@ def register(app: typer.Typer) -> None:
         if as_json:
             print_json(views)
             return
+        if not views:
+            info(_("No conflicts.") if all_ else _("No open conflicts."))
+            return
         rows = [
             [
                 v["id"][:8],
@@ -123,22 +134,60 @@ def register(app: typer.Typer) -> None:
     @conflicts.command(
         "resolve",
         help=_(
-            "Decide a conflict: --keep mine (written on this device), theirs (the other), or a new "
-            "VALUE. When neither value was written here, mine is the value shown now."
+            "Decide a conflict: --keep mine (written on this device) or theirs (the other), or "
+            "--value TEXT for a new value. When neither value was written here, mine is the value "
+            "shown now."
         ),
     )
     def resolve(
         ref: Annotated[str, typer.Argument(help=_("Conflict id or id prefix."))],
         keep: Annotated[
-            str,
+            str | None,
             typer.Option(
                 "--keep",
-                help=_("mine, theirs, or the value to keep (text; lists separated by commas)."),
+                help=_("mine or theirs (also: của tôi, của họ)."),
+                show_default=False,
             ),
-        ],
+        ] = None,
+        value: Annotated[
+            str | None,
+            typer.Option(
+                "--value",
+                help=_("A new value to keep instead (text; lists separated by commas)."),
+                show_default=False,
+            ),
+        ] = None,
         as_json: Json = False,
     ) -> None:
-        view = resolve_conflict(state.store(), ref, keep)
+        if (keep is None) == (value is None):
+            raise UsageFailure(_("Give --keep mine, --keep theirs or --value TEXT (one of them)."))
+        typed = value
+        if keep is not None:
+            choice = keep_choice(keep)
+            if choice is None:
+                guess = near_keep(keep)
+                if guess is not None:
+                    raise UsageFailure(
+                        _(
+                            "--keep takes mine or theirs; did you mean --keep {guess}? To store "
+                            "{value!r} itself, use --value {value!r}.",
+                            guess=guess,
+                            value=keep,
+                        )
+                    )
+                typed = keep  # `--keep VALUE`, the wording of the original command
+        if typed is not None:
+            view = resolve_conflict(state.store(), ref, value=typed)
+        else:
+            view = resolve_conflict(state.store(), ref, choice)
+        if keep is not None and typed is not None:
+            info(
+                _(
+                    "--keep {value!r} is neither mine nor theirs, so it was stored as the new "
+                    "value (--value says so explicitly).",
+                    value=keep,
+                )
+            )
         if as_json:
             print_json(view)
             return

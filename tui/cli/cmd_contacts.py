@@ -354,18 +354,11 @@ def register(app: typer.Typer) -> None:
 
     @contacts.command("restore", help=_("Bring back a deleted contact."))
     def restore(
-        record_id: Annotated[str, typer.Argument(help=_("Id or id prefix of a deleted contact."))],
+        record_id: Annotated[
+            str, typer.Argument(help=_("Id, id prefix or name of a deleted contact."))
+        ],
     ) -> None:
         store = state.store()
-        snapshot = store.load()
-        matches = [
-            r
-            for r in snapshot.by_id(network.CONTACTS).values()
-            if r["id"].startswith(record_id) and r.get("deleted")
-        ]
-        if len(matches) != 1:
-            from store.errors import NotFoundError
-
-            raise NotFoundError(_("No single deleted contact has the id {id}.", id=record_id))
-        record = network.restore_record(store, network.CONTACTS, matches[0]["id"])
+        found = network.resolve_deleted(store.load(), network.CONTACTS, record_id)
+        record = network.restore_record(store, network.CONTACTS, found["id"])
         info(_("Restored {name}.", name=record.get("full_name")))

@@ -1,8 +1,15 @@
 """`lantoa outreach …`: plan a message to the network, track each item, undo, see the coverage.
 
-Bulk changes (more than one item) ask for confirmation on a terminal unless `--yes`; without a
-terminal and without `--yes` they are refused (exit 1), so a script never changes hundreds of
-items by accident. JSON output keys are listed in ITEM_JSON_KEYS (store/outreach/query.py).
+Like Taskwarrior, naming items is not a bulk change: `done`, `set` and `rm` with up to
+NAMED_WITHOUT_ASKING (3) ids apply directly. `--all` (the list filters) on more than one item, or
+more than 3 named items, is a bulk change: confirmed on a terminal unless `--yes`, refused
+(exit 1) without a terminal and without `--yes`, so a script never changes hundreds of items by
+accident. A status change with `--all` never moves an item backwards in the pipeline
+(store.outreach.PIPELINE: published is not sent back to "sent") unless its status was asked for
+with the status filter; those items are skipped and counted.
+
+JSON output keys are listed in ITEM_JSON_KEYS (store/outreach/query.py); `done`/`set`/`rm --json`
+print {changed: [items], unchanged: [ids], skipped: [ids]} (skipped: further along, left alone).
 """
 
 from __future__ import annotations
@@ -22,7 +29,16 @@ from store.network import resolve
 from store.outreach.model import MESSAGES
 from store.vietnamese import fold
 
-from .common import UsageFailure, info, print_fields, print_json, print_table, safe, state
+from .common import (
+    UsageFailure,
+    console,
+    info,
+    print_fields,
+    print_json,
+    print_table,
+    safe,
+    state,
+)
 
 ORDER = 50
 #: The top-level commands `register` adds (read without importing: see tui/cli/__init__.py).
@@ -36,7 +52,19 @@ Ids = Annotated[
     ),
 ]
 All = Annotated[bool, typer.Option("--all", help=_("Every item matching the filters."))]
-Yes = Annotated[bool, typer.Option("--yes", "-y", help=_("Do not ask for confirmation."))]
+Yes = Annotated[
+    bool,
+    typer.Option(
+        "--yes",
+        "-y",
+        help=_(
+            "Do not ask for confirmation (asked for --all, or more than 3 ids, on a terminal; "
+            "without a terminal such a change needs --yes)."
+        ),
+    ),
+]
+#: Named items changed without asking (Taskwarrior's `bulk`); --all always counts as bulk.
+NAMED_WITHOUT_ASKING = 3
 Note = Annotated[str | None, typer.Option("--note", help=_("A note kept in the history."))]
 Message = Annotated[
     str | None, typer.Option("--message", "-m", help=_("Message: id, id prefix or title."))
@@ -111,47 +139,80 @@ def _who(view: dict) -> str:
     return view.get("contact_name") or view.get("org_name") or ""
 
 
-def _print_items(views: list[dict], by: str = "message") -> None:
-    """One table, with a heading row per group (message or recipient)."""
+def _table(
+    headers: list[tuple[str, bool]],
+    rows: list[list[Any]],
+    title: str | None = None,
+    sections: set[int] = frozenset(),  # type: ignore[assignment]
+):
+    """A table that stays readable at 80 columns: columns marked True (ids, dates, statuses)
+    never wrap or shrink; the other (text) columns wrap at word boundaries. Cells are plain
+    text (Text or str), never markup."""
+    from rich import box
+    from rich.cells import cell_len
     from rich.table import Table
     from rich.text import Text
 
+    table = Table(
+        title=title,
+        header_style="bold",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, 1, 0, 0),
+    )
+    for index, (header, keep) in enumerate(headers):
+        if keep:
+            widest = max((cell_len(str(row[index])) for row in rows), default=0)
+            table.add_column(header, no_wrap=True, min_width=max(widest, 1))
+        else:
+            table.add_column(header, overflow="fold")
+    for number, row in enumerate(rows, 1):
+        cells = (c if isinstance(c, Text) else Text(safe(c)) for c in row)
+        table.add_row(*cells, end_section=number in sections)
+    return table
+
+
+def _print_items(views: list[dict], by: str = "message") -> None:
+    """One table, with a heading row per group (message or recipient) in the second column,
+    so the narrow id column never holds a title. The owner column only when owners differ."""
+    from rich.text import Text
+
     other = _("Recipient") if by == "message" else _("Message")
-    columns = [
-        _("Id"),
-        other,
-        _("Organisation"),
-        _("Channel"),
-        _("Status"),
-        _("Due"),
-        _("Owner"),
-        _("Note"),
+    with_owner = len({v.get("owner") or "" for v in views}) > 1
+    headers = [
+        (_("Id"), True),
+        (other, False),
+        (_("Organisation"), False),
+        (_("Channel"), False),
+        (_("Status"), True),
+        (_("Due"), True),
+        *([(_("Owner"), False)] if with_owner else []),
+        (_("Note"), False),
     ]
-    table = Table(header_style="bold")
-    for column in columns:
-        table.add_column(column, overflow="fold")
+    rows: list[list[Any]] = []
+    sections: set[int] = set()
     for heading, group in core.group_views(views, by):
         label = heading or (_("(no message)") if by == "message" else "")
-        table.add_row(Text(safe(label), style="bold"), *[""] * (len(columns) - 1))
+        rows.append(["", Text(safe(label), style="bold"), *[""] * (len(headers) - 2)])
         for v in group:
             who = _who(v) if by == "message" else (v.get("message_title") or "")
             org = v.get("org_name") if v.get("contact_name") or by == "contact" else ""
             due = (v.get("due") or "") + (" !" if v.get("overdue") else "")
-            cells = [
-                v["id"][:8],
-                who,
-                org or "",
-                core.channel_label(v.get("channel")),
-                core.status_label(v.get("status")),
-                due,
-                v.get("owner") or "",
-                (v.get("note") or "").splitlines()[0] if v.get("note") else "",
-            ]
-            table.add_row(*(Text(safe(c)) for c in cells))
-        table.add_section()
-    from .common import console
-
-    console().print(table)
+            rows.append(
+                [
+                    v["id"][:8],
+                    who,
+                    org or "",
+                    core.channel_label(v.get("channel")),
+                    core.status_label(v.get("status")),
+                    due,
+                    *([v.get("owner") or ""] if with_owner else []),
+                    (v.get("note") or "").splitlines()[0] if v.get("note") else "",
+                ]
+            )
+        sections.add(len(rows))
+    console().print(_table(headers, rows, sections=sections))
 
 
 _OPTION_NAMES = {"owner": "mine", "due_today": "due-today"}
@@ -162,8 +223,9 @@ def _select(
     all_: bool,
     filters: dict[str, Any],
     status_option: str = "status",
-) -> tuple[list[dict], core.Lookup]:
-    """The live items named by ids/prefixes, or matching the filters with --all."""
+) -> tuple[list[dict], core.Lookup, frozenset[str]]:
+    """The live items named by ids/prefixes, or matching the filters with --all, and the
+    statuses the filter asked for (items a bulk change may move backwards)."""
     if ids and all_:
         raise UsageFailure(_("Give item ids or --all with filters, not both."))
     names = {**_OPTION_NAMES, "status": status_option}
@@ -175,17 +237,24 @@ def _select(
             _("Filters (--{names}) select items only with --all.", names=", --".join(used))
         )
     snapshot = state.store().load()
+    asked: frozenset[str] = frozenset()
     if all_:
         criteria = core.build_filter(snapshot, **filters)
         items = core.find_items(snapshot, criteria)
+        asked = frozenset(criteria.statuses or ())
     else:
         items = core.resolve_items(snapshot, ids or [])
-    return items, core.Lookup(snapshot)
+    return items, core.Lookup(snapshot), asked
 
 
-def _confirm(items: list[dict], lookup: core.Lookup, what: str, yes: bool) -> None:
-    """Taskwarrior-style: a change to several items is confirmed first."""
-    if len(items) <= 1 or yes:
+def _is_bulk(count: int, by_filter: bool) -> bool:
+    """Taskwarrior's rule: a filter (--all) over several items, or many named items."""
+    return count > 1 if by_filter else count > NAMED_WITHOUT_ASKING
+
+
+def _confirm(items: list[dict], lookup: core.Lookup, what: str, yes: bool, by_filter: bool) -> None:
+    """A bulk change is confirmed first; naming a few items is not a bulk change."""
+    if yes or not _is_bulk(len(items), by_filter):
         return
     if not _interactive():
         raise LantoaError(
@@ -212,6 +281,19 @@ def _confirm(items: list[dict], lookup: core.Lookup, what: str, yes: bool) -> No
         raise LantoaError(_("Cancelled; nothing was changed."))
 
 
+def _skipped_text(items: list[dict]) -> str:
+    """'Skipped 2 items already further along (done, published).'"""
+    statuses = sorted(
+        {i.get("status") or "" for i in items}, key=lambda s: (core.PIPELINE.get(s, 9), s)
+    )
+    return _(
+        "Skipped {items} already further along ({statuses}); name them, or filter for their "
+        "status, to move them back.",
+        items=_items(items),
+        statuses=", ".join(core.status_label(s) for s in statuses),
+    )
+
+
 def _report_change(result: core.ChangeResult, as_json: bool, done_text: str) -> None:
     snapshot = state.store().load()
     lookup = core.Lookup(snapshot)
@@ -220,10 +302,13 @@ def _report_change(result: core.ChangeResult, as_json: bool, done_text: str) -> 
             {
                 "changed": [_item_json(lookup.view(r)) for r in result.changed],
                 "unchanged": [r["id"] for r in result.unchanged],
+                "skipped": [r["id"] for r in result.skipped],
             }
         )
         return
     info(done_text)
+    if result.skipped:
+        info(_skipped_text(result.skipped))
     if result.unchanged:
         info(_("{items} already had that; left as they were.", items=_items(result.unchanged)))
     if result.changed:
@@ -258,9 +343,15 @@ def _print_plan(
             for r in result.created
             for v in [lookup.view(r)]
         ]
-        print_table(
-            [_("Id"), _("Recipient"), _("Organisation"), _("Channel"), _("Status"), _("Due")], rows
-        )
+        headers = [
+            (_("Id"), True),
+            (_("Recipient"), False),
+            (_("Organisation"), False),
+            (_("Channel"), False),
+            (_("Status"), True),
+            (_("Due"), True),
+        ]
+        console().print(_table(headers, rows))
     for skipped in result.skipped:
         info(
             _(
@@ -436,6 +527,9 @@ def register(app: typer.Typer) -> None:
         if as_json:
             print_json([_item_json(v) for v in views])
             return
+        if not views:
+            info(_("No outreach item matches."))
+            return
         _print_items(views, by)
         late = sum(1 for v in views if v.get("overdue"))
         info(_("{n} outreach items, {late} overdue", n=len(views), late=late))
@@ -479,11 +573,15 @@ def register(app: typer.Typer) -> None:
             ]
             for e in view.get("history") or []
         ]
-        print_table(
-            [_("When"), _("By"), _("Action"), _("Status"), _("Note"), _("Link")],
-            rows,
-            title=_("History"),
-        )
+        headers = [
+            (_("When"), True),
+            (_("By"), False),
+            (_("Action"), False),
+            (_("Status"), False),
+            (_("Note"), False),
+            (_("Link"), False),
+        ]
+        console().print(_table(headers, rows, title=_("History")))
 
     @outreach.command("done")
     def done(
@@ -501,9 +599,13 @@ def register(app: typer.Typer) -> None:
         yes: Yes = False,
         as_json: Json = False,
     ) -> None:
-        """Mark items done (the previous status stays in the history)."""
+        """Mark items done (the previous status stays in the history).
+
+        Up to 3 named ids change directly; --all (with filters) or more ids asks first (--yes
+        for scripts). With --all, items already further along (published) are skipped unless
+        --status asks for them."""
         core.check_change(status="done", note=note)
-        items, lookup = _select(
+        items, lookup, asked = _select(
             ids,
             all_,
             dict(
@@ -520,8 +622,16 @@ def register(app: typer.Typer) -> None:
         if not items:
             info(_("No outreach item matches; nothing was changed."))
             return
-        _confirm(items, lookup, _("mark done"), yes)
-        result = core.mark_done(state.store(), [i["id"] for i in items], _settings(), note)
+        moving = core.held_back(items, "done", asked)[0] if all_ else items
+        _confirm(moving, lookup, _("mark done"), yes, all_)
+        result = core.mark_done(
+            state.store(),
+            [i["id"] for i in items],
+            _settings(),
+            note,
+            keep_progress=all_,
+            back_from=asked,
+        )
         _report_change(result, as_json, _("Marked {items} done.", items=_items(result.changed)))
 
     @outreach.command("set")
@@ -558,11 +668,16 @@ def register(app: typer.Typer) -> None:
         yes: Yes = False,
         as_json: Json = False,
     ) -> None:
-        """Change the status (or note, link, due date, channel) of items."""
+        """Change the status (or note, link, due date, channel) of items.
+
+        Up to 3 named ids change directly; --all (with filters) or more ids asks first (--yes
+        for scripts). With --all, a status change skips items already further along the
+        pipeline (planned < sent < no answer < done, replied, declined < published) unless
+        --from-status asks for them."""
         clean = core.check_change(
             status=new_status, note=note, link=link, due=due, clear_due=no_due, channel=channel
         )
-        items, lookup = _select(
+        items, lookup, asked = _select(
             ids,
             all_,
             dict(
@@ -580,7 +695,10 @@ def register(app: typer.Typer) -> None:
             info(_("No outreach item matches; nothing was changed."))
             return
         what = core.status_label(clean["status"]) if "status" in clean else _("edit")
-        _confirm(items, lookup, what, yes)
+        moving = items
+        if all_ and "status" in clean:  # counted before asking; the store checks again
+            moving = core.held_back(items, clean["status"], asked)[0]
+        _confirm(moving, lookup, what, yes, all_)
         result = core.change_items(
             state.store(),
             [i["id"] for i in items],
@@ -591,6 +709,8 @@ def register(app: typer.Typer) -> None:
             due=due,
             clear_due=no_due,
             channel=channel,
+            keep_progress=all_,
+            back_from=asked,
         )
         _report_change(result, as_json, _("Changed {items}.", items=_items(result.changed)))
 
@@ -605,14 +725,17 @@ def register(app: typer.Typer) -> None:
         yes: Yes = False,
         as_json: Json = False,
     ) -> None:
-        """Delete items planned by mistake (undo brings them back)."""
-        items, lookup = _select(
+        """Delete items planned by mistake (undo brings them back).
+
+        Up to 3 named ids are deleted directly; --all (with filters) or more ids asks first
+        (--yes for scripts)."""
+        items, lookup, _asked = _select(
             ids, all_, dict(status=status, message=message, contact=contact, org=org)
         )
         if not items:
             info(_("No outreach item matches; nothing was changed."))
             return
-        _confirm(items, lookup, _("delete"), yes)
+        _confirm(items, lookup, _("delete"), yes, all_)
         result = core.delete_items(state.store(), [i["id"] for i in items], _settings())
         _report_change(result, as_json, _("Deleted {items}.", items=_items(result.changed)))
 

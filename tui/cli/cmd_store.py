@@ -38,7 +38,18 @@ def register(app: typer.Typer) -> None:
         if as_json:
             print_json(paths)
             return
-        rows = [[k, "" if v is None else v] for k, v in paths.items()]
+        rows = [
+            [
+                _("Store"),
+                paths["store"] + ("" if paths["store_exists"] else "  " + _("(not created yet)")),
+            ],
+            [_("Backups"), paths["backups"]],
+            [_("Latest backup"), paths["latest_backup"] or _("none yet")],
+            [_("Settings (yours)"), paths["config"]],
+            [_("Templates (yours)"), str(config_path().parent / "templates")],
+            [_("What the app remembers"), paths["state"]],
+            [_("Data folder"), paths["data_dir"]],
+        ]
         print_table([_("What"), _("Path")], rows)
 
     backups = typer.Typer(

@@ -61,17 +61,45 @@ def console(stderr: bool = False):
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
-def print_table(columns: list[str], rows: list[list[object]], title: str | None = None) -> None:
-    """A Rich table whose cells are plain text: markup in the data is shown, never interpreted."""
+def print_table(
+    columns: list[str],
+    rows: list[list[object]],
+    title: str | None = None,
+    empty: str | None = None,
+) -> None:
+    """A Rich table whose cells are plain text: markup in the data is shown, never interpreted.
+    No rows: one line (`empty`) on stderr instead of an empty table."""
     from rich.table import Table
     from rich.text import Text
 
+    if not rows:
+        info(empty or _("Nothing to show."))
+        return
+    cells = [[safe(cell) for cell in row] for row in rows]
+    out = console()
+    # ids, dates, scores and other short tokens never break mid-word on a narrow terminal, as
+    # long as the text columns keep room to wrap between words
+    widths: list[int | None] = []
+    for index, column in enumerate(columns):
+        values = [row[index] for row in cells]
+        tokens = all(len(v) <= _TOKEN_MAX and " " not in v for v in values)
+        widths.append(max(len(v) for v in [*values, column]) if tokens else None)
+    text_columns = sum(1 for w in widths if w is None)
+    needed = sum(w for w in widths if w) + _TEXT_MIN * text_columns + 3 * len(columns) + 1
+    keep_tokens = needed <= out.width
     table = Table(title=title, show_lines=False, header_style="bold")
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*(Text(safe(cell)) for cell in row))
-    console().print(table)
+    for column, width in zip(columns, widths, strict=True):
+        token = keep_tokens and width is not None
+        table.add_column(column, overflow="fold", no_wrap=token, min_width=width if token else None)
+    for row in cells:
+        table.add_row(*(Text(cell) for cell in row))
+    out.print(table)
+
+
+#: A column whose values are all single words up to this long is never wrapped.
+_TOKEN_MAX = 12
+#: Room a text column needs to wrap between words.
+_TEXT_MIN = 6
 
 
 def print_fields(pairs: list[tuple[str, object]], title: str | None = None) -> None:

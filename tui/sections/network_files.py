@@ -9,6 +9,9 @@ from pathlib import Path
 from store.i18n import _, get_language
 from store.network import CONTACTS, ContactFilter
 
+#: Rejected rows shown one by one after an import; the rest are counted.
+SHOWN_REJECTIONS = 3
+
 
 class NetworkFiles:
     """Mixed into NetworkSection."""
@@ -128,9 +131,25 @@ class NetworkFiles:
                 markup=False,
                 timeout=10,
             )
-            for rejection in report.rejections[:3]:
+            for rejection in report.rejections[:SHOWN_REJECTIONS]:
                 self.notify(
-                    f"{rejection['where']}: {rejection['reason']}",
+                    _(
+                        "line {line}: {problem}",
+                        line=rejection["line"],
+                        problem=rejection["reason"],
+                    ),
+                    severity="warning",
+                    markup=False,
+                    timeout=10,
+                )
+            hidden = len(report.rejections) - SHOWN_REJECTIONS
+            if hidden > 0:
+                self.notify(
+                    _(
+                        "{n} more rejected rows: `lantoa import --dry-run {file}` lists them all.",
+                        n=hidden,
+                        file=report.file,
+                    ),
                     severity="warning",
                     markup=False,
                     timeout=10,

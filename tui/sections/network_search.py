@@ -1,7 +1,7 @@
 """Filtering the contact index for the list, fast enough to run on every keystroke.
 
 The rules are the store's (`ContactFilter.accepts`, `Matcher` tokens over the folded haystack,
-exact-diacritic matches first, directory order): a test checks the results equal
+then `rank_matches`: whole names first, exact-diacritic matches first, directory order): a test checks the results equal
 `ContactIndex.filter`. What this adds is refinement: while a person keeps typing, each new query
 only narrows the previous one, so it is tested against the previous matches instead of the whole
 index.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from store.network import ContactEntry, ContactFilter, ContactIndex
+from store.network import ContactEntry, ContactFilter, ContactIndex, rank_matches
 from store.vietnamese import Matcher, fold
 
 
@@ -30,7 +30,7 @@ class ContactSearch:
         self._previous: _Previous | None = None
 
     def run(self, criteria: ContactFilter) -> list[ContactEntry]:
-        """Matching entries: exact-diacritic matches first, each part in directory order."""
+        """Matching entries, ranked as the store ranks them (`rank_matches`)."""
         query = " ".join((criteria.search or "").split())
         folded = fold(query)
         others = replace(criteria, search=None)
@@ -54,13 +54,7 @@ class ContactSearch:
         if matched is self.index.entries:
             matched = list(matched)
         self._previous = _Previous(others, folded, matched)
-        if not matcher.exact_tokens:
-            return matched
-        exact: list[ContactEntry] = []
-        rest: list[ContactEntry] = []
-        for entry in matched:
-            (exact if matcher.is_exact(entry.lowered) else rest).append(entry)
-        return exact + rest
+        return rank_matches(matched, matcher)
 
 
 def facet_values(index: ContactIndex) -> dict[str, list[str]]:

@@ -164,9 +164,28 @@ class StoreIO:
                 timeout=15,
             )
         elif callback is not None:
-            callback(value)
+            try:
+                callback(value)
+            except Exception as exc:  # a bug in showing the result: the data is safe; say so
+                self.report_bug(exc)
         self.load_store()
         self._next_job()
+
+    def report_bug(self, exc: BaseException) -> None:
+        """A bug caught in the app: logged to crash.log and told, instead of a traceback."""
+        from tui.cli import _crash_log
+
+        log = _crash_log(exc)
+        self.notify(
+            _(
+                "Unexpected error: {message}. Details were written to {log}.",
+                message=repr(exc),
+                log=log or "-",
+            ),
+            severity="error",
+            markup=False,
+            timeout=20,
+        )
 
     def push_undo(self, label: str, undo: Callable[[Any], Any]) -> None:
         self.undo_stack.append((label, undo))
