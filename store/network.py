@@ -528,6 +528,17 @@ def duplicates_of(source: Source, values: dict[str, Any], exclude_id: str | None
     return found
 
 
+def same_name_in_org(source: Source, values: dict[str, Any]) -> list[dict]:
+    """Live contacts with the same name (case and diacritics aside) in the same organisation."""
+    name = " ".join(fold(values.get("full_name") or "").split())
+    org_id = values.get("org_id")
+    return [
+        c
+        for c in source.live(CONTACTS)
+        if c.get("org_id") == org_id and " ".join(fold(c.get("full_name") or "").split()) == name
+    ]
+
+
 def add_contact(store: Store, values: dict[str, Any]) -> tuple[dict, list[str]]:
     """Add a contact; returns the record and warnings (e.g. a shared email with someone)."""
     clean = validate(CONTACTS, values)
@@ -537,7 +548,18 @@ def add_contact(store: Store, values: dict[str, Any]) -> tuple[dict, list[str]]:
             _("{name} has the same email or phone", name=c.get("full_name"))
             for c in duplicates_of(tx, clean)
         ]
+        warnings += [
+            _(
+                "{name} ({id}) with the same name is already in this organisation; if it is the "
+                "same person, delete this one (`lantoa contacts rm {new}`) and edit the other",
+                name=c.get("full_name"),
+                id=c["id"][:8],
+                new="{new}",
+            )
+            for c in same_name_in_org(tx, clean)
+        ]
         record = tx.insert(CONTACTS, clean)
+        warnings = [w.replace("{new}", record["id"][:8]) for w in warnings]
     return record, warnings
 
 

@@ -128,6 +128,10 @@ class LanToaApp(SyncActions, StoreIO, App[None]):
 
     async def switch_language(self, lang: str) -> None:
         await switch_language(self, lang)
+        # remembered for the next start (--lang and config.toml still win); a nicety, never an
+        # error for the person
+        with contextlib.suppress(LantoaError, OSError):
+            save_state(language=lang)
 
     def open_store(self, path: Path) -> None:
         """Work on another store file from now on (nothing is copied or changed)."""

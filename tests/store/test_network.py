@@ -201,3 +201,23 @@ def test_a_whole_name_comes_before_people_who_only_share_its_words(store: Store)
     ]
     # the name itself, then names holding it as whole words, then the rest in directory order
     assert found == ["Nguyễn Văn An", "Trần Nguyễn Văn An", "Nguyễn Hữu An", "Nguyễn Văn Anh"]
+
+
+def test_the_same_name_in_the_same_organisation_warns(small: Store) -> None:
+    first, _ = net.add_contact(small, {"full_name": "Lê Văn Tám", "org_id": "Báo VietNamNet"})
+    again, warnings = net.add_contact(
+        small, {"full_name": "le van tam", "org_id": "Báo VietNamNet"}
+    )
+    assert len(warnings) == 1
+    assert first["id"][:8] in warnings[0] and again["id"][:8] in warnings[0]
+    _elsewhere, none = net.add_contact(small, {"full_name": "Lê Văn Tám"})
+    assert none == []
+
+
+@pytest.mark.parametrize("zalo", ["0900000232 X", "0912 345 678 ext", "091234"])
+def test_a_zalo_value_is_a_whole_phone_number_or_an_id(store: Store, zalo: str) -> None:
+    with pytest.raises(ValidationError, match="Zalo"):
+        net.add_contact(store, {"full_name": "Ai Đó", "zalo": zalo})
+    assert net.add_contact(store, {"full_name": "Ai Đó", "zalo": "0912 345 678"})[0]["zalo"] == (
+        "+84912345678"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input, TabbedContent
 from tuikit import names, network_section, wait_ready, wait_reload
 
@@ -318,3 +319,27 @@ async def test_a_bug_after_a_write_is_told_and_logged_not_a_crash(people, tmp_pa
         assert app.is_running
         assert any("Unexpected error: KeyError('where')" in n.message for n in app._notifications)
         assert "KeyError: 'where'" in (tmp_path / "data" / "crash.log").read_text(encoding="utf-8")
+
+
+async def test_the_language_chosen_in_the_app_is_used_at_the_next_start(people, monkeypatch):
+    app = create_app(people, lang="en", config={})
+    async with app.run_test() as pilot:
+        await wait_ready(pilot)
+        await app.switch_language("vi")
+        await pilot.pause()
+    assert load_state()["language"] == "vi"
+    set_language("en")
+
+    import sys
+
+    import tui.launch
+    from tui.cli import main
+
+    started_in: list[str] = []
+    monkeypatch.setattr(tui.launch, "launch", lambda store: started_in.append(get_language()))
+    for argv in (["--store", str(people.path)], ["--lang", "en", "--store", str(people.path)]):
+        monkeypatch.setattr(sys, "argv", ["lantoa", *argv])
+        with pytest.raises(SystemExit) as done:
+            main()
+        assert done.value.code in (0, None)
+    assert started_in == ["vi", "en"]  # the remembered language, then --lang wins

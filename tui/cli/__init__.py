@@ -90,6 +90,14 @@ def _root(
     if ctx.invoked_subcommand is None:
         from tui.launch import launch
 
+        if lang is None and configured is None:  # the language last chosen in the app
+            from store.config import load_state
+
+            remembered = str(load_state().get("language") or "")
+            if remembered in ("vi", "en"):
+                set_language(remembered)
+                state.lang = remembered
+
         launch(state.store())
 
 

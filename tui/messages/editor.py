@@ -85,6 +85,10 @@ class MessageEditor(EditorViews, EditorActions, Vertical):
         self._next = 0
         self._minutes: int | str | None = "unset"
         self._checked: dict[str, Any] | None = None
+        #: True from on_mount on. (`is_mounted` turns True only after on_mount returns: checks
+        #: guarded by it skipped the first run, and the card then opened on whichever came first,
+        #: its first screen or the debounce timer of a field's first Changed event.)
+        self._built = False
         self.saving = False
         self.closing = False
         self.gone = False
@@ -132,7 +136,9 @@ class MessageEditor(EditorViews, EditorActions, Vertical):
 
     def on_mount(self) -> None:
         # The whole card is built while hidden (one layout when it shows, instead of one per
-        # level of widgets as they mount); the section shows it once it is ready.
+        # level of widgets as they mount); the section shows it once it is ready, checked: where
+        # the cursor starts depends on the report.
+        self._built = True
         self.run_checks()
         self.set_interval(TIMER_SECONDS, self.show_timer)
         self.call_after_refresh(self.section.show_editor, self)
@@ -172,7 +178,7 @@ class MessageEditor(EditorViews, EditorActions, Vertical):
     def values(self) -> dict[str, Any]:
         """Every field's form value: the ones on screen, and those of slots the kind hides."""
         values = dict(self.carry)
-        if self.is_mounted and self.query(CardForm):
+        if self._built and self.query(CardForm):
             values.update(self.form.values())
         return values
 
@@ -213,7 +219,7 @@ class MessageEditor(EditorViews, EditorActions, Vertical):
     def run_checks(self, force: bool = False) -> None:
         """Check the card as it would be saved; show the results everywhere they appear."""
         self._check_timer = None
-        if not self.is_mounted:
+        if not self._built or not self.is_attached:
             return
         values = self.values()
         self.carry.update(values)

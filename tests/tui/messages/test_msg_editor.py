@@ -106,6 +106,24 @@ async def test_typing_checks_after_the_debounce_and_the_card_turns_green(cards, 
         assert editor.state.dirty(editor.values()) == []
 
 
+async def test_a_card_opens_checked_on_its_first_error(cards, monkeypatch):
+    """The checks run as the card is built, not on the typing timer: the cursor starts in the
+    first required slot with an error (the draft's headline only warns; its lead has errors),
+    however the timer and the first paint are ordered (the 80x24 snapshot once caught it on the
+    headline, the fallback for a card without a report)."""
+    import tui.messages.editor as editor_module
+
+    monkeypatch.setattr(editor_module, "DEBOUNCE", 60.0)  # only the opening can check
+    app = create_app(cards, lang="en", config={})
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_message(pilot, DRAFT)
+        assert slot_state(editor, "headline") == "warning"
+        assert slot_state(editor, "lead") == "error"
+        assert app.focused is editor.form.fields["lead"]
+        assert editor.form.query_one("#box-lead").has_class("-current")
+        assert not editor.form.query_one("#box-headline").has_class("-current")
+
+
 async def _narrow_checklist_jumps_to_the_words_of_a_finding(app, pilot, cards) -> None:
     editor = await open_message(pilot, DRAFT)
     checklist = editor.checklist

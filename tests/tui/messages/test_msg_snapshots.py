@@ -17,6 +17,7 @@ from msgkit import (  # noqa: F401 - fixtures are found by name
     frozen_clock,
     open_message,
     open_messages,
+    until,
 )
 
 from tui.app import create_app
@@ -34,7 +35,11 @@ def test_message_list_at_80x24(snap_compare, demo, home):
 
 def test_editor_at_80x24(snap_compare, demo, home):
     async def run_before(pilot) -> None:
-        await open_message(pilot, DRAFT)
+        editor = await open_message(pilot, DRAFT)
+        # the cursor starts in the first slot with an error, the lead, scrolled to its heading
+        lead = editor.form.fields["lead"]
+        await until(pilot, lambda: pilot.app.focused is lead, "the cursor in the lead")
+        await until(pilot, lambda: editor.form.scroll_y > 0, "the lead scrolled into view")
         await pilot.pause(0.1)
 
     app = create_app(demo, lang="en", config={})
