@@ -31,6 +31,25 @@ def marked_strings() -> dict[str, str]:
                     and isinstance(node.args[0].value, str)
                 ):
                     found[node.args[0].value] = f"{path.relative_to(ROOT)}:{node.lineno}"
+    found.update(command_docstrings())
+    return found
+
+
+def command_docstrings() -> dict[str, str]:
+    """Docstrings of CLI commands without `help=`: tui/cli translates them as their help."""
+    found: dict[str, str] = {}
+    for path in (ROOT / "tui" / "cli").glob("cmd_*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef) and any(
+                isinstance(d, ast.Call)
+                and isinstance(d.func, ast.Attribute)
+                and d.func.attr in ("command", "callback")
+                and not any(k.arg == "help" for k in d.keywords)
+                for d in node.decorator_list
+            ):
+                doc = ast.get_docstring(node)
+                if doc:
+                    found[doc] = f"{path.relative_to(ROOT)}:{node.lineno}"
     return found
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import inspect
 import os
 import pkgutil
 import re
@@ -146,6 +147,18 @@ def _register_commands() -> None:
     ]
     for module in sorted(modules, key=lambda m: getattr(m, "ORDER", 100)):
         module.register(app)
+    _translate_docstrings(app)
+
+
+def _translate_docstrings(typer_app: typer.Typer) -> None:
+    """Commands documented by their docstring get it translated like every other text (the
+    catalogue test collects these docstrings too)."""
+    for info in typer_app.registered_commands:
+        if info.help is None and info.callback is not None and info.callback.__doc__:
+            info.help = _(inspect.cleandoc(info.callback.__doc__))
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            _translate_docstrings(group.typer_instance)
 
 
 _register_commands()

@@ -139,6 +139,10 @@ def _who(view: dict) -> str:
     return view.get("contact_name") or view.get("org_name") or ""
 
 
+#: Room a text column of `_table` needs to wrap between words.
+_TEXT_MIN = 6
+
+
 def _table(
     headers: list[tuple[str, bool]],
     rows: list[list[Any]],
@@ -161,10 +165,15 @@ def _table(
         pad_edge=False,
         padding=(0, 1, 0, 0),
     )
-    for index, (header, keep) in enumerate(headers):
-        if keep:
-            widest = max((cell_len(str(row[index])) for row in rows), default=0)
-            table.add_column(header, no_wrap=True, min_width=max(widest, 1))
+    widths = [
+        max([cell_len(header), *(cell_len(str(row[index])) for row in rows)]) if keep else None
+        for index, (header, keep) in enumerate(headers)
+    ]
+    # on a very narrow terminal everything wraps rather than run off the edge
+    fits = sum(w or _TEXT_MIN for w in widths) + len(widths) - 1 <= console().width
+    for (header, _keep), width in zip(headers, widths, strict=True):
+        if width is not None and fits:
+            table.add_column(header, no_wrap=True, min_width=width)
         else:
             table.add_column(header, overflow="fold")
     for number, row in enumerate(rows, 1):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from typing import Annotated
 
 import typer
@@ -62,7 +63,8 @@ def register(app: typer.Typer) -> None:
         added = sum(result["added"].values())
         if added:
             info(_("Added {n} sample records to {path}.", n=added, path=store.path))
-            info(_('Try: lantoa contacts list --search "quang ninh"'))
+            where = f" --store {shlex.quote(str(store.path))}" if state.store_path else ""
+            info(_('Try: lantoa{store} contacts list --search "quang ninh"', store=where))
         else:
             info(_("The sample network is already in {path}; nothing changed.", path=store.path))
 
