@@ -498,19 +498,28 @@ def list_messages(
     return out
 
 
+def title_language(title: str | None) -> str:
+    """The language a new message is written in when none is given: Vietnamese when its title
+    has Vietnamese letters ("Miễn phí chữ ký số" in an English interface is still Vietnamese),
+    else the default (config, then the interface language)."""
+    from .vietnamese import has_diacritics
+
+    return "vi" if title and has_diacritics(title) else default_language()
+
+
 def create_message(store: Any, values: Mapping[str, Any], *, template: str | None = None) -> dict:
     """A new draft; a template gives the kind (unless given) and its prefilled fields."""
     from .templates import get_template
 
     values = dict(values)
+    if not values.get("language"):
+        values["language"] = title_language(values.get("title"))
     if template:
         found = get_template(template)
         values.setdefault("kind", found.kind)
         values["template"] = found.name
-        lang = values.get("language") or default_language()
-        for name, value in found.prefill(lang).items():
+        for name, value in found.prefill(values["language"]).items():
             values.setdefault(name, value)
-    values.setdefault("language", default_language())
     values["status"] = "draft"
     clean = validate_message(values)
     with store.transaction() as tx:

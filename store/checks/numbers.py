@@ -7,8 +7,10 @@ language first; if it is only valid in the other convention it is read that way 
 
 `find_numbers` skips what is not a statistic: years, dates, times, document numbers
 (`13/2023/NĐ-CP`), phone numbers, web and email addresses, names like `COVID-19`, versions like
-`4.0`, and small counts ("3 bước"). A scale word after a number multiplies it (`1,5 triệu`,
-`98,982.30 billion`), so text and figures match whatever scale each uses.
+`4.0`, small counts ("3 bước"), and durations (a number before a time unit: "trong 12 tháng",
+"for 18 months"; but "12 triệu đồng/tháng" and "15% năm" are statistics). A scale word after a
+number multiplies it (`1,5 triệu`, `98,982.30 billion`), so text and figures match whatever scale
+each uses.
 """
 
 from __future__ import annotations
@@ -64,6 +66,20 @@ _LABEL_TEXT = (
 )
 _LABEL_WORDS = frozenset(_LABEL_TEXT.split())
 _TIME_AFTER = re.compile(r"\s*(?:giờ|phút|giây|am|pm|a\.m\.|p\.m\.)(?!\w)", re.IGNORECASE)
+#: Time units: a number right before one is a duration or a date ("trong 12 tháng", "a 6-month
+#: pilot", "1,5 năm"), not a statistic, unless it carries %, a scale word or a currency.
+TIME_UNITS = (
+    "giây phút giờ ngày tuần tháng quý năm "
+    "second seconds minute minutes hour hours day days week weeks month months quarter quarters "
+    "year years"
+)
+_DURATION_AFTER = re.compile(
+    r"\s*-?\s*(?:(?:working|business|calendar)\s+)?(?:"
+    + "|".join(sorted(TIME_UNITS.split(), key=len, reverse=True))
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
+_CURRENCY_BEFORE = re.compile(r"(?:[$€£¥₫]|\b(?:usd|vnd|eur))\s*$", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)\s*$")
 
 
@@ -209,6 +225,14 @@ def find_numbers(text: str, lang: str) -> tuple[NumberMention, ...]:
             continue
         if plain and _TIME_AFTER.match(lowered, match.end()):
             continue
+        if (
+            not percent
+            and scale == 1
+            and not foreign
+            and _DURATION_AFTER.match(lowered, match.end())
+            and not _CURRENCY_BEFORE.search(lowered[max(0, match.start() - 5) : match.start()])
+        ):
+            continue  # a duration or a date: "trong 12 tháng", "for 18 months"
         if plain and low <= value <= high and len(digits) == 4:
             continue
         if plain and value <= thresholds.SMALL_NUMBER_MAX and not sign:

@@ -121,6 +121,35 @@ def test_status_ready_is_refused_with_the_problems_then_allowed(lantoa) -> None:
     assert lantoa("messages", "show", ref, "--json").json()["status"] == "draft"
 
 
+def test_status_ready_refused_lists_one_problem_a_line(lantoa) -> None:
+    ref = new_policy(lantoa)  # an empty card: many errors
+    refused = lantoa("messages", "status", ref, "ready")
+    assert refused.code == 1 and refused.out == ""
+    summary, *lines = refused.err.rstrip("\n").split("\n")
+    n = int(summary.removeprefix("Error: Not ready: ").split()[0])
+    assert summary == f"Error: Not ready: {n} problems to fix first."
+    assert n > 3 and len(lines) == n
+    assert all(line.startswith("  ") and ": " in line and "; " not in line for line in lines)
+    assert any(line.startswith("  Headline: ") for line in lines)
+
+
+def test_new_takes_its_language_from_a_vietnamese_title(lantoa, tmp_path: Path) -> None:
+    """The interface is English (tests run in English): a Vietnamese title still makes a
+    Vietnamese message, down to the email's Content-Language; --language wins."""
+    made = lantoa("messages", "new", "--title", "Miễn phí chữ ký số", "--json").json()
+    assert made["language"] == "vi"
+    assert lantoa("messages", "new", "--title", "Đi", "--json").json()["language"] == "vi"
+    out = tmp_path / "m.eml"
+    lantoa("messages", "export", made["id"], "--format", "eml", "--output", str(out))
+    assert email.message_from_bytes(out.read_bytes())["Content-Language"] == "vi"
+    plain = lantoa("messages", "new", "--title", "Free digital signatures", "--json").json()
+    assert plain["language"] == "en"
+    forced = lantoa(
+        "messages", "new", "--title", "Miễn phí chữ ký số", "--language", "en", "--json"
+    ).json()
+    assert forced["language"] == "en"
+
+
 def test_set_syntaxes(lantoa) -> None:
     ref = new_policy(lantoa)
     quote = lantoa(

@@ -35,6 +35,21 @@ def test_a_number_without_a_figure_is_an_error_at_its_place() -> None:
     assert "200 nghìn" in found.message
 
 
+def test_a_duration_does_not_block_ready_but_an_amount_per_month_does() -> None:
+    """ "trong 12 tháng" is how long, not a statistic; "12 triệu đồng/tháng" is one."""
+    lead = POLICY_VI["lead"] + " Chương trình thí điểm trong 12 tháng."
+    report = check_message(card(POLICY_VI, lead=lead), today=TODAY)
+    assert not [f for f in report.findings if f.code == "number-unsourced"]
+    assert report.ready == check_message(POLICY_VI, today=TODAY).ready
+    text = "Mỗi hộ được hỗ trợ 12 triệu đồng/tháng trong 12 tháng."
+    [found] = findings(card(POLICY_VI, problem=text), "number-unsourced")
+    assert text[found.start : found.end] == "12 triệu"
+    call = POLICY_EN["call_to_action"] + " The pilot runs for 18 months, 15 working days each."
+    assert not findings(card(POLICY_EN, call_to_action=call), "number-unsourced")
+    [found] = findings(card(POLICY_EN, problem="Fees rose 18% in 18 months."), "number-unsourced")
+    assert found.message.startswith("18%")
+
+
 def test_a_wrong_number_does_not_match_the_real_figure() -> None:
     text = "Doanh thu tăng 15% so với năm 2021."
     [found] = findings(card(POLICY_VI, problem=text, figures=REVENUE_VI), "number-unsourced")

@@ -124,6 +124,27 @@ def test_create_update_list_and_resolve_by_title(store: Store) -> None:
         msgs.list_messages(store.load(), kind="memo")
 
 
+def test_a_new_message_is_in_the_language_of_its_title(store: Store) -> None:
+    """What the TUI's "new message" dialog sends: a title and a template, no language."""
+    from store.i18n import set_language
+
+    create_message = msgs.create_message
+    vi = create_message(store, {"title": "Miễn phí chữ ký số"}, template="policy")
+    assert vi["language"] == "vi"
+    assert create_message(store, {"title": "Free signatures", "kind": "policy"})["language"] == "en"
+    set_language("vi")
+    try:
+        assert create_message(store, {"title": "Chu ky so", "kind": "policy"})["language"] == "vi"
+        assert (
+            create_message(store, {"title": "Digital", "kind": "policy", "language": "en"})[
+                "language"
+            ]
+            == "en"
+        )
+    finally:
+        set_language("en")
+
+
 def test_ready_is_refused_while_errors_exist_and_nothing_changes(store: Store) -> None:
     record = msgs.create_message(store, card(POLICY_VI, proposal=None))
     before = store.path.read_bytes()

@@ -109,6 +109,46 @@ def test_find_numbers_skips_what_is_not_a_statistic(text: str, lang: str) -> Non
     assert _raws(text, lang) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Thí điểm trong 12 tháng, sau đó đánh giá", "vi"),
+        (
+            "Hồ sơ được giải quyết trong 15 ngày làm việc, chậm nhất 24 giờ với thủ tục đơn giản",
+            "vi",
+        ),
+        ("Sau 18 tháng triển khai, 3 quý liên tiếp, 20 năm qua, 45 phút, 90 giây, 12 tuần", "vi"),
+        ("Chương trình kéo dài 1,5 năm", "vi"),
+        ("A 12-month pilot, then 18 months of roll-out", "en"),
+        ("Decided within 15 working days (24 hours for simple cases), 20 years on", "en"),
+        ("It took 2.5 years, 3 quarters, 45 minutes and 12 weeks", "en"),
+    ],
+)
+def test_a_number_before_a_time_unit_is_a_duration_not_a_statistic(text: str, lang: str) -> None:
+    assert _raws(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "raws"),
+    [
+        ("Mức hỗ trợ 12 triệu đồng/tháng trong 12 tháng", "vi", ["12 triệu"]),
+        ("Doanh thu tăng 15% năm 2022", "vi", ["15%"]),
+        ("Thu nhập bình quân 648 triệu năm 2022", "vi", ["648 triệu"]),
+        (
+            "Support of $12 months ahead and 15% a year, 1.5 million years",
+            "en",
+            ["12", "15%", "1.5 million"],
+        ),
+        ("Revenue of 3,893,595 billion in 12 months", "en", ["3,893,595 billion"]),
+        ("Có 500 người chờ 12 tháng", "vi", ["500"]),
+    ],
+)
+def test_a_duration_with_a_percent_scale_or_currency_is_still_a_statistic(
+    text: str, lang: str, raws: list[str]
+) -> None:
+    assert _raws(text, lang) == raws
+
+
 def test_figures_match_whatever_scale_each_side_uses() -> None:
     [revenue] = find_numbers("3.893.595 tỷ đồng", "vi")
     assert matches(revenue, Decimal("3893595"), "tỷ đồng")

@@ -450,7 +450,17 @@ def register(app: typer.Typer) -> None:
         value: Annotated[str, typer.Argument(help=_("draft, ready or archived."))],
     ) -> None:
         """Change the status; "ready" is refused while the checks report errors."""
-        result = msgs.set_status(state.store(), ref, value)
+        try:
+            result = msgs.set_status(state.store(), ref, value)
+        except ValidationError as exc:
+            if len(exc.errors) < 2 or exc.errors[0][0] != "status":
+                raise
+            # "Not ready: n problems…", then one finding a line: one error line would be huge
+            summary, *problems = (message for _field, message in exc.errors)
+            lines = [_("Error: {message}", message=safe(summary))]
+            lines += [f"  {safe(problem)}" for problem in problems]
+            sys.stderr.write("\n".join(lines) + "\n")
+            raise typer.Exit(1) from None
         info(
             _(
                 "{title} is now {status}.",

@@ -19,7 +19,7 @@ from textual.widgets import Checkbox, ContentSwitcher, Input, Select, Static, Te
 from store.checks import check_message, minutes_since_incident
 from store.checks.base import Report
 from store.i18n import _
-from store.messages import STATUSES
+from store.messages import SLOTS, STATUSES
 from store.templates import template_for
 
 from .. import keys
@@ -140,6 +140,14 @@ class MessageEditor(EditorViews, EditorActions, Vertical):
         # the cursor starts depends on the report.
         self._built = True
         self.run_checks()
+        if self.restore.get("view") not in ("preview", "recipients"):
+            # the slot where work starts shows its hint line: mounted now, while hidden, it
+            # costs no extra layout of the whole card once shown;
+            # and the cursor goes there now: the footer follows the focus with a relayout of
+            # the screen, cheap while the card is hidden, a second full layout once shown
+            start = self.start_field(self.restore.get("focus"))
+            self.form.set_current(start)
+            self.form.fields[start].focus(scroll_visible=False)
         self.set_interval(TIMER_SECONDS, self.show_timer)
         self.call_after_refresh(self.section.show_editor, self)
 
@@ -158,20 +166,23 @@ class MessageEditor(EditorViews, EditorActions, Vertical):
     def checklist(self) -> Checklist:
         return self.query_one(Checklist)
 
-    def focus_start(self, name: str | None = None) -> None:
-        """The remembered field, else the first slot with an error or nothing in it."""
+    def start_field(self, name: str | None = None) -> str:
+        """Where work starts: the remembered field, else the first required slot with an error
+        or nothing in it, else the headline (or the title)."""
         form = self.form
-        if name and form.focus_field(name):
-            return
+        if name and name in form.fields:
+            return name
         if self.report is not None:
             for state in self.report.checklist:
-                if (
-                    state.state in ("error", "empty")
-                    and state.level == "required"
-                    and (form.focus_slot(state.slot))
-                ):
-                    return
-        form.focus_field("headline") or form.focus_field("title")
+                if state.state in ("error", "empty") and state.level == "required":
+                    names = [n for n in SLOTS[state.slot].fields if n in form.fields]
+                    if names:
+                        return names[0]
+        return "headline" if "headline" in form.fields else "title"
+
+    def focus_start(self, name: str | None = None) -> None:
+        """The remembered field, else the first slot with an error or nothing in it."""
+        self.form.focus_field(self.start_field(name))
 
     # -- values and checks -----------------------------------------------------------------
 

@@ -75,7 +75,7 @@ class FigureRow(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="figure-head"):
             yield FigureSummary(self.summary(), classes="figure-title")
-            yield Button(_("Remove"), classes="figure-remove", compact=True)
+            yield Button(_("Remove"), classes="figure-remove -textual-compact", compact=True)
         if self.open_at_start:
             yield self._grid()
 
@@ -88,7 +88,7 @@ class FigureRow(Vertical):
                     str(self.row.get(key) or ""),
                     placeholder=FIGURE_HINTS[key].get(self.lang, ""),
                     compact=True,
-                    classes=f"figure-input fig-{key}",
+                    classes=f"figure-input fig-{key} -textual-compact",
                 )
             )
         return Grid(*cells, classes="figure-grid")
@@ -178,7 +178,7 @@ class FiguresField(Vertical):
     def compose(self) -> ComposeResult:
         for number, row in enumerate(self.rows, 1):
             yield FigureRow(number, row, self.lang)
-        yield Button(_("+ Add a figure"), classes="figure-add", compact=True)
+        yield Button(_("+ Add a figure"), classes="figure-add -textual-compact", compact=True)
 
     @property
     def figure_rows(self) -> list[FigureRow]:

@@ -219,6 +219,16 @@ class CardForm(VerticalScroll):
             self.scroll_to_widget(target, animate=False)
         self.reveals += 1  # tests wait on it before taking pictures
 
+    def set_current(self, name: str) -> None:
+        """Mark the slot of field `name` as the one being edited (its hint line shows), as
+        focusing it would, without waiting for the focus."""
+        widget = self.fields.get(name)
+        box = (
+            next((a for a in widget.ancestors if isinstance(a, SlotBox)), None) if widget else None
+        )
+        if box is not None and not box.has_class("-current"):
+            box.set_current(True)
+
     def focus_slot(self, slot: str) -> bool:
         names = [n for n in SLOTS[slot].fields if n in self.fields]
         return bool(names) and self.focus_field(names[0])

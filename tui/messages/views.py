@@ -45,9 +45,10 @@ class ViewTab(Label):
             self.view = view
 
     def __init__(self, text: str, view: str, **kwargs: Any) -> None:
-        super().__init__(Content(f" {text} "), **kwargs)
+        # the class given here, not added after: adding restyles (slowly, before mounting)
+        classes = " ".join(["view-tab", kwargs.pop("classes", "")]).strip()
+        super().__init__(Content(f" {text} "), classes=classes, **kwargs)
         self.view = view
-        self.add_class("view-tab")
 
     def on_click(self) -> None:
         self.post_message(self.Chosen(self.view))
