@@ -101,7 +101,7 @@ async def run_app(path: Path) -> dict:
         section.action_open()
         while (
             section.editor is None
-            or not section.editor.query("#ed-form")  # still being built
+            or not section.editor._built  # still being built (a query each ms walks the card)
             or not section.editor.form.reveals
         ):
             await asyncio.sleep(0.001)
