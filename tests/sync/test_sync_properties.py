@@ -10,10 +10,10 @@ Checked: after every step, syncing twice changes nothing (on a copy of the world
 after two rounds of syncs everyone is identical; and every value ever written is visible, or was
 replaced by a writer whose store held it, or is in a conflict record (a ghost model of writes).
 
-Size (env HYPOTHESIS_PROFILE, the profiles of tests/conftest.py): "ci" (the default) runs 400
-examples of up to 16 steps (about 13 on average: about 5 000 state-machine steps, each followed by
-the invariant, plus 6 to 9 syncs per example at the end), 20 to 40 s on one core; "nightly" runs
-ten times as many examples (4 000, about 50 000 steps). Each example starts from small stores (two
+Size (env HYPOTHESIS_PROFILE, the profiles of tests/conftest.py): "ci" (the default) runs 1 000
+examples of up to 16 steps (about 13 on average: about 13 000 state-machine steps, each followed by
+the invariant, plus 6 to 9 syncs per example at the end), about a minute on one core; "nightly"
+runs ten times as many examples (10 000, about 130 000 steps). Each example starts from small stores (two
 sample contacts, the records its steps create), so a step costs a few milliseconds, not the
 sample network's hundreds of records.
 """
@@ -48,8 +48,8 @@ from store.sync.engine import read_shared
 from store.sync.plan import SharedSide, make_plan
 
 PROFILES = {
-    "ci": {"max_examples": 400, "stateful_step_count": 16},
-    "nightly": {"max_examples": 4000, "stateful_step_count": 16},
+    "ci": {"max_examples": 1000, "stateful_step_count": 16},
+    "nightly": {"max_examples": 10000, "stateful_step_count": 16},
 }
 PROFILE = PROFILES.get(os.environ.get("HYPOTHESIS_PROFILE", "ci"), PROFILES["ci"])
 CRASH_POINTS = [
