@@ -116,7 +116,7 @@ def show_report(report: SyncReport) -> None:
                 _(
                     "Conflicts: {new} new, {open} open. Each kept the later value for now; see them with "
                     "`lantoa conflicts list` and decide with `lantoa conflicts resolve ID --keep "
-                    "mine|theirs|VALUE`.",
+                    "mine|theirs` (or `--value TEXT`).",
                     new=len(report.new_conflicts),
                     open=report.open_conflicts,
                 )
