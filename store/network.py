@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
 from .db import Snapshot, Store, Transaction
@@ -19,7 +20,7 @@ from .model import ORG_KINDS, ROLES, enum_value, validate
 from .records import public_view
 from .reference import find_province, find_region, provinces
 from .validate import InvalidValue, national_phone
-from .vietnamese import Matcher, fold, name_sort_key, nfc, text_sort_key
+from .vietnamese import Matcher, fold, match_key, name_sort_key, nfc, text_sort_key
 
 ORGS = "organisations"
 CONTACTS = "contacts"
@@ -45,7 +46,7 @@ def _word_matches(records: list[dict], name_field: str, wanted: str) -> list[dic
     if not words:
         return []
     pattern = re.compile(r"(?:^| )" + re.escape(" ".join(words)) + r"(?: |$)")
-    return [r for r in records if pattern.search(" ".join(fold(r.get(name_field, "")).split()))]
+    return [r for r in records if pattern.search(match_key(r.get(name_field, "")))]
 
 
 def resolve(source: Source, table: str, ref: str) -> dict:
@@ -59,8 +60,6 @@ def resolve_deleted(source: Source, table: str, ref: str) -> dict:
     deleted = [r for r in source.by_id(table).values() if r.get("deleted")]
     try:
         return _resolve_among(deleted, table, ref)
-    except AmbiguousError:
-        raise
     except NotFoundError:
         raise NotFoundError(
             _("No deleted {what} matches {ref!r}.", what=_(_WHAT[table]), ref=ref)
@@ -166,10 +165,16 @@ def contact_view(contact: dict, orgs: dict[str, dict]) -> dict:
     return contact_views([contact], orgs)[0]
 
 
+@cache
+def _places() -> dict[str, tuple[str, str]]:
+    """Province code -> (name, region) for contact views (the reference data never changes)."""
+    return {code: (p.name, p.region_vi) for code, p in provinces().items()}
+
+
 def contact_views(contacts: Iterable[dict], orgs: dict[str, dict]) -> list[dict]:
     """`contact_view` of many contacts: the hot path of `contacts list --json`, so lookups are
     hoisted out of the loop (a 10k list is held to twice the cost of loading the JSON)."""
-    places = {code: (p.name, p.region_vi) for code, p in provinces().items()}
+    places = _places()
     defaults = _VIEW_DEFAULTS
     views = []
     append = views.append
@@ -530,12 +535,12 @@ def duplicates_of(source: Source, values: dict[str, Any], exclude_id: str | None
 
 def same_name_in_org(source: Source, values: dict[str, Any]) -> list[dict]:
     """Live contacts with the same name (case and diacritics aside) in the same organisation."""
-    name = " ".join(fold(values.get("full_name") or "").split())
+    name = match_key(values.get("full_name") or "")
     org_id = values.get("org_id")
     return [
         c
         for c in source.live(CONTACTS)
-        if c.get("org_id") == org_id and " ".join(fold(c.get("full_name") or "").split()) == name
+        if c.get("org_id") == org_id and match_key(c.get("full_name") or "") == name
     ]
 
 
@@ -544,22 +549,20 @@ def add_contact(store: Store, values: dict[str, Any]) -> tuple[dict, list[str]]:
     clean = validate(CONTACTS, values)
     with store.transaction() as tx:
         _resolve_refs(tx, clean, ["org_id"])
-        warnings = [
-            _("{name} has the same email or phone", name=c.get("full_name"))
-            for c in duplicates_of(tx, clean)
-        ]
-        warnings += [
-            _(
-                "{name} ({id}) with the same name is already in this organisation; if it is the "
-                "same person, delete this one (`lantoa contacts rm {new}`) and edit the other",
-                name=c.get("full_name"),
-                id=c["id"][:8],
-                new="{new}",
-            )
-            for c in same_name_in_org(tx, clean)
-        ]
+        shared = duplicates_of(tx, clean)
+        namesakes = same_name_in_org(tx, clean)
         record = tx.insert(CONTACTS, clean)
-        warnings = [w.replace("{new}", record["id"][:8]) for w in warnings]
+    warnings = [_("{name} has the same email or phone", name=c.get("full_name")) for c in shared]
+    warnings += [
+        _(
+            "{name} ({id}) with the same name is already in this organisation; if it is the "
+            "same person, delete this one (`lantoa contacts rm {new}`) and edit the other",
+            name=c.get("full_name"),
+            id=c["id"][:8],
+            new=record["id"][:8],
+        )
+        for c in namesakes
+    ]
     return record, warnings
 
 

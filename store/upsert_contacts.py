@@ -8,7 +8,6 @@ import and kept current row by row.
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
 from typing import Any
 
 from .errors import ValidationError
@@ -17,13 +16,9 @@ from .i18n import _
 from .import_rows import Prepared
 from .model import validate
 from .records import is_live
-from .vietnamese import fold
+from .vietnamese import match_key
 
-
-@lru_cache(maxsize=65_536)
-def key(text: str) -> str:
-    """A name for matching: case, diacritics and spacing aside (fold() also undoes NFD)."""
-    return " ".join(fold(text).split())
+key = match_key  # the name the import planner uses
 
 
 _key = key

@@ -85,6 +85,12 @@ def fold(text: str) -> str:
     return stripped.replace("đ", "d")
 
 
+@lru_cache(maxsize=65_536)
+def match_key(text: str) -> str:
+    """A name for matching: case, diacritics and spacing aside (fold() also undoes NFD)."""
+    return " ".join(fold(text).split())
+
+
 def has_diacritics(text: str) -> bool:
     return fold(text) != text.casefold()
 

@@ -14,25 +14,8 @@ from store.db import new_store_data
 from store.records import make_record
 from store.reference import provinces
 from store.storage import atomic_write_bytes, dumps
+from tests.bench.synth import FAMILY
 
-FAMILY = [
-    "Nguyễn",
-    "Trần",
-    "Lê",
-    "Phạm",
-    "Hoàng",
-    "Huỳnh",
-    "Phan",
-    "Vũ",
-    "Võ",
-    "Đặng",
-    "Bùi",
-    "Đỗ",
-    "Hồ",
-    "Ngô",
-    "Dương",
-    "Lý",
-]
 MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Thu", "Thanh", "Ngọc", "Quang", "Hoài", "Kim"]
 GIVEN = [
     "An",

@@ -13,7 +13,6 @@ import os
 import pkgutil
 import re
 import sys
-import traceback
 from pathlib import Path
 from typing import Annotated
 
@@ -22,6 +21,7 @@ import typer
 from store.config import load_config
 from store.errors import LantoaError
 from store.i18n import _, detect_language, set_language
+from tui.crash import write_crash_log
 
 from .common import safe, state
 
@@ -164,21 +164,6 @@ def _translate_docstrings(typer_app: typer.Typer) -> None:
 _register_commands()
 
 
-def _crash_log(exc: BaseException) -> Path | None:
-    from store.paths import data_dir
-
-    try:
-        path = data_dir() / "crash.log"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "a", encoding="utf-8") as handle:
-            handle.write("".join(traceback.format_exception(exc)))
-            handle.write("\n")
-        os.chmod(path, 0o600)
-        return path
-    except OSError:
-        return None
-
-
 _click_command = None
 
 
@@ -202,7 +187,7 @@ def main() -> None:
         sys.stderr.close()
         sys.exit(0)
     except Exception as exc:  # the last line of defence: no traceback for the person
-        log = _crash_log(exc)
+        log = write_crash_log(exc)
         sys.stderr.write(
             _(
                 "Unexpected error: {message}. Details were written to {log}.",

@@ -178,9 +178,9 @@ class StoreIO:
 
     def report_bug(self, exc: BaseException) -> None:
         """A bug caught in the app: logged to crash.log and told, instead of a traceback."""
-        from tui.cli import _crash_log
+        from tui.crash import write_crash_log
 
-        log = _crash_log(exc)
+        log = write_crash_log(exc)
         self.notify(
             _(
                 "Unexpected error: {message}. Details were written to {log}.",
