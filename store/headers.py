@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .vietnamese import fold, nfc
 
@@ -315,6 +316,7 @@ _PAREN = re.compile(r"\([^)]*\)")
 _TRAILING_NUMBER = re.compile(r"\s*\d+$")
 
 
+@lru_cache(maxsize=4096)
 def lookup_header(header: str, table: str) -> str | None:
     """The field a header feeds in `table`, or None.
 

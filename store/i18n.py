@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from functools import cache
 from importlib import resources
 
@@ -54,9 +55,63 @@ def get_language() -> str:
 
 
 def _(msgid: str, /, **params: object) -> str:
-    """Translate `msgid` into the current language and fill `{name}` placeholders."""
+    """Translate `msgid` into the current language and fill `{name}` placeholders.
+
+    English source strings are written for many ("{n} contacts"); with n=1 they read in the
+    singular. Vietnamese nouns do not change with the number.
+    """
     text = catalogue(_state["lang"]).get(msgid, msgid)
+    if params.get("n") == 1 and _state["lang"] == "en":
+        text = english_singular(text)
     return text.format(**params) if params else text
+
+
+#: English plurals that follow "{n} " in our messages, and their singular.
+_SINGULAR = {
+    "addresses": "address",
+    "tries": "try",
+    **{
+        f"{noun}s": noun
+        for noun in [
+            "change",
+            "character",
+            "conflict",
+            "contact",
+            "day",
+            "email",
+            "error",
+            "field",
+            "item",
+            "message",
+            "number",
+            "organisation",
+            "problem",
+            "recipient",
+            "record",
+            "sentence",
+            "syllable",
+            "warning",
+            "word",
+        ]
+    },
+}
+_COUNTED = re.compile(r"\{n\} (\w+)( belong| no longer have)?\b")
+
+
+@cache
+def english_singular(text: str) -> str:
+    """`text` with the noun counted by {n} (and a verb right after it) in the singular."""
+
+    def one(match: re.Match[str]) -> str:
+        noun = match.group(1)
+        if noun not in _SINGULAR:
+            return match.group(0)
+        verb = {" belong": " belongs", " no longer have": " no longer has"}.get(
+            match.group(2) or "", match.group(2) or ""
+        )
+        return "{n} " + _SINGULAR[noun] + verb
+
+    return _COUNTED.sub(one, text)
 
 
 def N_(msgid: str, /) -> str:

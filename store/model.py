@@ -226,7 +226,7 @@ def _enum(allowed: dict[str, str], what: str) -> Callable[[Any], str | None]:
 
 def _full_name(value: Any) -> str | None:
     text = clean_line(value, 120)
-    if text and not any(c.isalpha() for c in text):
+    if text and not any(map(str.isalpha, text)):
         raise InvalidValue(_("a name needs letters"))
     return text or None
 

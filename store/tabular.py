@@ -178,13 +178,23 @@ def parse(
 # -- CSV ----------------------------------------------------------------------------------------
 
 
+def _first_lines(text: str, count: int) -> list[str]:
+    """The first `count` lines, without splitting the whole (perhaps 50 MB) text."""
+    end = 0
+    for _n in range(count):
+        end = text.find("\n", end) + 1
+        if not end:
+            return text.splitlines()[:count]
+    return text[:end].splitlines()[:count]
+
+
 def sniff_delimiter(text: str) -> str:
     """The delimiter that reveals the most known column headers, then the most regular rows.
 
     Vietnamese Excel saves with ';' (the regional list separator), Excel's "Unicode text" with tab.
     Regularity beats width: our own lists ("a; b; c") put semicolons inside comma files.
     """
-    sample = "\n".join(text.splitlines()[: MAX_HEADER_SCAN * 3])
+    sample = "\n".join(_first_lines(text, MAX_HEADER_SCAN * 3))
     best, best_score = ",", (0, 0, 0)
     for delim in _DELIMITERS:
         try:

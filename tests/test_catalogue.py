@@ -75,3 +75,22 @@ def test_catalogue_has_no_stale_entries() -> None:
     marked = marked_strings()
     stale = [msg for msg in catalogue("vi") if msg not in marked]
     assert not stale, f"translations no code uses any more: {stale[:20]}"
+
+
+def test_english_counts_of_one_read_in_the_singular() -> None:
+    from store.i18n import _, set_language
+
+    set_language("en")
+    assert _("Tagged {n} contacts with {tag}.", n=1, tag="báo chí") == (
+        "Tagged 1 contact with báo chí."
+    )
+    assert _("Tagged {n} contacts with {tag}.", n=2, tag="x") == "Tagged 2 contacts with x."
+    assert _("{n} contacts belong to {name}; move them first ", n=1, name="Sở") == (
+        "1 contact belongs to Sở; move them first "
+    )
+    assert _("{n} addresses", n=1) == "1 address"
+    assert _("synced {n} days ago", n=1) == "synced 1 day ago"
+    assert _("synced {n} days ago", n=0) == "synced 0 days ago"
+    assert _("figure {n} is not an object", n=1) == "figure 1 is not an object"
+    set_language("vi")
+    assert _("{n} contacts", n=1) == "1 liên hệ"  # Vietnamese nouns do not change

@@ -198,7 +198,7 @@ def test_export_csv_to_stdout_and_to_a_file(store_path: Path, tmp_path: Path) ->
         "--role",
         "journalist",
     )
-    assert result.exit_code == 0 and "Exported 1 contacts to" in result.stderr
+    assert result.exit_code == 0 and "Exported 1 contact to" in result.stderr
     assert out.read_bytes().decode("utf-8-sig").startswith("id;Họ và tên;Cơ quan;")
     assert oct(out.stat().st_mode & 0o777) == "0o600"  # personal data
     again = run(store_path, "import", str(out))

@@ -43,7 +43,9 @@ def test_add_list_show_edit_rm_restore(lantoa) -> None:
     listed = lantoa("contacts", "list", "--search", "quang ninh", "--json").json()
     assert [c["full_name"] for c in listed] == ["Đặng Thị Hoa"]
     human = lantoa("contacts", "list", "--search", "quang ninh")
-    assert "Đặng Thị Hoa" in human.out and "1 contacts" in human.err
+    assert (
+        "Đặng Thị Hoa" in human.out and "1 contact" in human.err and "1 contacts" not in human.err
+    )
 
     r = lantoa("contacts", "edit", "dang thi hoa", "--title", "Phó Giám đốc Sở")
     assert r.code == 0, r.err
@@ -147,3 +149,14 @@ def test_a_deleted_contact_is_restored_by_name(lantoa) -> None:
     assert "Nguyễn Văn An" in lantoa("contacts", "list").out
     missing = lantoa("contacts", "restore", "Trần Thị Không")
     assert missing.code == 1 and "No deleted contact matches" in missing.err
+
+
+def test_errors_under_json_are_json_on_stdout_too(lantoa) -> None:
+    """A script piping `--json` into jq gets a parseable error, with the same exit code."""
+    lantoa.store_path.write_text("{bad")
+    r = lantoa("contacts", "list", "--json")
+    assert r.code == 1 and "not a usable Lan Tỏa store" in r.err
+    error = json.loads(r.out)["error"]
+    assert error["exit_code"] == 1 and str(lantoa.store_path) in error["message"]
+    r = lantoa("contacts", "list")  # without --json stdout stays empty
+    assert r.code == 1 and r.out == ""

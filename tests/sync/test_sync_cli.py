@@ -199,7 +199,7 @@ def test_a_dry_run_on_a_missing_file_says_it_would_create_it(lantoa, tmp_path) -
     shared = tmp_path / "shared.json"
     result = lantoa(a, "sync", str(shared), "--dry-run")
     assert result.code == 0 and not shared.exists()
-    assert "does not exist yet; syncing would create it from this store (1 records)" in result.out
+    assert "does not exist yet; syncing would create it from this store (1 record)" in result.out
 
 
 def test_a_damaged_shared_file_names_the_copy_of_the_last_sync(lantoa, tmp_path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import importlib
 import inspect
+import json
 import os
 import pkgutil
 import re
@@ -179,6 +180,9 @@ def main() -> None:
         _click_command.main(prog_name="lantoa")
     except LantoaError as exc:
         sys.stderr.write(_("Error: {message}", message=safe(exc)) + "\n")
+        if "--json" in sys.argv[1:]:  # a script reading stdout gets the error as JSON too
+            error = {"error": {"message": str(exc), "exit_code": exc.exit_code}}
+            sys.stdout.write(json.dumps(error, ensure_ascii=False) + "\n")
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.stderr.write(_("Interrupted; nothing was half-written.") + "\n")

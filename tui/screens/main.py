@@ -21,6 +21,20 @@ def section_class(spec: str) -> type[Section]:
     return getattr(importlib.import_module(module), name)
 
 
+class SectionTabs(TabbedContent):
+    """Tabs that ignore a stale "something was focused on that tab" notice.
+
+    Textual switches to the tab of a newly focused widget, but the notice arrives later: a quick
+    F4 then F2 would bounce back to Outreach after F2 had already focused the Network search.
+    """
+
+    def _on_tab_pane_focused(self, event: TabPane.Focused) -> None:
+        focused = self.screen.focused
+        if focused is None or event.tab_pane not in focused.ancestors_with_self:
+            event.prevent_default()
+            event.stop()
+
+
 class MainScreen(Screen[None]):
     """Sections as tabs (keys F2-F4 or a click), the store's status, the keys of the moment."""
 
@@ -29,7 +43,7 @@ class MainScreen(Screen[None]):
         keys.localize(self)
 
     def compose(self) -> ComposeResult:
-        with TabbedContent(id="sections", initial="network"):
+        with SectionTabs(id="sections", initial="network"):
             for section_id, title, spec in SECTIONS:
                 with TabPane(_(title), id=section_id):
                     yield section_class(spec)(id=f"section-{section_id}")
@@ -54,14 +68,24 @@ class MainScreen(Screen[None]):
     def show_section(self, section_id: str) -> None:
         tabs = self.query_one(TabbedContent)
         tabs.active = section_id
-        section = self.section
-        if section is not None:
-            self.call_after_refresh(section.focus_default)
+        self._focus_after_refresh(self.section)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        section = self.section
-        if section is not None and event.tabbed_content.id == "sections":
-            self.call_after_refresh(section.focus_default)
+        if event.tabbed_content.id == "sections":
+            self._focus_after_refresh(self.section)
+
+    def _focus_after_refresh(self, section: Section | None) -> None:
+        """Focus `section`'s start once it is shown, unless another tab was chosen meanwhile.
+
+        Focusing a widget on a hidden tab makes Textual switch back to that tab, so a late
+        focus from F4 would undo a quick F2 after it.
+        """
+
+        def focus_if_still_shown() -> None:
+            if section is not None and self.section is section:
+                section.focus_default()
+
+        self.call_after_refresh(focus_if_still_shown)
 
 
 async def switch_language(app, lang: str) -> None:
