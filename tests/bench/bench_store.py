@@ -1,7 +1,10 @@
 """Benchmark of the store and the CLI's hot paths, as ratios to plain `json.load` of the same file.
 
-Run: python -m tests.bench.bench_store [--sizes 10000 50000]
-The floor is measured in the same run, so the ratios hold on a noisy shared machine.
+Run: python -m tests.bench.bench_store [--sizes 10000 50000] [--repeat 7] [--no-cli]
+The floor is measured in the same run, in turns with the measured paths (floor, list, search,
+floor, ...), so a slow spell of a noisy shared machine hits them alike. Each figure gives the best
+time, its ratio to the best floor, the median of the per-round ratios (steadier than the best on a
+busy machine) and the ratio of best CPU times.
 """
 
 from __future__ import annotations
@@ -24,18 +27,38 @@ from tests.bench.synth import build_store
 LANTOA = str(Path(sys.executable).with_name("lantoa"))
 
 
-def best_of(fn: Callable[[], object], repeat: int = 5) -> float:
-    """Best wall time of `repeat` cold runs (sort-key caches cleared, as in a fresh process)."""
+def clear_caches() -> None:
+    """Forget the sort keys, as a fresh process starts without them."""
     from store.vietnamese import name_sort_key, word_key
 
-    times = []
+    name_sort_key.cache_clear()
+    word_key.cache_clear()
+
+
+def in_turns(fns: dict[str, Callable[[], object]], repeat: int) -> dict[str, list[tuple]]:
+    """(wall, CPU) times of `repeat` cold runs of each function, taking turns round by round.
+
+    The floor and the measured paths run side by side, so a slow spell of the shared machine
+    slows them alike; per-round ratios (floor and path from the same round) are then stable
+    enough to give a median as well as the best.
+    """
+    times: dict[str, list[tuple]] = {name: [] for name in fns}
     for _ in range(repeat):
-        name_sort_key.cache_clear()
-        word_key.cache_clear()
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        for name, fn in fns.items():
+            clear_caches()
+            wall, cpu = time.perf_counter(), time.process_time()
+            fn()
+            times[name].append((time.perf_counter() - wall, time.process_time() - cpu))
+    return times
+
+
+def ratios(times: dict[str, list[tuple]], name: str) -> tuple[float, float, float, float]:
+    """Best time, best wall ratio, median per-round wall ratio and best CPU ratio to the floor."""
+    floor, path = times["floor"], times[name]
+    best = min(t[0] for t in path)
+    median = statistics.median(p[0] / f[0] for p, f in zip(path, floor, strict=True))
+    best_cpu = min(t[1] for t in path) / min(t[1] for t in floor)
+    return best, best / min(t[0] for t in floor), median, best_cpu
 
 
 def without_gc(fn: Callable[[], object]) -> Callable[[], object]:
@@ -82,24 +105,44 @@ def cli_wall(path: Path, *args: str) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 50_000])
+    parser.add_argument("--repeat", type=int, default=7, help="rounds (best and median count)")
+    parser.add_argument("--no-cli", action="store_true", help="skip the CLI wall-time column")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         print(
-            f"{'contacts':>9} {'file MB':>8} {'json.load':>10} {'list --json':>18} "
-            f"{'search':>16} {'CLI wall (list --json)':>24}"
+            "ratio = best time / best floor; med = median of per-round ratios; cpu = ratio of "
+            "best CPU times"
+        )
+        print(
+            f"{'contacts':>9} {'file MB':>8} {'json.load':>10} "
+            f"{'list --json (ratio, med, cpu)':>34} {'search (ratio, med, cpu)':>34} "
+            f"{'CLI wall (list --json)':>23}"
         )
         for size in args.sizes:
             path = Path(tmp) / f"s{size}.json"
             build_store(path, size)
-            floor = best_of(lambda p=path: json.loads(p.read_bytes()))
-            listed = best_of(without_gc(lambda p=path: list_json(p)))
-            found = best_of(without_gc(lambda p=path: search(p, "quang ninh")))
-            wall = cli_wall(path, "contacts", "list", "--json")
+            times = in_turns(
+                {
+                    "floor": lambda p=path: json.loads(p.read_bytes()),
+                    "list": without_gc(lambda p=path: list_json(p)),
+                    "search": without_gc(lambda p=path: search(p, "quang ninh")),
+                },
+                args.repeat,
+            )
+            floor = min(t[0] for t in times["floor"])
+            cells = []
+            for name in ("list", "search"):
+                best, ratio, median, cpu = ratios(times, name)
+                cells.append(f"{best * 1000:>7.0f}ms ({ratio:.2f}x, {median:.2f}x, {cpu:.2f}x)")
+            wall = (
+                "-"
+                if args.no_cli
+                else f"{cli_wall(path, 'contacts', 'list', '--json') * 1000:.0f}ms"
+            )
             mb = path.stat().st_size / 1e6
             print(
-                f"{size:>9} {mb:>8.1f} {floor * 1000:>8.0f}ms "
-                f"{listed * 1000:>7.0f}ms ({listed / floor:>4.2f}x) "
-                f"{found * 1000:>6.0f}ms ({found / floor:>4.2f}x) {wall * 1000:>14.0f}ms"
+                f"{size:>9} {mb:>8.1f} {floor * 1000:>8.0f}ms {cells[0]:>34} {cells[1]:>34} "
+                f"{wall:>23}"
             )
             sys.stdout.flush()
 

@@ -219,3 +219,17 @@ async def test_detail_shows_every_field_and_the_outreach_history(people):
         ):
             assert expected in text, expected
         assert "Phone" not in text.split("Outreach history")[1]  # only this person's items
+
+
+def test_a_short_name_that_is_only_a_place_is_not_shown_as_the_organisation() -> None:
+    """ "Quảng Ninh" for Báo Quảng Ninh would read as the province column beside it."""
+    from tui.widgets.text import org_label
+
+    assert org_label({"name": "Báo Quảng Ninh", "short_name": "Quảng Ninh"}) == "Báo Quảng Ninh"
+    assert org_label({"name": "Báo Đà Nẵng", "short_name": "Da Nang"}) == "Báo Đà Nẵng"
+    assert org_label(
+        {"name": "Sở TT&TT Quảng Ninh, long", "short_name": "Sở TT&TT Quảng Ninh"}
+    ) == ("Sở TT&TT Quảng Ninh")
+    assert org_label({"name": "Đài Truyền hình TP. Hồ Chí Minh", "short_name": "HTV"}) == "HTV"
+    assert org_label({"name": "Cục Báo chí"}) == "Cục Báo chí"
+    assert org_label(None) == ""

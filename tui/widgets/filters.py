@@ -17,7 +17,7 @@ from store.model import ORG_KINDS, ROLES
 from store.reference import provinces, regions
 from store.vietnamese import text_sort_key
 
-from .text import kind_label, plain, province_name, role_label
+from .text import kind_label, org_label, plain, province_name, role_label
 
 #: Filter name -> label (in panel order). `org_id` is set from the organisation view only.
 FILTERS: dict[str, str] = {
@@ -48,8 +48,7 @@ def value_label(name: str, value: str, orgs: dict[str, dict]) -> str:
     if name == "region":
         return region_label(value)
     if name == "org_id":
-        org = orgs.get(value) or {}
-        return plain(org.get("short_name") or org.get("name") or value[:8])
+        return org_label(orgs.get(value)) or value[:8]
     return plain(value)
 
 

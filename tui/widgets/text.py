@@ -7,6 +7,7 @@ drive the terminal. Everything the app shows from the store goes through `plain(
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from rich.cells import cell_len, set_cell_size
 from textual.content import Content
@@ -14,6 +15,7 @@ from textual.content import Content
 from store.i18n import _
 from store.model import ORG_KINDS, ROLES
 from store.reference import provinces
+from store.vietnamese import match_key
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -59,7 +61,26 @@ def province_name(code: str | None) -> str:
 
 
 def org_label(org: dict | None) -> str:
-    """How an organisation is named in tight places: its short name, else its name."""
+    """How an organisation is named in tight places: its short name, else its name.
+
+    A short name that is only a place ("Quảng Ninh" for Báo Quảng Ninh) would read as the
+    province column beside it, so the full name is used instead.
+    """
     if not org:
         return ""
-    return plain(org.get("short_name") or org.get("name"))
+    short = org.get("short_name")
+    if not short or match_key(short) in _place_keys():
+        return plain(org.get("name") or short)
+    return plain(short)
+
+
+@cache
+def _place_keys() -> frozenset[str]:
+    """Province names as `match_key` folds them, with and without "Tỉnh"/"Thành phố"."""
+    keys = set()
+    for province in provinces().values():
+        key = match_key(province.name)
+        keys.add(key)
+        for prefix in ("tinh ", "thanh pho ", "tp. ", "tp "):
+            keys.add(key.removeprefix(prefix))
+    return frozenset(keys)
