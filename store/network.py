@@ -157,7 +157,6 @@ _VIEW_DEFAULTS: dict[str, Any] = {k: None for k in CONTACT_VIEW_KEYS} | {
     "tags": [],
     "do_not_contact": False,
 }
-_SKIP_IN_VIEW = frozenset({"_clock", "deleted", "deleted_at"})
 
 
 def contact_view(contact: dict, orgs: dict[str, dict]) -> dict:
@@ -172,30 +171,43 @@ def _places() -> dict[str, tuple[str, str]]:
 
 
 def contact_views(contacts: Iterable[dict], orgs: dict[str, dict]) -> list[dict]:
-    """`contact_view` of many contacts: the hot path of `contacts list --json`, so lookups are
-    hoisted out of the loop (a 10k list is held to twice the cost of loading the JSON)."""
+    """`contact_view` of many contacts: the hot path of `contacts list --json`, so the parts that
+    come from an organisation are worked out once per organisation, not once per contact."""
     places = _places()
     defaults = _VIEW_DEFAULTS
+    from_org: dict[Any, tuple] = {}
     views = []
     append = views.append
     for contact in contacts:
         view = defaults | contact
-        for key in _SKIP_IN_VIEW:
-            if key in view:
-                del view[key]
-        org = orgs.get(contact.get("org_id") or "")
-        code = contact.get("province_code") or (org.get("province_code") if org else None)
-        view["province_code"] = code
-        if org:
+        view.pop("_clock", None)
+        if "deleted" in contact or "deleted_at" in contact:
+            view.pop("deleted", None)
+            view.pop("deleted_at", None)
+        org_id = contact.get("org_id")
+        parts = from_org.get(org_id)
+        if parts is None:
+            parts = from_org[org_id] = _org_parts(orgs.get(org_id or ""), places)
+        org, code, place = parts
+        if org is not None:
             view["org_name"] = org.get("name")
             view["org_kind"] = org.get("kind")
-        place = places.get(code) if code else None
+        own_code = contact.get("province_code")
+        if own_code:
+            code, place = own_code, places.get(own_code)
+        view["province_code"] = code
         if place:
             view["province"], view["region"] = place
         elif org:
             view["region"] = org.get("region")
         append(view)
     return views
+
+
+def _org_parts(org: dict | None, places: dict) -> tuple[dict | None, str | None, tuple | None]:
+    """(organisation, its province code, that province's (name, region)) for contact views."""
+    code = org.get("province_code") if org else None
+    return org, code, places.get(code) if code else None
 
 
 def contact_province(contact: dict, org: dict | None) -> str | None:

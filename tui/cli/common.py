@@ -45,7 +45,7 @@ def print_json(data: Any) -> None:
     """Stable JSON on stdout for scripts (UTF-8, Vietnamese kept readable, 2-space indent)."""
     import orjson
 
-    payload = orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+    payload = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is not None:
