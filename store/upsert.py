@@ -231,15 +231,18 @@ class Planner(ContactPlanning):
         return self._net
 
     def apply(self, tx: Transaction) -> None:
+        """Write the net changes: new records of a table together, in the order planned."""
+        inserts: dict[str, list[tuple[str, dict, str | None]]] = defaultdict(list)
         for op in self.net_changes():
             if op[0] == "insert":
                 _kind, table, record_id, fields, created_at = op
-                record = tx.insert(table, fields, record_id=record_id)
-                if created_at:
-                    record["created_at"] = created_at
+                inserts[table].append((record_id, fields, created_at))
             else:
                 _kind, table, record_id, changes = op
                 tx.update(table, record_id, changes)
+        for table in (ORGS, CONTACTS):  # organisations first, as contacts refer to them
+            if inserts.get(table):
+                tx.insert_new(table, inserts[table])
 
     def plan_batch(self, table: str, rows: list[Prepared]) -> None:
         if any(p.deleted for p in rows):

@@ -37,6 +37,26 @@ def test_records_get_uuid_timestamps_and_a_clock(store: Store) -> None:
     assert field_clock(record, "full_name") == record["_clock"]["*"]
 
 
+def test_bulk_insert_makes_the_records_insert_makes(store: Store) -> None:
+    """`insert_new` (imports) is `insert` for many records: same keys, order, clock and doc ids."""
+    fields = {"full_name": "Đặng Thu Hà", "phones": ["+84912345678"], "notes": None, "id": "x"}
+    with store.transaction() as tx:
+        one = dict(tx.insert("contacts", fields, record_id="a" * 8))
+        tx.insert_new("contacts", [("b" * 8, fields, None), ("c" * 8, fields, "2020-01-01")])
+        stamp, now = tx.stamp, tx.now
+    table = json.loads(store.path.read_text())["contacts"]
+    assert list(table) == ["1", "2", "3"]
+    two, three = table["2"], table["3"]
+    assert one == {**two, "id": "a" * 8}
+    assert (
+        list(one)
+        == list(two)
+        == ["id", "created_at", "updated_at", "full_name", "phones", "_clock"]
+    )
+    assert two["_clock"] == {"*": stamp} and two["created_at"] == now
+    assert three["created_at"] == "2020-01-01" and three["updated_at"] == now
+
+
 def test_update_keeps_unknown_fields_and_stamps_only_changed_fields(store: Store) -> None:
     with store.transaction() as tx:
         record = tx.insert("contacts", {"full_name": "Lê Văn Hùng", "x_future": {"a": 1}})
