@@ -40,13 +40,19 @@ def _vn_valid() -> re.Pattern[str]:
     )
 
 
+def _compact(phone: str) -> str:
+    """The phone without separators. Spaces alone are dropped without the regex (4x slower)."""
+    compact = phone.replace(" ", "")
+    return compact if compact.lstrip("+").isdigit() else _SEPARATORS.sub("", phone)
+
+
 @lru_cache(maxsize=65_536)
 def normalise_phone(raw: str) -> str:
     """E.164 form of a phone number written any common way; Vietnam is the default country."""
     text = raw.strip()
     if not text:
         raise InvalidValue(_("empty phone number"))
-    compact = _SEPARATORS.sub("", text)
+    compact = _compact(text)
     fast = _VN_PREFIX.match(compact)
     if fast and _vn_valid().fullmatch(fast.group(1)):
         return "+84" + fast.group(1)

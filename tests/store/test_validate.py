@@ -10,7 +10,14 @@ from hypothesis import strategies as st
 from store import Store, ValidationError
 from store import network as net
 from store.model import validate
-from store.validate import InvalidValue, national_phone, normalise_email, normalise_phone
+from store.validate import (
+    _SEPARATORS,
+    InvalidValue,
+    _compact,
+    national_phone,
+    normalise_email,
+    normalise_phone,
+)
 
 
 @pytest.mark.parametrize(
@@ -34,6 +41,12 @@ def test_phones_normalise_to_e164(raw: str, e164: str) -> None:
 def test_bad_phones_say_how_to_write_them(raw: str) -> None:
     with pytest.raises(InvalidValue, match=r"0912 345 678|empty"):
         normalise_phone(raw)
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="0123456789+ .-()/\t\u00a0\u2009\u0669\u00b2x", max_size=16))
+def test_compacting_a_phone_drops_what_the_separator_regex_drops(raw: str) -> None:
+    assert _compact(raw) == _SEPARATORS.sub("", raw)
 
 
 digits = st.text(alphabet="0123456789", min_size=7, max_size=12)
