@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -60,8 +61,14 @@ def regions() -> list[tuple[str, str]]:
     return list(seen.items())
 
 
+def province_slug(name: str) -> str:
+    """A province's name as one word for command lines: "Bà Rịa - Vũng Tàu" -> ba-ria-vung-tau."""
+    return "-".join(re.findall(r"[a-z0-9]+", fold(name)))
+
+
 def find_province(text: str) -> Province | None:
-    """A province by GSO code ('22', '2'), name or full name, with or without diacritics."""
+    """A province by GSO code ('22', '2'), name or full name, with or without diacritics, or its
+    slug (quang-ninh)."""
     text = text.strip()
     if not text:
         return None
@@ -74,6 +81,10 @@ def find_province(text: str) -> Province | None:
             wanted = wanted[len(prefix) :]
     for province in table.values():
         if wanted in (fold(province.name), fold(province.full_name)):
+            return province
+    slug = province_slug(wanted)
+    for province in table.values():
+        if slug == province_slug(province.name):
             return province
     return None
 

@@ -11,6 +11,7 @@ from store.i18n import _
 from store.model import CHANNELS, ROLES
 from store.validate import national_phone
 
+from . import complete
 from .common import UsageFailure, info, print_fields, print_json, print_table, state
 
 ORDER = 10
@@ -19,11 +20,19 @@ COMMANDS = ("contacts",)
 
 Name = Annotated[str | None, typer.Option("--name", "-n", help=_("Full name (family name first)."))]
 Org = Annotated[
-    str | None, typer.Option("--org", "-o", help=_("Organisation: id, id prefix or name."))
+    str | None,
+    typer.Option(
+        "--org",
+        "-o",
+        help=_("Organisation: id, id prefix or name."),
+    ),
 ]
 Title = Annotated[str | None, typer.Option("--title", help=_("Job title."))]
 Role = Annotated[
-    str | None, typer.Option("--role", help=_("Role: {values}.", values=", ".join(ROLES)))
+    str | None,
+    typer.Option(
+        "--role", autocompletion=complete.roles, help=_("Role: {values}.", values=", ".join(ROLES))
+    ),
 ]
 Beat = Annotated[
     list[str] | None, typer.Option("--beat", help=_("Beat or topic (repeat for more)."))
@@ -33,10 +42,17 @@ Phone = Annotated[list[str] | None, typer.Option("--phone", help=_("Phone (repea
 Zalo = Annotated[str | None, typer.Option("--zalo", help=_("Zalo phone number or id."))]
 Channel = Annotated[
     str | None,
-    typer.Option("--channel", help=_("Preferred channel: {values}.", values=", ".join(CHANNELS))),
+    typer.Option(
+        "--channel",
+        autocompletion=complete.channels,
+        help=_("Preferred channel: {values}.", values=", ".join(CHANNELS)),
+    ),
 ]
 Province = Annotated[
-    str | None, typer.Option("--province", "-p", help=_("Province name or GSO code."))
+    str | None,
+    typer.Option(
+        "--province", "-p", autocompletion=complete.provinces, help=_("Province name or GSO code.")
+    ),
 ]
 Tag = Annotated[list[str] | None, typer.Option("--tag", "-t", help=_("Tag (repeat for more)."))]
 Notes = Annotated[str | None, typer.Option("--notes", help=_("Free notes."))]
@@ -135,6 +151,7 @@ def register(app: typer.Typer) -> None:
             typer.Option(
                 "--kind",
                 "-k",
+                autocompletion=complete.org_kinds,
                 help=_(
                     "Organisation group: ministry_unit, provincial_department, press_agency, other."
                 ),

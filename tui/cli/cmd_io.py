@@ -18,6 +18,7 @@ import typer
 from store.errors import LantoaError
 from store.i18n import N_, _, get_language
 
+from . import complete
 from .common import info, print_json, state
 
 if TYPE_CHECKING:
@@ -185,6 +186,7 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option(
                 "--format",
+                autocompletion=complete.formats,
                 help=_("csv or json (default: from the file name, else from the content)."),
             ),
         ] = None,
@@ -249,6 +251,7 @@ def register(app: typer.Typer) -> None:
             typer.Option(
                 "--format",
                 "-f",
+                autocompletion=complete.formats,
                 help=_(
                     "csv (for Excel, LibreOffice) or json (whole records, for scripts and backups). "
                     "Default: from the --output name, else csv."
@@ -299,16 +302,28 @@ def register(app: typer.Typer) -> None:
         ] = None,
         kind: Annotated[
             str | None,
-            typer.Option("--kind", "-k", help=_("Only contacts of organisations of this kind.")),
+            typer.Option(
+                "--kind",
+                "-k",
+                autocompletion=complete.org_kinds,
+                help=_("Only contacts of organisations of this kind."),
+            ),
         ] = None,
         org: Annotated[
             str | None,
             typer.Option(
-                "--org", help=_("Only contacts of this organisation (id, id prefix or name).")
+                "--org",
+                help=_("Only contacts of this organisation (id, id prefix or name)."),
             ),
         ] = None,
         province: Annotated[
-            str | None, typer.Option("--province", "-p", help=_("Only contacts in this province."))
+            str | None,
+            typer.Option(
+                "--province",
+                "-p",
+                autocompletion=complete.provinces,
+                help=_("Only contacts in this province."),
+            ),
         ] = None,
         region: Annotated[
             str | None, typer.Option("--region", help=_("Only contacts in this region."))
@@ -317,7 +332,10 @@ def register(app: typer.Typer) -> None:
             str | None, typer.Option("--beat", "-b", help=_("Only contacts with this beat."))
         ] = None,
         role: Annotated[
-            str | None, typer.Option("--role", help=_("Only contacts with this role."))
+            str | None,
+            typer.Option(
+                "--role", autocompletion=complete.roles, help=_("Only contacts with this role.")
+            ),
         ] = None,
         tag: Annotated[
             str | None, typer.Option("--tag", "-t", help=_("Only contacts with this tag."))

@@ -25,6 +25,7 @@ from store.errors import LantoaError, ValidationError
 from store.i18n import _
 from store.records import public_view
 
+from . import complete
 from .common import UsageFailure, console, info, print_fields, print_json, print_table, safe, state
 
 ORDER = 40
@@ -177,6 +178,7 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option(
                 "--kind",
+                autocompletion=complete.message_kinds,
                 help=_(
                     "policy, achievement or crisis (default: the template's kind, else policy)."
                 ),
@@ -220,7 +222,12 @@ def register(app: typer.Typer) -> None:
             str | None, typer.Option("--status", help=_("draft, ready or archived."))
         ] = None,
         kind: Annotated[
-            str | None, typer.Option("--kind", help=_("policy, achievement or crisis."))
+            str | None,
+            typer.Option(
+                "--kind",
+                autocompletion=complete.message_kinds,
+                help=_("policy, achievement or crisis."),
+            ),
         ] = None,
         search: Annotated[
             str | None,

@@ -10,6 +10,7 @@ from store import network
 from store.i18n import _
 from store.model import ORG_KINDS
 
+from . import complete
 from .common import info, print_fields, print_json, print_table, state
 
 ORDER = 20
@@ -50,10 +51,19 @@ Json = Annotated[bool, typer.Option("--json", help=_("Print JSON for scripts."))
 Name = Annotated[str | None, typer.Option("--name", "-n", help=_("Full name of the organisation."))]
 Short = Annotated[str | None, typer.Option("--short", help=_("Short name (Sở TT&TT Quảng Ninh)."))]
 Kind = Annotated[
-    str | None, typer.Option("--kind", "-k", help=_("Kind: {values}.", values=", ".join(ORG_KINDS)))
+    str | None,
+    typer.Option(
+        "--kind",
+        "-k",
+        autocompletion=complete.org_kinds,
+        help=_("Kind: {values}.", values=", ".join(ORG_KINDS)),
+    ),
 ]
 Province = Annotated[
-    str | None, typer.Option("--province", "-p", help=_("Province name or GSO code."))
+    str | None,
+    typer.Option(
+        "--province", "-p", autocompletion=complete.provinces, help=_("Province name or GSO code.")
+    ),
 ]
 Region = Annotated[
     str | None, typer.Option("--region", help=_("Region (six socio-economic regions)."))
@@ -64,9 +74,16 @@ Email = Annotated[list[str] | None, typer.Option("--email", help=_("Email (repea
 Phone = Annotated[list[str] | None, typer.Option("--phone", help=_("Phone (repeat for more)."))]
 Tag = Annotated[list[str] | None, typer.Option("--tag", "-t", help=_("Tag (repeat for more)."))]
 Notes = Annotated[str | None, typer.Option("--notes", help=_("Free notes."))]
-Parent = Annotated[str | None, typer.Option("--parent", help=_("Parent organisation."))]
+Parent = Annotated[
+    str | None,
+    typer.Option("--parent", help=_("Parent organisation.")),
+]
 Successor = Annotated[
-    str | None, typer.Option("--successor", help=_("Organisation that took over (reorganisation)."))
+    str | None,
+    typer.Option(
+        "--successor",
+        help=_("Organisation that took over (reorganisation)."),
+    ),
 ]
 NameEn = Annotated[str | None, typer.Option("--name-en", help=_("English name."))]
 

@@ -29,6 +29,7 @@ from store.network import resolve
 from store.outreach.model import MESSAGES
 from store.vietnamese import fold
 
+from . import complete
 from .common import (
     UsageFailure,
     console,
@@ -75,7 +76,9 @@ Contact = Annotated[
 Org = Annotated[
     str | None,
     typer.Option(
-        "--org", "-o", help=_("Organisation: id, id prefix or name (its people's items too).")
+        "--org",
+        "-o",
+        help=_("Organisation: id, id prefix or name (its people's items too)."),
     ),
 ]
 Status = Annotated[
@@ -87,7 +90,12 @@ Status = Annotated[
     ),
 ]
 Channel = Annotated[
-    str | None, typer.Option("--channel", help=_("Channel: {values}.", values=", ".join(CHANNELS)))
+    str | None,
+    typer.Option(
+        "--channel",
+        autocompletion=complete.channels,
+        help=_("Channel: {values}.", values=", ".join(CHANNELS)),
+    ),
 ]
 Overdue = Annotated[
     bool, typer.Option("--overdue", help=_("Only open items whose follow-up date has passed."))
