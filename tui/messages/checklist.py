@@ -96,6 +96,17 @@ class Checklist(Vertical):
         yield Static("", id="checklist-summary")
         yield OptionList(id="checklist-items")
 
+    def reset(self) -> None:
+        """Empty, as a new checklist is until the next card's report."""
+        self.items = []
+        self.report = None
+        self._shown = None
+        self.query_one("#checklist-summary", Static).update("", layout=False)
+        options = self.option_list
+        options.clear_options()
+        options.highlighted = None
+        options.scroll_to(0, 0, animate=False, immediate=True)
+
     @property
     def option_list(self) -> OptionList:
         return self.query_one("#checklist-items", OptionList)

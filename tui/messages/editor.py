@@ -20,16 +20,17 @@ from store.checks import check_message, minutes_since_incident
 from store.checks.base import Report
 from store.i18n import _
 from store.messages import SLOTS, STATUSES
-from store.templates import template_for
+from store.templates import Template, template_for
 
 from .. import keys
 from ..widgets.text import plain
 from . import clock
 from .checklist import Checklist, summary_line
 from .editor_actions import EditorActions
+from .editor_open import EditorOpening
 from .fields import FiguresField, field_of
 from .form import CardForm
-from .formvalues import META_FIELDS, FormState, form_fields, relanguage_figures
+from .formvalues import META_FIELDS, form_fields, relanguage_figures
 from .listing import kind_short, status_label
 from .views import EditorViews, ViewTab, timer_text
 
@@ -38,11 +39,11 @@ if TYPE_CHECKING:
 
 #: Seconds after the last keystroke before the checks run.
 DEBOUNCE = 0.2
-#: Seconds between refreshes of a crisis statement's timer.
-TIMER_SECONDS = 30
+#: Forms kept in the editor, the one shown included: one for each set of slots in use.
+FORMS_KEPT = 3
 
 
-class MessageEditor(EditorViews, EditorActions, Vertical):
+class MessageEditor(EditorOpening, EditorViews, EditorActions, Vertical):
     """Edits one message; the section opens and closes it and forwards store changes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -69,30 +70,9 @@ class MessageEditor(EditorViews, EditorActions, Vertical):
         super().__init__(**kwargs)
         keys.localize(self)
         self.section = section
-        if restore:
-            self.state = FormState(
-                dict(restore["base"]), list(restore["names"]), dict(restore["initial"])
-            )
-            self.carry: dict[str, Any] = dict(restore["values"])
-        else:
-            self.state = FormState.open(record)
-            self.carry = dict(self.state.initial)
-        self.restore = restore or {}
         self.report: Report | None = None
-        self.merged: dict[str, Any] = dict(self.state.base)
-        self.errors: dict[str, str] = {}
-        self._check_timer = None
-        self._next = 0
-        self._minutes: int | str | None = "unset"
-        self._checked: dict[str, Any] | None = None
-        #: True from on_mount on. (`is_mounted` turns True only after on_mount returns: checks
-        #: guarded by it skipped the first run, and the card then opened on whichever came first,
-        #: its first screen or the debounce timer of a field's first Changed event.)
         self._built = False
-        self.saving = False
-        self.closing = False
-        self.gone = False
-        self.rejected_card: str | None = self.restore.get("rejected")
+        self.load_state(record, restore)
 
     @property
     def record_id(self) -> str:
@@ -109,58 +89,55 @@ class MessageEditor(EditorViews, EditorActions, Vertical):
             yield Static("", id="ed-timer")
         with ContentSwitcher(initial="ed-card", id="ed-views"):
             with Horizontal(id="ed-card"):
-                yield self._new_form()
+                yield self.new_form()
                 yield Checklist(id="ed-checklist")
             yield Vertical(id="ed-preview")  # built when first shown
             yield Vertical(id="ed-recipients")  # built when first shown
         yield Static("", id="ed-summary")
 
-    def _new_form(self) -> CardForm:
+    def form_spec(self) -> tuple[list[str], str, str, Template]:
+        """The form the card needs: its fields (those of its kind and any other slot filled),
+        kind, language and template (for the hints)."""
         kind = self.carry.get("kind") or "policy"
         lang = self.carry.get("language") or "vi"
-        names = [
-            n
-            for n in self.state.names
-            if n in META_FIELDS
-            or n
-            in form_fields(kind, {**self.state.base, **{k: v for k, v in self.carry.items() if v}})
-        ]
-        return CardForm(
-            names,
-            self.carry,
-            kind,
-            lang,
-            template_for({**self.state.base, "kind": kind}),
-            id="ed-form",
-        )
+        filled = {**self.state.base, **{k: v for k, v in self.carry.items() if v}}
+        shown = form_fields(kind, filled)
+        names = [n for n in self.state.names if n in META_FIELDS or n in shown]
+        return names, kind, lang, template_for({**self.state.base, "kind": kind})
 
-    def on_mount(self) -> None:
-        # The whole card is built while hidden (one layout when it shows, instead of one per
-        # level of widgets as they mount); the section shows it once it is ready, checked: where
-        # the cursor starts depends on the report.
-        self._built = True
-        self.run_checks()
-        if self.restore.get("view") not in ("preview", "recipients"):
-            # the slot where work starts shows its hint line: mounted now, while hidden, it
-            # costs no extra layout of the whole card once shown;
-            # and the cursor goes there now: the footer follows the focus with a relayout of
-            # the screen, cheap while the card is hidden, a second full layout once shown
-            start = self.start_field(self.restore.get("focus"))
-            self.form.set_current(start)
-            self.form.fields[start].focus(scroll_visible=False)
-        self.set_interval(TIMER_SECONDS, self.show_timer)
-        self.call_after_refresh(self.section.show_editor, self)
+    def new_form(self) -> CardForm:
+        """The form for the card, kept as `form` (not looked up: Textual's cache of lookups
+        would hold on to a form removed, with all its widgets)."""
+        names, kind, lang, template = self.form_spec()
+        self._form = CardForm(names, self.carry, kind, lang, template, classes="ed-form")
+        return self._form
 
-    def shown(self) -> None:
-        """Called by the section once the card is on screen: where the person starts."""
-        if self.restore.get("view") in ("preview", "recipients"):
-            self.show_view(self.restore["view"])
+    async def show_form(self) -> None:
+        """Show the form the card needs: the one shown if it has the card's fields, else one
+        kept hidden for them (a crisis statement has other slots than a policy story), refilled
+        with the card's values, else a new one. The last FORMS_KEPT forms are kept."""
+        names, kind, lang, template = self.form_spec()
+        holder = self.query_one("#ed-card", Horizontal)
+        kept = [f for f in holder.children if isinstance(f, CardForm)]  # (no query: cached)
+        form = next((f for f in kept if f.names == names), None)
+        if form is None:
+            await holder.mount(self.new_form(), before=0)
+            form = self._form
         else:
-            self.focus_start(self.restore.get("focus"))
+            await form.refill(dict(self.carry), kind, lang, template)
+            if form is not kept[0]:
+                holder.move_child(form, before=0)  # first: lookups by id find it first
+            self._form = form
+        form.styles.clear_rule("display")  # shown, as the CSS says (narrow screens fold it)
+        others = [f for f in kept if f is not form]
+        for other in others:
+            other.display = False
+        for old in others[FORMS_KEPT - 1 :]:
+            await old.remove()
 
     @property
     def form(self) -> CardForm:
-        return self.query_one(CardForm)
+        return self._form
 
     @property
     def checklist(self) -> Checklist:
@@ -199,7 +176,11 @@ class MessageEditor(EditorViews, EditorActions, Vertical):
 
     def _edited(self, control: Any) -> None:
         field = field_of(control)
-        if field is None or not any(isinstance(a, CardForm) for a in field.ancestors):
+        if (
+            not self._built  # being refilled for another card (editor_open.py)
+            or field is None
+            or self.form.fields.get(field.field_name) is not field  # not of the form shown
+        ):
             return
         name = field.field_name
         previous = self.carry.get(name)
@@ -301,8 +282,7 @@ class MessageEditor(EditorViews, EditorActions, Vertical):
         for name in self.state.names:
             self.carry.setdefault(name, self.state.initial[name])
         focused = self.form.focused_field()
-        await self.form.remove()
-        await self.query_one("#ed-card", Horizontal).mount(self._new_form(), before=0)
+        await self.show_form()
         self.run_checks()
         if focused is not None:
             self.form.focus_field(getattr(focused, "field_name", "kind"))

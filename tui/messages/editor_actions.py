@@ -49,16 +49,19 @@ class EditorActions:
             return False
         sent = {name: values[name] for name in self.state.dirty(values)}
         record_id = self.record_id
+        generation = self.generation
         self.saving = True
 
         def job(store) -> Any:
             return _write(store, record_id, changes)
 
         def done(update) -> None:
-            self.saving = False
-            self.gone = False
-            self.state.saved(update.record, sent)
-            self.run_checks(force=True)
+            current = self.current(generation)  # else another card is in the editor now
+            if current:
+                self.saving = False
+                self.gone = False
+                self.state.saved(update.record, sent)
+                self.run_checks(force=True)
             if update.demoted:
                 self.notify(
                     _(
@@ -74,10 +77,14 @@ class EditorActions:
                     markup=False,
                     timeout=3,
                 )
-            if then:
+            if then and current:
                 then()
 
         def fail(exc: Exception) -> None:
+            if not self.current(generation):  # its card is gone from the editor: the reason
+                why = str(exc) if isinstance(exc, LantoaError) else repr(exc)
+                self.notify(why, severity="error", markup=False, timeout=12)
+                return
             self.saving = False
             self.show_save_errors(exc)
             if failed:
@@ -181,6 +188,7 @@ class EditorActions:
         changes = self.state.changes(values)
         sent = {name: values[name] for name in self.state.dirty(values)}
         record_id = self.record_id
+        generation = self.generation
 
         def job(store) -> tuple[Any, Any, Exception | None]:
             saved = _write(store, record_id, changes) if changes or self.gone else None
@@ -191,6 +199,8 @@ class EditorActions:
 
         def done(result) -> None:
             saved, update, refused = result
+            if not self.current(generation):
+                return  # written; another card is in the editor now
             if saved is not None:
                 self.state.saved(saved.record, sent)
             if update is not None:
@@ -201,7 +211,11 @@ class EditorActions:
                 self.section.refused(refused)
                 self.action_next_finding()
 
-        self.app.run_store_job(job, done, self.show_save_errors)
+        def fail(exc: Exception) -> None:
+            if self.current(generation):
+                self.show_save_errors(exc)
+
+        self.app.run_store_job(job, done, fail)
 
     # -- exports -----------------------------------------------------------------------------
 

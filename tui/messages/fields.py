@@ -2,7 +2,9 @@
 
 - `field_name`: the record field it edits;
 - `form_value` / `set_form_value(value)`: the value as formvalues.py holds it;
-- `jump(start, end, index)`: focus it and select the words a finding is about.
+- `jump(start, end, index)`: focus it and select the words a finding is about;
+- `reset_value(value)`: show `value` as a new widget would (cursor, scroll and undo history
+  included): an editor is refilled for the next card (editor_open.py).
 
 Single-line fields are Inputs, text fields TextAreas (growing with their text), audiences and tags
 a one-item-per-line list editor, flags Checkboxes, kind and language Selects, and the figures a
@@ -25,10 +27,11 @@ from textual.widgets.text_area import Selection
 from store.i18n import _
 from store.messages import FIELDS, KINDS, LANGUAGES
 
+from .fieldbase import QuietStyles, Unhooks
 from .figures import FiguresField
 
-#: Given as a class too, so that `compact=True` finds it set: Textual's toggle of the class on a
-#: widget not yet mounted restyles it (about 10 ms a field, a third of opening a card).
+#: Given as a class too, so that the widget is styled compact from its first styling (its
+#: restyles before it is mounted are skipped: fieldbase.py).
 COMPACT = "-textual-compact"
 
 #: Placeholders that show the expected format (hints for content come from the template).
@@ -68,7 +71,7 @@ def locate(
     return min(start, len(shown)), min(end, len(shown))
 
 
-class LineField(Input):
+class LineField(Unhooks, QuietStyles, Input):
     #: The box has a fixed size: scrolling the text needs no layout of the whole screen (see
     #: widgets/search_input.py), which keeps typing fast in a long form.
     virtual_size = Reactive(Size(0, 0), layout=False)
@@ -86,6 +89,9 @@ class LineField(Input):
     def set_form_value(self, value: Any) -> None:
         self.value = str(value or "")
 
+    def reset_value(self, value: Any) -> None:
+        reset_input(self, str(value or ""))
+
     def jump(
         self,
         start: int | None = None,
@@ -99,7 +105,7 @@ class LineField(Input):
             self.selection = InputSelection(span[0], span[1])
 
 
-class TextField(TextArea):
+class TextField(Unhooks, QuietStyles, TextArea):
     def __init__(self, name: str, value: str, placeholder: str = "") -> None:
         super().__init__(
             value,
@@ -117,6 +123,10 @@ class TextField(TextArea):
 
     def set_form_value(self, value: Any) -> None:
         self.text = str(value or "")
+
+    def reset_value(self, value: Any) -> None:
+        self.set_form_value(value)  # a new document: no undo history, the cursor at the start
+        self.scroll_to(0, 0, animate=False, immediate=True)
 
     def jump(
         self,
@@ -151,7 +161,7 @@ class LineArea(TextField):
         return " ".join(self.text.split("\n")) if "\n" in self.text else self.text
 
 
-class ListField(TextArea):
+class ListField(Unhooks, QuietStyles, TextArea):
     """A list (audiences, tags): one item per line, so items may hold commas."""
 
     def __init__(self, name: str, value: list[str], placeholder: str = "") -> None:
@@ -172,6 +182,10 @@ class ListField(TextArea):
     def set_form_value(self, value: Any) -> None:
         self.text = "\n".join(value or [])
 
+    def reset_value(self, value: Any) -> None:
+        self.set_form_value(value)
+        self.scroll_to(0, 0, animate=False, immediate=True)
+
     def jump(
         self,
         start: int | None = None,
@@ -184,7 +198,7 @@ class ListField(TextArea):
             self.move_cursor((min(index, self.document.line_count - 1), 0))
 
 
-class BoolField(Checkbox):
+class BoolField(QuietStyles, Checkbox):
     def __init__(self, name: str, value: bool) -> None:
         super().__init__(
             _(FIELDS[name].label), bool(value), id=f"f-{name}", compact=True, classes=COMPACT
@@ -198,11 +212,13 @@ class BoolField(Checkbox):
     def set_form_value(self, value: Any) -> None:
         self.value = bool(value)
 
+    reset_value = set_form_value
+
     def jump(self, *args: Any, **kwargs: Any) -> None:
         self.focus()
 
 
-class ChoiceField(Select):
+class ChoiceField(QuietStyles, Select):
     """Kind or language (status has its own action: "ready" must be checked first)."""
 
     def __init__(self, name: str, value: str) -> None:
@@ -220,8 +236,22 @@ class ChoiceField(Select):
     def set_form_value(self, value: Any) -> None:
         self.value = value
 
+    reset_value = set_form_value
+
     def jump(self, *args: Any, **kwargs: Any) -> None:
         self.focus()
+
+
+def reset_input(field: Input, value: str) -> None:
+    """Show `value` in an Input as a new one would: the cursor after the text, the text seen
+    from its start (Textual scrolls to the cursor on every change but the first)."""
+    field._initial_value = True  # Input: "the value has not been set yet"
+    if field.value != value:
+        field.value = value  # the first setting: the cursor goes to the end, nothing scrolls
+    else:
+        field.cursor_position = len(value)
+        field._initial_value = False
+    field.scroll_to(0, 0, animate=False, immediate=True)
 
 
 def make_field(name: str, value: Any, lang: str, placeholder: str = "") -> Widget:

@@ -21,6 +21,7 @@ from textual.widgets import Button, Input, Label, Static
 from store.i18n import N_, _
 from store.messages import FIGURE_KEYS
 
+from .fieldbase import CompactButton, QuietStyles, Unhooks
 from .formvalues import blank_figure
 
 FIGURE_LABELS = {
@@ -43,7 +44,7 @@ FIGURE_HINTS = {
 }
 
 
-class FigureInput(Input):
+class FigureInput(Unhooks, QuietStyles, Input):
     virtual_size = Reactive(Size(0, 0), layout=False)
 
 
@@ -75,7 +76,7 @@ class FigureRow(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="figure-head"):
             yield FigureSummary(self.summary(), classes="figure-title")
-            yield Button(_("Remove"), classes="figure-remove -textual-compact", compact=True)
+            yield CompactButton(_("Remove"), "figure-remove")
         if self.open_at_start:
             yield self._grid()
 
@@ -178,7 +179,7 @@ class FiguresField(Vertical):
     def compose(self) -> ComposeResult:
         for number, row in enumerate(self.rows, 1):
             yield FigureRow(number, row, self.lang)
-        yield Button(_("+ Add a figure"), classes="figure-add -textual-compact", compact=True)
+        yield CompactButton(_("+ Add a figure"), "figure-add")
 
     @property
     def figure_rows(self) -> list[FigureRow]:
@@ -202,6 +203,26 @@ class FiguresField(Vertical):
 
     def relanguage(self, lang: str) -> None:
         self.lang = lang
+
+    async def reset(self, rows: list[dict[str, Any]], lang: str) -> None:
+        """Show `rows` as a new figures editor would: every figure folded. (The rows there are
+        reused: a row is its number, its figure and a summary line once folded.)"""
+        self.rows = rows
+        self.lang = lang
+        current = self.figure_rows
+        for number, (widget, row) in enumerate(zip(current, rows, strict=False), 1):
+            if widget.is_open:
+                await widget.query_one(Grid).remove()
+            widget.number, widget.row, widget.lang = number, dict(row), lang
+            widget._show_summary()
+        if len(current) > len(rows):
+            await self.remove_children(current[len(rows) :])
+        elif len(rows) > len(current):
+            add = self.query_one(".figure-add", Button)
+            more = [
+                FigureRow(n, r, lang) for n, r in enumerate(rows[len(current) :], len(current) + 1)
+            ]
+            await self.mount(*more, before=add)
 
     def add_figure(self) -> None:
         add = self.query_one(".figure-add", Button)

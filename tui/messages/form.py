@@ -8,6 +8,7 @@ right under it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual.app import ComposeResult
@@ -22,7 +23,7 @@ from store.messages import FIELDS, SLOTS
 from store.templates import Template
 
 from .checklist import slot_line
-from .fields import field_of, make_field
+from .fields import FiguresField, field_of, make_field
 from .formvalues import META_FIELDS, form_slots
 
 
@@ -59,6 +60,16 @@ class SlotBox(Vertical):
                 with Horizontal(classes="field-row"):
                     yield Label(Content(_(FIELDS[name].label)), classes="field-label")
                     yield widget
+
+    def reset(self, hint: str, values: dict[str, Any], lang: str) -> None:
+        """For the next card (same slots): its template's hint, not being edited."""
+        self.values = values
+        self.lang = lang
+        if hint != self.hint:
+            self.hint = hint
+            for line in self.query_children(".slot-hint"):
+                line.update(Content(hint))
+        self.set_current(False)
 
     def set_current(self, current: bool) -> None:
         """The slot being edited shows its hint as a line; the others in their empty field.
@@ -112,14 +123,40 @@ class CardForm(VerticalScroll):
                     yield make_field(name, self.values_at_start.get(name), self.lang)
         for slot in form_slots(n for n in self.names if n not in META_FIELDS):
             names = [n for n in SLOTS[slot].fields if n in self.names]
-            hint = self.template.hint(slot) or _(SLOTS[slot].help)
-            yield SlotBox(slot, names, self.values_at_start, self.lang, hint)
+            yield SlotBox(slot, names, self.values_at_start, self.lang, self.hint(slot))
+
+    def hint(self, slot: str) -> str:
+        return self.template.hint(slot) or _(SLOTS[slot].help)
 
     def on_mount(self) -> None:
         for widget in self.query("*"):
             name = getattr(widget, "field_name", None)
             if name:
                 self.fields[name] = widget
+
+    async def refill(
+        self, values: dict[str, Any], kind: str, lang: str, template: Template
+    ) -> None:
+        """Show another card with the same fields, as a new form would show it: its values
+        (cursors at their start, no undo history), no error lines, no slot being edited, its
+        template's hints, every figure folded, scrolled to the top."""
+        self.values_at_start = values
+        self.kind = kind
+        self.lang = lang
+        self.template = template
+        self.reveals = 0
+        for label in self.error_labels.values():  # kept hidden, for the next error there
+            label.display = False
+        self.shown_errors.clear()
+        self.query_one("#box-meta").remove_class("-current")
+        for box in self.query_children(SlotBox):
+            box.reset(self.hint(box.slot), values, lang)
+        for name, widget in self.fields.items():
+            if isinstance(widget, FiguresField):
+                await widget.reset(values.get(name) or [], lang)
+            else:
+                widget.reset_value(values.get(name))
+        self.scroll_to(0, 0, animate=False, immediate=True)
 
     # -- values ----------------------------------------------------------------------------
 
@@ -196,28 +233,48 @@ class CardForm(VerticalScroll):
         end: int | None = None,
         index: int | None = None,
         checked: str | None = None,
+        then: Callable[[], None] | None = None,
     ) -> bool:
+        """Put the cursor in field `name` (selecting start:end) and scroll its slot into view;
+        then `then()`, once scrolled."""
         widget = self.fields.get(name)
         if widget is None:
             return False
         widget.jump(start, end, index, checked)
-        self.call_after_refresh(self._reveal, widget)
+        self.call_after_refresh(self._reveal, widget, then=then)
         return True
 
-    def _reveal(self, widget: Widget, tries: int = 5) -> None:
+    def put_cursor(self, name: str) -> None:
+        """The cursor in field `name` (for the figures, their first line), scrolling nothing:
+        the form was scrolled for it already (`reveal`)."""
+        widget = self.fields[name]
+        if not widget.can_focus:
+            widget = next((w for w in widget.query("*") if w.can_focus), widget)
+        widget.focus(scroll_visible=False)
+
+    def reveal(self, name: str, then: Callable[[], None] | None = None) -> None:
+        """Scroll field `name` into view as `focus_field` does (once laid out), without the
+        cursor; then `then()`."""
+        self.call_after_refresh(self._reveal, self.fields[name], then=then)
+
+    def _reveal(
+        self, widget: Widget, tries: int = 5, then: Callable[[], None] | None = None
+    ) -> None:
         """Show the slot from its heading when it fits, else the focused part of it. The
         slot's hint line appears when the slot is first edited: measure once it is laid out."""
         focused = self.screen.focused
         target = focused if focused is not None and field_of(focused) is widget else widget
         box = next((a for a in target.ancestors if isinstance(a, SlotBox)), None)
         if box is not None and tries and not _hint_laid_out(box):
-            self.call_after_refresh(self._reveal, widget, tries - 1)
+            self.call_after_refresh(self._reveal, widget, tries - 1, then)
             return
         if box is not None and box.outer_size.height <= self.scrollable_content_region.height:
             self.scroll_to_widget(box, animate=False, top=True)
         else:
             self.scroll_to_widget(target, animate=False)
         self.reveals += 1  # tests wait on it before taking pictures
+        if then is not None:
+            then()
 
     def set_current(self, name: str) -> None:
         """Mark the slot of field `name` as the one being edited (its hint line shows), as

@@ -14,6 +14,7 @@ from store.i18n import _
 from store.messages import TABLE, create_message, remove_message, set_status
 
 from .. import keys
+from ..messages import gchold
 from ..messages.editor import MessageEditor
 from ..sections.base import PaletteCommand
 from ..widgets.text import plain
@@ -39,6 +40,9 @@ NEEDS_MESSAGE = {"open", "delete", "status", "export", "copy", "send", "recipien
 class MessagesActions:
     """Mixed into MessagesSection (which provides the table, the data and the editor slot)."""
 
+    #: The editor of the last card closed, hidden, refilled for the next one (editor_open.py).
+    _spare: MessageEditor | None = None
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.editor is not None and action in LIST_ACTIONS:
             return False
@@ -56,17 +60,24 @@ class MessagesActions:
                 return
             self.editor.save()
             await self._drop_editor()
+        gchold.hold(self)  # released once the card is painted (MessageEditor.shown)
+        spare, self._spare = self._spare, None
+        if spare is not None and spare.is_attached:
+            self.editor = spare  # the last card's editor, refilled (editor_open.py)
+            await spare.reopen(record, restore)
+            return
         editor = MessageEditor(self, record, restore=restore, id="msg-editor")
         editor.display = False
         self.editor = editor
         await self.query_one("#msg-views", ContentSwitcher).mount(editor)
 
-    def show_editor(self, editor: MessageEditor) -> None:
-        """The card is built (hidden): show it and put the cursor where work starts."""
-        if editor is not self.editor:
-            return  # closed (or replaced) while it was being built
+    def show_editor(self, editor: MessageEditor, generation: int) -> None:
+        """The card is built and laid out offstage, the cursor where work starts: show it.
+        (The footer already has the card's keys: they came with the cursor.)"""
+        if editor is not self.editor or not editor.current(generation):
+            return  # closed (or another card opened) while it was being prepared
+        editor.on_stage()
         self.query_one("#msg-views", ContentSwitcher).current = "msg-editor"
-        self.refresh_bindings()
         self.call_after_refresh(editor.shown)
 
     def action_open(self) -> None:
@@ -75,11 +86,13 @@ class MessagesActions:
             self.run_worker(self.open_editor(record), group="open-editor", exclusive=True)
 
     async def _drop_editor(self) -> None:
+        """Back to the list; the editor is kept, hidden, for the next card."""
+        gchold.release()
         editor, self.editor = self.editor, None
         if editor is not None:
-            editor.closing = True
+            editor.park()
             self.query_one("#msg-views", ContentSwitcher).current = "msg-browse"
-            await editor.remove()
+            self._spare = editor
 
     def close_editor(self) -> None:
         """Back to the list, on the message that was open (the editor saved it before)."""

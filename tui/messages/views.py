@@ -102,7 +102,7 @@ class EditorViews:
 
     @property
     def preview(self) -> Preview:
-        return self.query_one(Preview)
+        return self.query(Preview).first()  # not query_one: its cache would keep one removed
 
     @property
     def has_preview(self) -> bool:
@@ -142,7 +142,7 @@ class EditorViews:
         if view == "preview":
             self.run_checks()
             self.preview.show(self.merged, self.section.contact_line())
-            self.query_one("#preview-variants").focus()
+            self.preview.query_one("#preview-variants").focus()
         elif view == "recipients":
             self.recipients.table.focus()
         else:
@@ -151,11 +151,11 @@ class EditorViews:
     def focus_view(self) -> None:
         """Back on this tab: the cursor goes where it was in the view shown."""
         if self.view == "preview" and self.has_preview:
-            self.query_one("#preview-variants").focus()
+            self.preview.query_one("#preview-variants").focus()
         elif self.view == "recipients" and self.recipients is not None:
             self.recipients.table.focus()
         else:
-            focused = self.form.focused_field() if self.query("#ed-form") else None
+            focused = self.form.focused_field() if self.query(".ed-form") else None
             self.focus_start(getattr(focused, "field_name", None) or self._card_field)
 
     def action_toggle_preview(self) -> None:

@@ -12,7 +12,13 @@ of the store file; results are also given as ratios to them, so they hold on a n
 - keystroke: a key event posted until the repaint that shows the typed character (the checks do
   not run per key: they wait for a pause in typing, DEBOUNCE);
 - checklist: from the last key of a burst to the repaint that shows the new checklist;
-- open: from Enter on the list to the card on screen with the cursor in it (wall and CPU).
+- open: from Enter on the list to the first repaint that shows the card (the view shown, checked,
+  the cursor in its start field scrolled into view), wall and CPU: the first card of the app
+  run (a new editor), and the cards opened after it in the same run (REOPENED: the three sample
+  cards in turn, `--reopens` rounds; the editor of the last card is refilled, editor_open.py).
+- the contact form, the same way: from the key to the first repaint with the cursor in its first
+  field. (Repaints are timed on every screen of the app: the form is a screen of its own, and
+  timing only the main screen's repaints waited for the next one there, half a minute later.)
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent.parent.parent), str(HERE), str(HERE.parent)]
 
 from textual import events  # noqa: E402
+from textual.screen import Screen  # noqa: E402
 
 from store.checks import check_message  # noqa: E402
 from store.sample import demo_store  # noqa: E402
@@ -39,6 +46,12 @@ from tui.messages.editor import DEBOUNCE  # noqa: E402
 from tui.messages.formvalues import FormState  # noqa: E402
 
 DRAFT = "41c1608f-276c-5c91-a0c0-60c17b572c71"
+#: Opened after the first card, in turn: complete (vi, three figures), complete (en), the draft.
+REOPENED = (
+    "81e18262-15d3-5e3d-a02c-d204a8153e18",
+    "4e3aabca-a0a6-5fa7-b04c-a42d3021bac0",
+    DRAFT,
+)
 TYPED = "Nguoi dan cho lau"
 
 
@@ -55,24 +68,69 @@ def checks_ms(record: dict, runs: int = 200) -> float:
     return statistics.median(times) * 1000
 
 
-async def run_app(path: Path) -> dict:
+def card_ready(app, section) -> bool:
+    """The card is shown, checked, with the cursor in a field of it scrolled into view."""
+    editor = section.editor
+    if editor is None or not editor._built or editor.report is None:
+        return False  # (`_built` first: a query each ms would walk a card being built)
+    if section.query_one("#msg-views").current != "msg-editor":
+        return False
+    focused = app.focused
+    return (
+        editor.form.reveals > 0
+        and focused is not None
+        and editor.form in focused.ancestors
+        and editor.checklist.option_list.option_count > 0
+    )
+
+
+async def run_app(path: Path, reopens: int) -> dict:
     from store import Store
 
     app = create_app(Store(path), config={})
     painted: list[float] = []
-    screen = app.main_screen
-    refresh = screen._compositor_refresh
+    refresh = Screen._compositor_refresh
 
-    def timed_refresh() -> None:
-        refresh()
-        painted.append(time.perf_counter())
+    def timed_refresh(screen: Screen) -> None:
+        refresh(screen)
+        if screen.app is app:
+            painted.append(time.perf_counter())
 
-    screen._compositor_refresh = timed_refresh
+    Screen._compositor_refresh = timed_refresh  # every screen: the contact form is one
+    try:
+        return await _run(app, painted, reopens)
+    finally:
+        Screen._compositor_refresh = refresh
 
+
+async def _run(app, painted: list[float], reopens: int) -> dict:
     async def repaint_after(moment: float) -> float:
         while not painted or painted[-1] < moment:
             await asyncio.sleep(0.0005)
         return painted[-1]
+
+    async def timed_open(section, start) -> tuple[float, float]:
+        t0, c0 = time.perf_counter(), time.process_time()
+        start()
+        while not card_ready(app, section):
+            await asyncio.sleep(0.001)
+        return await repaint_after(time.perf_counter()) - t0, time.process_time() - c0
+
+    async def select_row(section, record_id: str) -> None:
+        rows = section.table.rows_data
+        section.table.move_cursor(
+            row=next(i for i, (r, _) in enumerate(rows) if r["id"] == record_id)
+        )
+        section.table.focus()
+        await pilot.pause(0.3)
+
+    async def back_to_list(section) -> None:
+        section.close_editor()
+        while section.editor is not None or any(
+            w.group == "close-editor" and w.is_running for w in app.workers
+        ):
+            await pilot.pause(0.01)
+        await pilot.pause(0.3)
 
     async with app.run_test(size=(120, 40)) as pilot:
         while app.data is None:
@@ -94,19 +152,8 @@ async def run_app(path: Path) -> dict:
         await pilot.press("f3")
         await pilot.pause(0.5)
         section = app.main_screen.query_one("#section-messages")
-        row = next(i for i, (r, _rep) in enumerate(section.table.rows_data) if r["id"] == DRAFT)
-        section.table.move_cursor(row=row)
-        await pilot.pause(0.3)
-        start, cpu = time.perf_counter(), time.process_time()
-        section.action_open()
-        while (
-            section.editor is None
-            or not section.editor._built  # still being built (a query each ms walks the card)
-            or not section.editor.form.reveals
-        ):
-            await asyncio.sleep(0.001)
-        card_open = await repaint_after(time.perf_counter()) - start
-        card_cpu = time.process_time() - cpu
+        await select_row(section, DRAFT)
+        card_open, card_cpu = await timed_open(section, section.action_open)
         editor = section.editor
         field = editor.form.fields["problem"]
         field.focus()
@@ -126,13 +173,21 @@ async def run_app(path: Path) -> dict:
             while editor.report is report:
                 await asyncio.sleep(0.0005)
             checklist.append(await repaint_after(time.perf_counter()) - start)
-        screen._compositor_refresh = refresh
         editor.closing = True  # leave the sample untouched
+        await back_to_list(section)
+        reopened = []
+        for _round in range(reopens):
+            for record_id in REOPENED:
+                await select_row(section, record_id)
+                reopened.append(await timed_open(section, section.action_open))
+                section.editor.closing = True  # nothing typed: nothing to save
+                await back_to_list(section)
     return {
         "form_open": form_open,
         "form_cpu": form_cpu,
         "card_open": card_open,
         "card_cpu": card_cpu,
+        "reopened": reopened,
         "keys": per_key,
         "checklist": checklist,
     }
@@ -141,6 +196,7 @@ async def run_app(path: Path) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--reopens", type=int, default=2, help="rounds of cards opened after")
     parser.add_argument("--json", action="store_true", help="print JSON only")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -151,8 +207,8 @@ def main() -> None:
         record = store.load().by_id("messages")[DRAFT]
         floor = min(_timed(lambda: json.loads(path.read_bytes())) for _ in range(5))
         checks = checks_ms(record)
-        asyncio.run(run_app(path))  # warm: imports and CSS, as any start pays
-        runs = [asyncio.run(run_app(path)) for _ in range(args.repeat)]
+        asyncio.run(run_app(path, 1))  # warm: imports and CSS, as any start pays
+        runs = [asyncio.run(run_app(path, args.reopens)) for _ in range(args.repeat)]
     keys = [k for r in runs for k in r["keys"]]
     out = {
         "floor_json_load_ms": round(floor * 1000, 1),
@@ -165,6 +221,12 @@ def main() -> None:
         "debounce_ms": round(DEBOUNCE * 1000),
         "card_open_median_ms": round(statistics.median(r["card_open"] for r in runs) * 1000),
         "card_open_cpu_median_ms": round(statistics.median(r["card_cpu"] for r in runs) * 1000),
+        "next_card_open_median_ms": round(
+            statistics.median(w for r in runs for w, _c in r["reopened"]) * 1000
+        ),
+        "next_card_open_cpu_median_ms": round(
+            statistics.median(c for r in runs for _w, c in r["reopened"]) * 1000
+        ),
         "contact_form_open_median_ms": round(
             statistics.median(r["form_open"] for r in runs) * 1000
         ),
@@ -195,7 +257,11 @@ def main() -> None:
         f"{out['checklist_after_last_key_median_ms']} ms (debounce {out['debounce_ms']} ms)"
     )
     print(
-        f"open a card: {out['card_open_median_ms']} ms (CPU {out['card_open_cpu_median_ms']} "
+        f"open the next cards: {out['next_card_open_median_ms']} ms "
+        f"(CPU {out['next_card_open_cpu_median_ms']} ms)"
+    )
+    print(
+        f"open a first card: {out['card_open_median_ms']} ms (CPU {out['card_open_cpu_median_ms']} "
         f"ms); the contact form: {out['contact_form_open_median_ms']} ms (CPU "
         f"{out['contact_form_open_cpu_median_ms']} ms); ratio "
         f"{out['card_open_over_contact_form']}"
