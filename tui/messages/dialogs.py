@@ -9,7 +9,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.i18n import _
@@ -17,6 +17,7 @@ from store.messages import KINDS, STATUSES
 from store.templates import BUILT_IN, Template, load_templates
 
 from .. import keys
+from ..widgets.footer import Footer
 from ..widgets.text import plain
 
 

@@ -19,7 +19,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Footer, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from store.compose import PLACEHOLDER_SENDER, compose, configured_sender, contact_addresses, to_eml
@@ -31,6 +31,7 @@ from store.validate import InvalidValue
 from store.vietnamese import fold
 
 from .. import keys
+from ..widgets.footer import Footer
 from ..widgets.text import org_label, plain
 from .preview import VARIANT_LABELS, counter_line
 

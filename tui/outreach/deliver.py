@@ -17,7 +17,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store import outreach as core
@@ -27,6 +27,7 @@ from store.i18n import _
 from store.validate import InvalidValue
 
 from .. import keys
+from ..widgets.footer import Footer
 from ..widgets.text import plain
 from . import delivery
 from .common import css, items_text, settings

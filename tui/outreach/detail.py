@@ -16,12 +16,13 @@ from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from store import outreach as core
 from store.i18n import _
 
 from .. import keys
+from ..widgets.footer import Footer
 from ..widgets.text import plain
 from . import clock
 from .common import STATUS_MARKS, css, message_title, who

@@ -14,13 +14,14 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Select
+from textual.widgets import Button, Input, Label, Select
 
 from store import outreach as core
 from store.errors import ValidationError
 from store.i18n import _
 
 from .. import keys
+from ..widgets.footer import Footer
 from .common import css, items_text
 
 

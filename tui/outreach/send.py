@@ -18,7 +18,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from store import outreach as core
 from store.errors import LantoaError, ValidationError
@@ -29,6 +29,7 @@ from store.validate import InvalidValue
 from store.vietnamese import text_sort_key
 
 from .. import keys
+from ..widgets.footer import Footer
 from ..widgets.text import plain
 from . import clock
 from .common import css, day_text, items_text, settings, settings_of

@@ -7,13 +7,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from store.i18n import _
 
 from .. import keys
 from ..sections.base import StoreData
 from ..widgets.contact_detail import ContactDetail
+from ..widgets.footer import Footer
 
 
 class ContactScreen(Screen[None]):

@@ -14,7 +14,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, Select, TextArea
 
 from store import network
 from store.errors import LantoaError, ValidationError
@@ -25,6 +25,7 @@ from store.validate import national_phone
 from store.vietnamese import text_sort_key
 
 from .. import keys
+from ..widgets.footer import Footer
 from ..widgets.text import plain, role_label
 
 #: Form order: (field, widget kind).

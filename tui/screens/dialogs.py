@@ -11,11 +11,12 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from store.i18n import _
 
 from .. import keys
+from ..widgets.footer import Footer
 
 
 class ConfirmScreen(ModalScreen[bool]):

@@ -11,11 +11,12 @@ from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, Markdown, Static
+from textual.widgets import Label, Markdown, Static
 
 from store.i18n import _
 
 from .. import keys
+from ..widgets.footer import Footer
 
 
 def help_for(screen) -> str:

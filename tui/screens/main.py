@@ -6,13 +6,14 @@ import importlib
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import TabbedContent, TabPane
 
 from store.i18n import _
 
 from .. import keys
 from ..sections import SECTIONS
 from ..sections.base import Section
+from ..widgets.footer import Footer
 from ..widgets.status_bar import StatusBar
 
 

@@ -20,7 +20,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from store.clock import is_stamp, parse
 from store.errors import LantoaError
@@ -28,6 +28,7 @@ from store.i18n import N_, _
 from store.sync import list_conflicts, resolve_conflict
 
 from .. import keys
+from ..widgets.footer import Footer
 from ..widgets.text import fit, plain
 
 _CSS = Path(__file__).resolve().parent / "sync.tcss"
