@@ -5,7 +5,6 @@ work as the first ones do, and nothing of a card may reach the next one, or outl
 from __future__ import annotations
 
 import gc
-import re
 import weakref
 
 import pytest
@@ -31,11 +30,6 @@ from tui.messages.figures import FiguresField
 pytestmark = pytest.mark.usefixtures("frozen")
 
 
-def picture(app) -> str:
-    """The screen as an SVG, without the ids Textual makes up for each picture."""
-    return re.sub(r"terminal-\d+", "terminal", app.export_screenshot())
-
-
 def slot_state(editor, slot: str) -> str:
     return next(s.state for s in editor.report.checklist if s.slot == slot)
 
@@ -44,45 +38,6 @@ async def settled(pilot) -> None:
     """The footer follows the cursor a moment after the card shows."""
     await idle(pilot)
     await pilot.pause(0.3)
-
-
-async def test_a_refilled_card_shows_exactly_what_a_new_editor_shows(cards):
-    app = create_app(cards, lang="en", config={})
-    async with app.run_test(size=(120, 40)) as pilot:
-        editor = await open_message(pilot, WORKFORCE)  # a new editor (English, achievement)
-        await settled(pilot)
-        new = picture(app)
-        await close_card(pilot)
-        draft = find_message(cards.load(), DRAFT)
-        # another card in the same editor (Vietnamese, policy), left with traces everywhere:
-        # an error line, the checklist's cursor, the preview, a scrolled form
-        assert await open_message(pilot, DRAFT) is editor
-        effective = editor.form.fields["policy_effective"]
-        effective.value = "not a date"
-        await until(pilot, lambda: "policy_effective" in editor.errors, "the date's error")
-        assert editor.query_one("#err-policy_effective").display
-        effective.value = ""
-        await until(pilot, lambda: not editor.errors, "the error gone")
-        await pilot.press("f8")  # the checklist, its cursor on the first problem
-        await until(pilot, lambda: editor.checklist.option_list.highlighted is not None, "cursor")
-        await pilot.press("f5")
-        await until(pilot, lambda: editor.view == "preview", "the preview")
-        await pilot.press("f5")
-        await until(pilot, lambda: editor.view == "card", "the card")
-        editor.form.scroll_end(animate=False)
-        await close_card(pilot)
-        # and one with figures, one of them opened
-        assert await open_message(pilot, REVENUE) is editor
-        await editor.form.fields["figures"].figure_rows[1].toggle()
-        await pilot.pause()
-        assert editor.form.fields["figures"].figure_rows[1].is_open
-        await close_card(pilot)
-        assert find_message(cards.load(), DRAFT) == draft  # nothing changed: nothing saved
-        assert await open_message(pilot, WORKFORCE) is editor
-        await settled(pilot)
-        assert picture(app) == new
-        assert editor.state.dirty(editor.values()) == []
-        assert not editor.has_preview and editor.recipients is None
 
 
 async def test_the_last_slot_of_a_refilled_card_is_checked_and_saved(cards):
