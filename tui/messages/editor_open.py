@@ -23,8 +23,8 @@ from typing import Any
 
 from textual.widgets import ContentSwitcher
 
+from ..widgets.unhook import forget_lookups
 from . import gchold
-from .fieldbase import forget_lookups
 from .formvalues import FormState
 from .views import ViewTab
 

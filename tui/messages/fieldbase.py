@@ -18,12 +18,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from contextlib import suppress
 
-from textual.dom import DOMNode, NoScreen
+from textual.dom import NoScreen
 from textual.widget import Widget
 from textual.widgets import Button
+
+from ..widgets.unhook import forget_lookups, forget_watchers
 
 
 class QuietStyles:
@@ -50,22 +51,6 @@ def unhook(widget: Widget) -> None:
     with suppress(NoScreen):  # no screen any more: nothing of it to drop
         widget.screen.text_selection_started_signal.unsubscribe(widget)
     forget_lookups(widget.ancestors)
-
-
-def forget_lookups(nodes: Iterable[DOMNode]) -> None:
-    """Empty the `query_one` caches of `nodes` (they refill on the next lookup)."""
-    for node in nodes:
-        node._query_one_cache.clear()
-
-
-def forget_watchers(owner: Widget, target: object) -> None:
-    """Remove the callbacks `owner` registered with `owner.watch(target, …)`. (Textual keeps them
-    in the target's "__watchers" attribute, a dict of lists of (owner, callback).)"""
-    watchers = getattr(target, "__watchers", None)
-    if not watchers:
-        return
-    for entries in watchers.values():
-        entries[:] = [(node, callback) for node, callback in entries if node is not owner]
 
 
 class CompactButton(QuietStyles, Button):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from textual.widgets import Footer as TextualFooter
 from textual.widgets._footer import FooterKey
 
-from ..messages.fieldbase import forget_watchers
+from .unhook import forget_watchers
 
 
 class Footer(TextualFooter):
