@@ -222,7 +222,7 @@ class Preparer:
         errors: list[tuple[str, str]] = []
         cache, spec, per_person = self._cache, self._spec, _PER_PERSON
         for name, value in values.items():
-            is_text = value.__class__ is str or isinstance(value, str)
+            is_text = isinstance(value, str)
             if cells and is_text:  # cell_value(), inline: once per cell
                 value = value.strip()
                 if not value:

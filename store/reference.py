@@ -66,6 +66,11 @@ def province_slug(name: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", fold(name)))
 
 
+@cache
+def _by_slug() -> dict[str, Province]:
+    return {province_slug(p.name): p for p in provinces().values()}
+
+
 def find_province(text: str) -> Province | None:
     """A province by GSO code ('22', '2'), name or full name, with or without diacritics, or its
     slug (quang-ninh)."""
@@ -82,11 +87,7 @@ def find_province(text: str) -> Province | None:
     for province in table.values():
         if wanted in (fold(province.name), fold(province.full_name)):
             return province
-    slug = province_slug(wanted)
-    for province in table.values():
-        if slug == province_slug(province.name):
-            return province
-    return None
+    return _by_slug().get(province_slug(wanted))
 
 
 def find_region(text: str) -> str | None:

@@ -107,19 +107,18 @@ class ContactPlanning:
         self._track = False
 
     def _plan_new_contact(self, prep: Prepared) -> bool:
-        """`_plan_contact` for the common row of a first import, inlined: a new person (no id,
-        no email or phone known, nobody of that name in its organisation) whose organisation is
-        known or not given. Returns False, having changed nothing, for any other row."""
+        """`_plan_contact` for the common row of a first import, without its general matching: a
+        new person (no id, no email or phone known, nobody of that name in its organisation) whose
+        organisation is known or not given. Returns False, having changed nothing, for any other
+        row."""
         if prep.row_id is not None or prep.from_view or prep.org_id_text:
             return False
         clean = prep.clean
-        by_email, by_phone = self.by_email, self.by_phone
-        emails, phones = clean.get("emails") or (), clean.get("phones") or ()
-        for email in emails:
-            if by_email.get(email.lower()):
+        for email in clean.get("emails") or ():
+            if self.by_email.get(email.lower()):
                 return False
-        for phone in phones:
-            if by_phone.get(phone):
+        for phone in clean.get("phones") or ():
+            if self.by_phone.get(phone):
                 return False
         org_id = ""
         if prep.org_name_text:
@@ -128,24 +127,12 @@ class ContactPlanning:
                 return False  # unknown (to create) or ambiguous: the general path says so
             org_id = found[0]
         name = _key(clean["full_name"])
-        names = self._names()
-        if names.get((name, org_id)):
+        if self._names().get((name, org_id)):
             return False
-        record_id = next(self._ids)
-        record = {"id": record_id, **clean}
-        if org_id:
-            record["org_id"] = org_id
         prep.name_key = name
-        self.records[CONTACTS][record_id] = record
-        self.touched[(CONTACTS, record_id)] = (None, prep.row, prep.created_at)
-        fields = tuple(record)[1:]  # as `_insert` reports them: every key but the id
-        self.report.change(CONTACTS, prep.row, "added", record_id, prep.label, fields)
-        self.folded[record_id] = name
-        for email in emails:
-            by_email[email.lower()].add(record_id)
-        for phone in phones:
-            by_phone[phone].add(record_id)
-        names[(name, org_id)].add(record_id)
+        record = self._insert(CONTACTS, prep, {**clean, "org_id": org_id} if org_id else clean)
+        self.folded[record["id"]] = name
+        self._index_keys(record, add=True)
         return True
 
     def _plan_contact(self, prep: Prepared, final: bool, wait: bool = False) -> bool:

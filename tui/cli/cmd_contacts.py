@@ -20,12 +20,7 @@ COMMANDS = ("contacts",)
 
 Name = Annotated[str | None, typer.Option("--name", "-n", help=_("Full name (family name first)."))]
 Org = Annotated[
-    str | None,
-    typer.Option(
-        "--org",
-        "-o",
-        help=_("Organisation: id, id prefix or name."),
-    ),
+    str | None, typer.Option("--org", "-o", help=_("Organisation: id, id prefix or name."))
 ]
 Title = Annotated[str | None, typer.Option("--title", help=_("Job title."))]
 Role = Annotated[

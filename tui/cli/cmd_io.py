@@ -312,8 +312,7 @@ def register(app: typer.Typer) -> None:
         org: Annotated[
             str | None,
             typer.Option(
-                "--org",
-                help=_("Only contacts of this organisation (id, id prefix or name)."),
+                "--org", help=_("Only contacts of this organisation (id, id prefix or name).")
             ),
         ] = None,
         province: Annotated[

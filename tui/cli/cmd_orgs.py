@@ -74,16 +74,9 @@ Email = Annotated[list[str] | None, typer.Option("--email", help=_("Email (repea
 Phone = Annotated[list[str] | None, typer.Option("--phone", help=_("Phone (repeat for more)."))]
 Tag = Annotated[list[str] | None, typer.Option("--tag", "-t", help=_("Tag (repeat for more)."))]
 Notes = Annotated[str | None, typer.Option("--notes", help=_("Free notes."))]
-Parent = Annotated[
-    str | None,
-    typer.Option("--parent", help=_("Parent organisation.")),
-]
+Parent = Annotated[str | None, typer.Option("--parent", help=_("Parent organisation."))]
 Successor = Annotated[
-    str | None,
-    typer.Option(
-        "--successor",
-        help=_("Organisation that took over (reorganisation)."),
-    ),
+    str | None, typer.Option("--successor", help=_("Organisation that took over (reorganisation)."))
 ]
 NameEn = Annotated[str | None, typer.Option("--name-en", help=_("English name."))]
 

@@ -76,9 +76,7 @@ Contact = Annotated[
 Org = Annotated[
     str | None,
     typer.Option(
-        "--org",
-        "-o",
-        help=_("Organisation: id, id prefix or name (its people's items too)."),
+        "--org", "-o", help=_("Organisation: id, id prefix or name (its people's items too).")
     ),
 ]
 Status = Annotated[

@@ -8,7 +8,7 @@ it accepts "Quảng Ninh", "quang ninh" or the GSO code 22).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from store.i18n import _
 from store.model import CHANNELS, ORG_KINDS, ROLES
@@ -32,16 +32,18 @@ def _matching(pairs: Iterable[tuple[str, str]], incomplete: str) -> Completion:
     ]
 
 
-def roles(incomplete: str) -> Completion:
-    return _matching(((key, _(label)) for key, label in ROLES.items()), incomplete)
+def _keys(choices: dict[str, str]) -> Callable[[str], Completion]:
+    """Completion of an option whose values are the keys of `choices` (key -> label)."""
+
+    def complete(incomplete: str) -> Completion:
+        return _matching(((key, _(label)) for key, label in choices.items()), incomplete)
+
+    return complete
 
 
-def org_kinds(incomplete: str) -> Completion:
-    return _matching(((key, _(label)) for key, label in ORG_KINDS.items()), incomplete)
-
-
-def channels(incomplete: str) -> Completion:
-    return _matching(((key, _(label)) for key, label in CHANNELS.items()), incomplete)
+roles = _keys(ROLES)
+org_kinds = _keys(ORG_KINDS)
+channels = _keys(CHANNELS)
 
 
 def formats(incomplete: str) -> Completion:
@@ -64,6 +66,6 @@ def provinces(incomplete: str) -> Completion:
 
 
 def message_kinds(incomplete: str) -> Completion:
-    from store.messages import KINDS
+    from store.messages import KINDS  # imported here: the other commands do not need it
 
-    return _matching(((key, _(label)) for key, label in KINDS.items()), incomplete)
+    return _keys(KINDS)(incomplete)
