@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import tui.cli.cmd_outreach as cmd
+import tui.cli.outreach_bulk as bulk
 from store.outreach import ITEM_JSON_KEYS
 
 
@@ -123,7 +123,7 @@ def test_bulk_changes_need_confirmation(lantoa, monkeypatch) -> None:
     assert refused.code == 1 and "--yes" in refused.err and "not a terminal" in refused.err
     assert lantoa.store.path.read_bytes() == before
 
-    monkeypatch.setattr(cmd, "_interactive", lambda: True)
+    monkeypatch.setattr(bulk, "_interactive", lambda: True)
     declined = lantoa("outreach", "done", "--all", "--message", "msg-ready", input="n\n")
     assert declined.code == 1 and "Go ahead? [y/N]" in declined.err
     assert "Cancelled" in declined.err and "This changes 3 outreach items" in declined.err
@@ -135,7 +135,7 @@ def test_bulk_changes_need_confirmation(lantoa, monkeypatch) -> None:
     assert accepted.code == 0 and "Marked 2 items done." in accepted.err
     assert len(ids_of(lantoa, "--status", "done")) == 2
 
-    monkeypatch.setattr(cmd, "_interactive", lambda: False)
+    monkeypatch.setattr(bulk, "_interactive", lambda: False)
     forced = lantoa(
         "outreach", "set", "--all", "--from-status", "done", "--status", "sent", "--yes", "--json"
     )

@@ -8,7 +8,7 @@ import re
 import pytest
 from rich.cells import cell_len
 
-import tui.cli.cmd_outreach as cmd
+import tui.cli.outreach_bulk as bulk
 from store import Store
 from store.outreach import (
     PIPELINE,
@@ -37,7 +37,7 @@ def item_of(lantoa, contact: str) -> str:
 
 @pytest.fixture
 def no_terminal(monkeypatch):
-    monkeypatch.setattr(cmd, "_interactive", lambda: False)
+    monkeypatch.setattr(bulk, "_interactive", lambda: False)
 
 
 @pytest.fixture
@@ -82,7 +82,7 @@ def test_more_than_three_named_items_or_all_need_yes(lantoa, five, no_terminal) 
 
 
 def test_four_named_items_ask_on_a_terminal(lantoa, five, monkeypatch) -> None:
-    monkeypatch.setattr(cmd, "_interactive", lambda: True)
+    monkeypatch.setattr(bulk, "_interactive", lambda: True)
     asked = lantoa("outreach", "done", *five[:4], input="n\n")
     assert asked.code == 1 and "This changes 4 outreach items" in asked.err
     assert set(statuses(lantoa).values()) == {"planned"}

@@ -11,27 +11,22 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from store.errors import LantoaError
-from store.i18n import N_, _, get_language
+from store.i18n import _, get_language
 
 from . import complete
 from .common import info, print_json, state
-
-if TYPE_CHECKING:
-    from store.importer import ImportReport
 
 ORDER = 30
 #: The top-level commands `register` adds (read without importing: see tui/cli/__init__.py).
 COMMANDS = ("import", "export")
 #: Table names (as in store.headers); the import machinery loads only when a command runs.
 CONTACTS, ORGS = "contacts", "organisations"
-SHOW_AT_MOST = 50
 _TABLE_NAMES = {"contacts": CONTACTS, "orgs": ORGS, "organisations": ORGS, "organizations": ORGS}
-_TABLES = {CONTACTS: N_("Contacts"), ORGS: N_("Organisations")}
 _DELIMITERS = {
     ",": ",",
     "comma": ",",
@@ -41,24 +36,6 @@ _DELIMITERS = {
     "\\t": "\t",
     "\t": "\t",
 }
-
-
-def _field_label(table: str, name: str) -> str:
-    from store.model import ENTITY_FIELDS
-
-    labels = {
-        "organisation": _("Organisation (name or id)"),
-        "phones_national": _("Phones (national)"),
-        "family_name": _("Family name"),
-        "middle_name": _("Middle name"),
-        "given_name": _("Given name"),
-        "org_id": _("Organisation id"),
-        "id": "id",
-    }
-    if name in labels:
-        return labels[name]
-    spec = ENTITY_FIELDS[table].get(name)
-    return _(spec.label) if spec else name
 
 
 def _table_option(value: str | None, allow_all: bool) -> str | None:
@@ -73,82 +50,6 @@ def _table_option(value: str | None, allow_all: bool) -> str | None:
             _("choose one of: {choices}", choices=choices), param_hint="--table"
         )
     return _TABLE_NAMES[key]
-
-
-def _print_report(report: ImportReport) -> None:
-    from store.tabular import where
-
-    details = [report.format.upper(), report.encoding.upper()]
-    if report.delimiter:
-        details.append(_("delimiter {d}", d={"\t": "tab"}.get(report.delimiter, report.delimiter)))
-    if report.header_line and report.header_line > 1:
-        details.append(_("headers on line {n}", n=report.header_line))
-    info(_("{file} ({details}).", file=report.file, details=", ".join(details)))
-    for table, columns in report.columns.items():
-        pairs = [(header, _field_label(table, name)) for header, name in columns.items()]
-        pairs = [(h, label) for h, label in pairs if h.casefold() != label.casefold()]
-        if pairs:  # how headers that are not our own labels were read
-            info(_("Columns: {pairs}", pairs="; ".join(f"{h} -> {label}" for h, label in pairs)))
-        ignored = report.ignored_columns.get(table)
-        if ignored:
-            info(_("Ignored columns (not known): {names}", names=", ".join(ignored)))
-    for table, counts in report.tables.items():
-        if report.dry_run:
-            line = _(
-                "{table}: would add {added}, would update {updated}, unchanged {unchanged}, "
-                "skipped {skipped}, rejected {rejected}.",
-                table=_(_TABLES[table]),
-                **counts,
-            )
-        else:
-            line = _(
-                "{table}: added {added}, updated {updated}, unchanged {unchanged}, skipped "
-                "{skipped}, rejected {rejected}.",
-                table=_(_TABLES[table]),
-                **counts,
-            )
-        info(line)
-    if report.created_organisations:
-        names = ", ".join(o["name"] for o in report.created_organisations[:SHOW_AT_MOST])
-        info(_('New organisations (kind "other"): {names}', names=names))
-    if report.dry_run:
-        for change in report.changes[:20]:
-            values = {
-                "where": where(change["line"], change["record"]),
-                "name": change["name"],
-                "fields": ", ".join(_field_label(change["table"], f) for f in change["fields"]),
-            }
-            if change["action"] == "added":
-                info(_("  {where}: add {name} ({fields})", **values))
-            else:
-                info(_("  {where}: update {name} ({fields})", **values))
-        if len(report.changes) > 20:
-            info(_("  … and {n} more changes (see --json).", n=len(report.changes) - 20))
-    _print_list(_("Rejected:"), report.rejections)
-    _print_list(_("Skipped:"), report.skips)
-    for warning in report.warnings[:SHOW_AT_MOST]:
-        info(_("Warning: {message}", message=warning))
-    if len(report.warnings) > SHOW_AT_MOST:
-        info(_("… and {n} more warnings (see --json).", n=len(report.warnings) - SHOW_AT_MOST))
-    if report.dry_run:
-        info(_("Dry run: nothing was written."))
-    elif report.held_back:
-        info(_("Nothing was written (--all-or-nothing): fix the rejected rows and import again."))
-    elif not report.applied:
-        info(_("Nothing changed; the store was not rewritten."))
-
-
-def _print_list(title: str, items: list[dict]) -> None:
-    from store.tabular import where
-
-    if not items:
-        return
-    info(title)
-    for item in items[:SHOW_AT_MOST]:
-        name = f" ({item['name']})" if item.get("name") else ""
-        info(f"  {where(item['line'], item['record'])}{name}: {item['reason']}")
-    if len(items) > SHOW_AT_MOST:
-        info(_("  … and {n} more (see --json).", n=len(items) - SHOW_AT_MOST))
 
 
 def register(app: typer.Typer) -> None:
@@ -224,6 +125,8 @@ def register(app: typer.Typer) -> None:
         """
         from store.importer import import_file
 
+        from .import_report import print_report
+
         chosen = _table_option(table, allow_all=False)
         if fmt is not None and fmt.lower() not in ("csv", "json"):
             raise typer.BadParameter(_("choose csv or json"), param_hint="--format")
@@ -240,7 +143,7 @@ def register(app: typer.Typer) -> None:
         if as_json:
             print_json(report.to_json())
         else:
-            _print_report(report)
+            print_report(report)
         if not report.ok:
             raise typer.Exit(1)
 

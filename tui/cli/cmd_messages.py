@@ -2,17 +2,13 @@
 
 JSON output (`--json`) of a message: every key of MESSAGE_JSON_KEYS (null/[]/false when empty),
 then unknown fields, then `readiness` = {score, summary, ready, errors, warnings, slots_filled,
-slots_total, checklist, findings}. `list --json` prints LIST_JSON_KEYS per message.
+slots_total, checklist, findings}. `list --json` prints LIST_JSON_KEYS per message. Both key lists
+are in messages_output.py.
 """
 
 from __future__ import annotations
 
-import os
-import shlex
-import subprocess
 import sys
-import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -20,149 +16,33 @@ import typer
 
 from store import messages as msgs
 from store.cardfile import CardError, card_changes, parse_card, render_card, slot_changes
-from store.checks import check_message, slot_label
+from store.checks import check_message
 from store.errors import LantoaError, ValidationError
 from store.i18n import _
-from store.records import public_view
 
 from . import complete
-from .common import UsageFailure, console, info, print_fields, print_json, print_table, safe, state
+from .common import UsageFailure, info, print_json, safe, state
+from .messages_output import (
+    list_json,
+    message_json,
+    print_findings,
+    print_list,
+    print_templates,
+    show_message,
+    status_label,
+    templates_json,
+)
 
 ORDER = 40
 #: The top-level commands `register` adds (read without importing: see tui/cli/__init__.py).
 COMMANDS = ("messages",)
 
-MESSAGE_JSON_KEYS = ("id", *msgs.FIELDS, "created_at", "updated_at")
-LIST_JSON_KEYS = (
-    "id",
-    "title",
-    "kind",
-    "status",
-    "language",
-    "owner",
-    "tags",
-    "headline",
-    "score",
-    "summary",
-    "ready",
-    "errors",
-    "warnings",
-    "updated_at",
-)
 Json = Annotated[bool, typer.Option("--json", help=_("Print JSON for scripts."))]
 Ref = Annotated[str, typer.Argument(help=_("Message id, id prefix or working title."))]
 
 
-def _default(name: str) -> Any:
-    kind = msgs.FIELDS[name].type if name in msgs.FIELDS else ""
-    return [] if kind in ("list", "figures") else None
-
-
-def message_json(record: dict, report: Any = None) -> dict:
-    view = public_view(record)
-    out = {key: view.get(key, _default(key)) for key in MESSAGE_JSON_KEYS}
-    out["status"] = out["status"] or "draft"
-    out.update({k: v for k, v in view.items() if k not in out})
-    out["readiness"] = (report or check_message(record)).to_json()
-    return out
-
-
-def _kind(record: dict) -> str:
-    return _(msgs.KINDS.get(record.get("kind") or "", "")) if record.get("kind") else ""
-
-
-def _status(record: dict) -> str:
-    return _(msgs.STATUSES.get(record.get("status") or "draft", "Draft"))
-
-
-def show_message(record: dict) -> None:
-    report = check_message(record)
-    pairs: list[tuple[str, object]] = [
-        (_("Working title"), record.get("title")),
-        (_("Kind"), _kind(record)),
-        (_("Status"), _status(record)),
-        (_("Language"), record.get("language")),
-        (_("Owner"), record.get("owner")),
-        (_("Tags"), record.get("tags")),
-    ]
-    for name, field in msgs.FIELDS.items():
-        if name in ("title", "kind", "status", "language", "owner", "tags"):
-            continue
-        value = record.get(name)
-        if name == "figures" and value:
-            from store.checks.figures import figure_text
-
-            value = "; ".join(figure_text(f, record.get("language") or "vi") for f in value)
-        elif isinstance(value, bool):
-            value = _("yes") if value else _("no")
-        pairs.append((_(field.label), value))
-    pairs += [
-        ("id", record["id"]),
-        (_("Updated"), record.get("updated_at")),
-        (_("Readiness"), f"{report.score}/100 · {report.summary}"),
-    ]
-    print_fields(pairs)
-
-
-def _print_findings(report: Any) -> None:
-    rows = [
-        [slot_label(f.slot), _("error") if f.severity == "error" else _("warning"), f.message]
-        for f in report.findings
-    ]
-    if rows:
-        print_table([_("Slot"), _("Severity"), _("What to do")], rows)
-    console().print(safe(f"{report.score}/100 · {report.summary}"), markup=False)
-
-
 def _read_value(value: str) -> str:
     return sys.stdin.read() if value == "-" else value
-
-
-def _editor() -> list[str]:
-    command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
-    if not command:
-        import shutil
-
-        command = next((c for c in ("nano", "vi") if shutil.which(c)), None)
-    if not command:
-        raise LantoaError(
-            _("No text editor found: set the EDITOR environment variable (e.g. EDITOR=nano).")
-        )
-    return shlex.split(command)
-
-
-def _run_editor(text: str, record_id: str) -> str:
-    folder = Path(tempfile.mkdtemp(prefix="lantoa-"))
-    path = folder / f"message-{record_id[:8]}.md"
-    try:
-        path.write_text(text, encoding="utf-8")
-        path.chmod(0o600)
-        try:
-            result = subprocess.run([*_editor(), str(path)], check=False)
-        except OSError as exc:
-            raise LantoaError(_("Could not start the editor: {why}", why=exc)) from None
-        if result.returncode != 0:
-            raise LantoaError(
-                _(
-                    "The editor exited with code {code}; nothing was changed.",
-                    code=result.returncode,
-                )
-            )
-        return path.read_text(encoding="utf-8")
-    finally:
-        path.unlink(missing_ok=True)
-        folder.rmdir()
-
-
-def _keep_rejected(text: str, record_id: str) -> Path:
-    """Save a rejected edit so no typing is lost (personal data: private file)."""
-    from store.paths import data_dir
-    from store.storage import atomic_write_bytes
-
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    path = data_dir() / "rejected" / f"message-{record_id[:8]}-{stamp}.md"
-    atomic_write_bytes(path, text.encode("utf-8"))
-    return path
 
 
 def register(app: typer.Typer) -> None:
@@ -242,48 +122,9 @@ def register(app: typer.Typer) -> None:
         """List messages with their readiness score and summary, newest change first."""
         found = msgs.list_messages(state.store().load(), status=status, kind=kind, search=search)
         if as_json:
-            out = []
-            for item in found:
-                view = public_view(item.record)
-                row = {k: view.get(k, _default(k)) for k in LIST_JSON_KEYS}
-                row["status"] = row["status"] or "draft"
-                row.update(
-                    {
-                        "score": item.report.score,
-                        "summary": item.report.summary,
-                        "ready": item.report.ready,
-                        "errors": item.report.errors,
-                        "warnings": item.report.warnings,
-                    }
-                )
-                out.append(row)
-            print_json(out)
-            return
-        rows = [
-            [
-                i.record["id"][:8],
-                i.record.get("title"),
-                _kind(i.record),
-                _status(i.record),
-                i.report.score,
-                i.report.summary,
-                (i.record.get("updated_at") or "")[:10],
-            ]
-            for i in found
-        ]
-        print_table(
-            [
-                _("Id"),
-                _("Working title"),
-                _("Kind"),
-                _("Status"),
-                _("Score"),
-                _("Summary"),
-                _("Updated"),
-            ],
-            rows,
-        )
-        info(_("{n} messages", n=len(found)))
+            print_json(list_json(found))
+        else:
+            print_list(found)
 
     @group.command("show")
     def show(ref: Ref, as_json: Json = False) -> None:
@@ -354,6 +195,8 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Edit the whole card in $EDITOR (Markdown with a small header)."""
+        from .messages_editor import keep_rejected, run_editor
+
         store = state.store()
         record = msgs.find_message(store.load(), ref)
         original = render_card(record)
@@ -364,7 +207,7 @@ def register(app: typer.Typer) -> None:
                 raise LantoaError(_("Cannot read {path}: {why}", path=file, why=exc)) from None
             base = {k: record.get(k) for k in parse_card(original, record.get("language"))}
         else:
-            edited = _run_editor(original, record["id"])
+            edited = run_editor(original, record["id"])
             if edited == original:
                 info(_("No changes."))
                 return
@@ -372,7 +215,7 @@ def register(app: typer.Typer) -> None:
         try:
             parsed = parse_card(edited, record.get("language"))
         except CardError as exc:
-            kept = _keep_rejected(edited, record["id"])
+            kept = keep_rejected(edited, record["id"])
             for line, problem in exc.problems:
                 sys.stderr.write(f"{kept.name}:{line}: {safe(problem)}\n")
             raise LantoaError(
@@ -391,7 +234,7 @@ def register(app: typer.Typer) -> None:
         try:
             result = msgs.update_message(store, record["id"], changes)
         except ValidationError:
-            kept = _keep_rejected(edited, record["id"])
+            kept = keep_rejected(edited, record["id"])
             info(_("Your edit is kept in {path}.", path=kept))
             raise
         if result.demoted:
@@ -447,7 +290,7 @@ def register(app: typer.Typer) -> None:
         if as_json:
             print_json({"id": record["id"], "title": record.get("title"), **report.to_json()})
         else:
-            _print_findings(report)
+            print_findings(report)
         if strict and not report.ready:
             raise typer.Exit(1)
 
@@ -472,37 +315,20 @@ def register(app: typer.Typer) -> None:
             _(
                 "{title} is now {status}.",
                 title=result.record.get("title"),
-                status=_status(result.record),
+                status=status_label(result.record),
             )
         )
 
     @group.command("templates")
     def templates(as_json: Json = False) -> None:
         """List the templates: built-in ones and those in <config>/templates/."""
-        from store.templates import load_templates, user_templates_dir
+        from store.templates import load_templates
 
         found = load_templates()
         if as_json:
-            print_json(
-                {
-                    "templates": [
-                        {"name": t.name, "kind": t.kind, "label": t.label, "source": t.source}
-                        for t in found.templates.values()
-                    ],
-                    "problems": [{"file": f, "problem": p} for f, p in found.problems],
-                }
-            )
-            return
-        print_table(
-            [_("Name"), _("Kind"), _("Template"), _("Source")],
-            [
-                [t.name, _(msgs.KINDS[t.kind]), t.title(), t.source]
-                for t in found.templates.values()
-            ],
-        )
-        for path, problem in found.problems:
-            info(_("Skipped {path}: {problem}", path=path, problem=problem))
-        info(_("Your own templates go in {folder}.", folder=user_templates_dir()))
+            print_json(templates_json(found))
+        else:
+            print_templates(found)
 
     @group.command("export")
     def export(
@@ -538,7 +364,9 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Export a message as Markdown, plain text or an email (.eml) ready to send."""
-        from store.compose import FORMATS, VARIANTS, compose
+        from store.compose import FORMATS, VARIANTS
+
+        from .messages_export import export_bytes
 
         if fmt not in FORMATS:
             raise UsageFailure(_("--format takes one of: {values}", values=", ".join(FORMATS)))
@@ -549,20 +377,7 @@ def register(app: typer.Typer) -> None:
         snapshot = state.store().load()
         record = msgs.find_message(snapshot, ref)
         contact = (state.config.get("messages") or {}).get("contact")
-        if fmt == "eml":
-            payload = _eml(snapshot, record, variant, to or [], bcc or [], sender, contact)
-        else:
-            composed = compose(record, variant, contact=contact)
-            text = composed.markdown() if fmt == "md" else composed.text()
-            payload = text.encode("utf-8")
-            if variant == "social":
-                info(
-                    _(
-                        "Social post: {n} of {limit} characters.",
-                        n=composed.length,
-                        limit=composed.limit,
-                    )
-                )
+        payload = export_bytes(snapshot, record, fmt, variant, to or [], bcc or [], sender, contact)
         report = check_message(record)
         if not report.ready:
             info(_("Note: this message is not ready ({summary}).", summary=report.summary))
@@ -574,60 +389,3 @@ def register(app: typer.Typer) -> None:
 
             atomic_write_bytes(output, payload)
             info(_("Wrote {path}.", path=output))
-
-
-def _eml(
-    snapshot: Any,
-    record: dict,
-    variant: str,
-    to: list[str],
-    bcc: list[str],
-    sender: str | None,
-    contact: str | None,
-) -> bytes:
-    from store.compose import configured_sender, contact_addresses, parse_address, to_eml
-    from store.validate import InvalidValue
-
-    try:
-        if sender:
-            from_address, placeholder = parse_address(sender), False
-        else:
-            from_address, placeholder = configured_sender(state.config)
-    except InvalidValue as exc:
-        raise UsageFailure(_("--from: {why}", why=exc)) from None
-    if placeholder:
-        info(
-            _(
-                'The sender is a placeholder: set [messages] from = "Name <address>" in '
-                "config.toml or pass --from."
-            )
-        )
-    lists = []
-    for refs in (to, bcc):
-        addresses = []
-        for ref in refs:  # in the order given: addresses as typed, contacts resolved
-            if "@" in ref:
-                try:
-                    addresses.append(parse_address(ref))
-                except InvalidValue as exc:
-                    raise UsageFailure(str(exc)) from None
-                continue
-            found, notes = contact_addresses(snapshot, [ref])
-            for note in notes:
-                info(_("Warning: {message}", message=note))
-            addresses += [
-                a
-                for a in found
-                if a.addr_spec.lower() not in {b.addr_spec.lower() for b in addresses}
-            ]
-        lists.append(addresses)
-    if not lists[0] and not lists[1]:
-        info(
-            _(
-                "No recipients: the email is addressed to the sender; add them in your mail "
-                "program or pass --to / --bcc."
-            )
-        )
-    return to_eml(
-        record, sender=from_address, to=lists[0], bcc=lists[1], variant=variant, contact=contact
-    )
