@@ -25,6 +25,7 @@ from store.i18n import _, detect_language, set_language
 from tui.crash import write_crash_log
 
 from .common import safe, state
+from .localise import ClickException, UsageError, localise, show_usage_error
 
 
 def _early_language() -> str:
@@ -176,8 +177,22 @@ def main() -> None:
     gc.disable()
     if _click_command is None:  # built once per process (tests call main() many times)
         _click_command = typer.main.get_command(app)
+        localise(_click_command)
     try:
-        _click_command.main(prog_name="lantoa")
+        # Not standalone: Click's usage errors are shown by us, in the interface language.
+        # Commands return None, so a number returned is the code of a typer.Exit (or --help).
+        code = _click_command.main(prog_name="lantoa", standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
+    except UsageError as exc:
+        show_usage_error(exc)
+        sys.exit(exc.exit_code)
+    except ClickException as exc:
+        sys.stderr.write(_("Error: {message}", message=exc.format_message()) + "\n")
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        sys.stderr.write(_("Aborted!") + "\n")
+        sys.exit(1)
     except LantoaError as exc:
         sys.stderr.write(_("Error: {message}", message=safe(exc)) + "\n")
         if "--json" in sys.argv[1:]:  # a script reading stdout gets the error as JSON too
