@@ -90,6 +90,7 @@ _SINGULAR = {
             "record",
             "sentence",
             "syllable",
+            "value",
             "warning",
             "word",
         ]

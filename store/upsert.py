@@ -23,7 +23,7 @@ from .records import META_FIELDS, is_live
 from .tabular import Row
 from .upsert_contacts import ContactPlanning
 from .upsert_contacts import key as _key
-from .vietnamese import nfc
+from .vietnamese import less_careful, nfc
 
 MIN_ID_PREFIX = 8
 _REF_FIELDS = ("parent_id", "successor_id")
@@ -118,6 +118,7 @@ class Planner(ContactPlanning):
         self.touched: dict[tuple[str, str], tuple[dict | None, Row | None, str | None]] = {}
         self.created: dict[str, str] = {}  # folded name -> id of organisations made by this import
         self.defaulted_kind = 0
+        self.kept_spelling = 0  # values the store had with diacritics or proper case: kept
         self._contacts_ready = False
         self._ids = _fresh_ids()
         self._net: list[tuple] | None = None
@@ -181,7 +182,10 @@ class Planner(ContactPlanning):
         changes = {k: v for k, v in wanted.items() if current.get(k) != v}
         if "emails" in changes and _lowered(changes["emails"]) == _lowered(current.get("emails")):
             del changes["emails"]  # the same addresses in other letter case
-        name = _label({**current, **wanted})
+        for key in [k for k, v in changes.items() if _less_careful(v, current.get(k))]:
+            del changes[key]  # "Hoang Thanh Hung" never overwrites "Hoàng Thanh Hùng"
+            self.kept_spelling += 1
+        name = _label({**current, **changes})
         self._touch(table, current["id"], current, prep, name)
         if not changes:
             self.report.count(table, "unchanged")
@@ -202,6 +206,15 @@ class Planner(ContactPlanning):
             self.report.created_organisations[:] = [
                 o for o in self.report.created_organisations if o["id"] not in unused
             ]
+        if self.kept_spelling:
+            self.report.warnings.append(
+                _(
+                    "Kept the store's spelling of {n} values that the file has without "
+                    "diacritics or in capitals only (edit them with `lantoa contacts edit` or "
+                    "`lantoa orgs edit`).",
+                    n=self.kept_spelling,
+                )
+            )
         if self.defaulted_kind:
             self.report.warnings.append(
                 _(
@@ -401,9 +414,13 @@ def _merged(current: dict, wanted: dict[str, Any]) -> dict[str, Any]:
         if mine is None or mine == stored:
             continue
         if isinstance(mine, list) and isinstance(stored, list) and stored:
-            have = {str(v).lower() for v in stored}
-            out[key] = stored + [v for v in mine if str(v).lower() not in have]
+            have = {_key(str(v)) for v in stored}  # "bao chi" is the stored "báo chí"
+            out[key] = stored + [v for v in mine if _key(str(v)) not in have]
     return out
+
+
+def _less_careful(value: Any, stored: Any) -> bool:
+    return isinstance(value, str) and isinstance(stored, str) and less_careful(value, stored)
 
 
 def _lowered(values: Any) -> list[str] | None:

@@ -95,6 +95,23 @@ def has_diacritics(text: str) -> bool:
     return fold(text) != text.casefold()
 
 
+def less_careful(new: str, old: str) -> bool:
+    """`new` is `old` written with less care: some or all of its diacritics dropped
+    ("Hoang" for "Hoàng", "Dang" for "Đặng"), or all in capitals or small letters where `old`
+    is mixed case. It says nothing `old` does not, so an import keeps `old`. Another letter or
+    another mark ("Hưng" for "Hùng") is a correction, not this."""
+    new, old = nfc(" ".join(new.split())), nfc(" ".join(old.split()))
+    if new == old or len(new) != len(old):
+        return False
+    one_case = (new.isupper() or new.islower()) and not (old.isupper() or old.islower())
+    for mine, theirs in zip(new, old, strict=True):
+        if mine == theirs or (one_case and mine.casefold() == theirs.casefold()):
+            continue
+        if not (mine.isascii() and not theirs.isascii() and fold(mine) == fold(theirs)):
+            return False
+    return True
+
+
 def split_name(full_name: str) -> tuple[str, str, str]:
     """(family, middle, given) of a name written in Vietnamese order."""
     words = full_name.split()

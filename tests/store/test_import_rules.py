@@ -136,3 +136,49 @@ def test_the_cli_knows_the_table_names() -> None:
     from tui.cli import cmd_io
 
     assert (cmd_io.CONTACTS, cmd_io.ORGS) == (headers.CONTACTS, headers.ORGS)
+
+
+def test_a_sheet_without_diacritics_never_overwrites_the_stored_spelling(
+    store: Store, tmp_path: Path
+) -> None:
+    with store.transaction() as tx:
+        tx.insert(
+            CONTACTS,
+            {
+                "full_name": "Hoàng Thanh Hùng",
+                "title": "Giám đốc Sở",
+                "emails": ["hung@example.org"],
+                "beats": ["báo chí"],
+            },
+        )
+    text = (
+        "Họ và tên,Email,Chức vụ,Lĩnh vực\n"
+        "Hoang Thanh Hung,hung@example.org,Giam doc So,bao chi; chuyển đổi số\n"
+    )
+    report = import_file(store, write(tmp_path, text))
+    [record] = store.load().live(CONTACTS)
+    assert record["full_name"] == "Hoàng Thanh Hùng"
+    assert record["title"] == "Giám đốc Sở"
+    assert record["beats"] == ["báo chí", "chuyển đổi số"]  # "bao chi" is the stored beat
+    assert report.changes[0]["name"] == "Hoàng Thanh Hùng"
+    assert report.changes[0]["fields"] == ["beats"]
+    assert any("spelling of 2 values" in w for w in report.warnings)
+    capitals = "Họ và tên,Email\nHOÀNG THANH HÙNG,hung@example.org\n"
+    again = import_file(store, write(tmp_path, capitals))
+    assert not again.applied
+    assert store.load().live(CONTACTS)[0]["full_name"] == "Hoàng Thanh Hùng"
+
+
+def test_a_corrected_mark_or_added_diacritics_still_update(store: Store, tmp_path: Path) -> None:
+    with store.transaction() as tx:
+        tx.insert(CONTACTS, {"full_name": "Hoàng Thanh Hùng", "emails": ["hung@example.org"]})
+        tx.insert(CONTACTS, {"full_name": "Tran Thi Mai", "emails": ["mai@example.org"]})
+    text = (
+        "Họ và tên,Email\n"
+        "Hoàng Thanh Hưng,hung@example.org\n"  # another mark: a correction
+        "Trần Thị Mai,mai@example.org\n"  # diacritics added
+    )
+    report = import_file(store, write(tmp_path, text))
+    names = sorted(c["full_name"] for c in store.load().live(CONTACTS))
+    assert names == ["Hoàng Thanh Hưng", "Trần Thị Mai"]
+    assert not any("Kept the store's spelling" in w for w in report.warnings)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,6 +13,7 @@ from store.vietnamese import (
     Matcher,
     fold,
     has_diacritics,
+    less_careful,
     name_sort_key,
     name_sort_parts,
     split_name,
@@ -262,3 +264,31 @@ def test_matcher_reports_exact_matches_for_queries_with_diacritics() -> None:
     assert matcher.matches(fold("Trần Thị Lan"))
     assert not Matcher("lan").exact_tokens
     assert has_diacritics("Lân") and not has_diacritics("Lan")
+
+
+@pytest.mark.parametrize(
+    ("new", "old", "expected"),
+    [
+        ("Hoang Thanh Hung", "Hoàng Thanh Hùng", True),
+        ("Hoàng Thanh Hung", "Hoàng Thanh Hùng", True),  # some marks dropped
+        ("Dang Van Binh", "Đặng Văn Bình", True),
+        ("HOÀNG THANH HÙNG", "Hoàng Thanh Hùng", True),
+        ("HOANG THANH HUNG", "Hoàng Thanh Hùng", True),
+        ("Hoàng  Thanh Hùng ", "Hoàng Thanh Hùng", False),  # the same after spacing
+        ("Hoàng Thanh Hưng", "Hoàng Thanh Hùng", False),  # another mark: a correction
+        ("Hoàng Thanh Hùng", "Hoang Thanh Hung", False),  # marks added
+        ("Nguyễn Văn A", "NGUYỄN VĂN A", False),  # proper case from capitals
+        ("Giam doc", "Giám đốc Sở", False),  # other text
+        ("Hoang Thanh Hùng", "Hoàng Thanh Hung", False),  # one mark lost, one added
+    ],
+)
+def test_less_careful_spelling(new: str, old: str, expected: bool) -> None:
+    assert less_careful(new, old) is expected
+
+
+@given(st.text(alphabet="aàáảãạăằâấđeêèoôơờuưứyỳ AĐÊ", min_size=1, max_size=20))
+def test_a_name_without_its_marks_is_less_careful(name: str) -> None:
+    plain = fold(name)
+    if " ".join(plain.split()) != " ".join(name.lower().split()) and name == name.lower():
+        assert less_careful(plain, name)
+    assert not less_careful(name, name)
