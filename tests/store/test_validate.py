@@ -138,3 +138,23 @@ def test_invalid_input_changes_nothing(store: Store) -> None:
     with pytest.raises(ValidationError):
         net.add_contact(store, {"full_name": "X", "emails": "nope"})
     assert store.path.read_bytes() == before
+
+
+def test_decomposed_vietnamese_is_stored_composed(store: Store) -> None:
+    """macOS and some keyboards send "ầ" as "a" plus marks; the store keeps one form (NFC)."""
+    import unicodedata
+
+    name, title = "Trần Thị Ánh", "Phó Giám đốc Sở"
+    typed = {
+        "full_name": unicodedata.normalize("NFD", name),
+        "title": unicodedata.normalize("NFD", title),
+        "notes": unicodedata.normalize("NFD", "Gọi trước\nrồi gửi Zalo"),
+        "beats": unicodedata.normalize("NFD", "báo chí; chuyển đổi số"),
+    }
+    clean = validate("contacts", typed)
+    assert clean["full_name"] == name and clean["title"] == title
+    assert clean["notes"] == "Gọi trước\nrồi gửi Zalo"
+    assert clean["beats"] == ["báo chí", "chuyển đổi số"]
+    record, _warnings = net.add_contact(store, {"full_name": typed["full_name"]})
+    assert record["full_name"] == name
+    assert net.list_contacts(store.load(), net.ContactFilter(search="tran thi anh"))
