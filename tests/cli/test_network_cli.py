@@ -160,3 +160,18 @@ def test_errors_under_json_are_json_on_stdout_too(lantoa) -> None:
     assert error["exit_code"] == 1 and str(lantoa.store_path) in error["message"]
     r = lantoa("contacts", "list")  # without --json stdout stays empty
     assert r.code == 1 and r.out == ""
+
+
+def test_a_store_in_a_missing_folder_is_refused_not_started_empty(
+    lantoa, tmp_path, monkeypatch
+) -> None:
+    missing = tmp_path / "nodir" / "lantoa.json"
+    listed = lantoa("contacts", "list", store=missing)
+    assert listed.code == 1
+    assert f"There is no folder {missing.parent}" in listed.err
+    monkeypatch.setenv("LANTOA_STORE", str(missing))
+    added = lantoa("contacts", "add", "--name", "Lê Văn An", store=None)
+    assert added.code == 1 and "create the folder first" in added.err
+    assert not missing.parent.exists()
+    fresh = lantoa("contacts", "add", "--name", "Lê Văn An", store=tmp_path / "new.json")
+    assert fresh.code == 0  # a new store file in a folder that exists is a first use

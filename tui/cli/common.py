@@ -22,9 +22,23 @@ class CLIState:
     config: dict[str, Any] = field(default_factory=dict)
 
     def store(self) -> Store:
+        """The chosen store. A path given by --store or LANTOA_STORE must be in a folder that
+        exists: a mistyped folder would otherwise start an empty store without a word."""
         from store.paths import store_path
 
-        return Store(self.store_path or store_path())
+        if self.store_path is None:
+            return Store(store_path())
+        path = self.store_path.expanduser()
+        if not path.parent.is_dir():
+            raise LantoaError(
+                _(
+                    "There is no folder {folder} for the store {path}. Check the path (--store "
+                    "or LANTOA_STORE), or create the folder first.",
+                    folder=str(path.parent),
+                    path=str(path),
+                )
+            )
+        return Store(path)
 
 
 state = CLIState()
