@@ -161,7 +161,7 @@ def register(app: typer.Typer) -> None:
         role: Role = None,
         tag: Annotated[str | None, typer.Option("--tag", "-t", help=_("Tag."))] = None,
         limit: Annotated[
-            int | None, typer.Option("--limit", help=_("Show at most this many."))
+            int | None, typer.Option("--limit", min=1, help=_("Show at most this many."))
         ] = None,
         as_json: Json = False,
     ) -> None:

@@ -142,7 +142,7 @@ def register(app: typer.Typer) -> None:
             str, typer.Option("--by", help=_("Group by message or contact."))
         ] = "message",
         limit: Annotated[
-            int | None, typer.Option("--limit", help=_("Show at most this many."))
+            int | None, typer.Option("--limit", min=1, help=_("Show at most this many."))
         ] = None,
         as_json: Json = False,
     ) -> None:
