@@ -22,6 +22,7 @@ USAGE_ERRORS = [
     ("contacts", "list", "--zzzzzzzz"),  # no such option
     ("contacts", "show"),  # missing argument
     ("contacts", "list", "--limit", "abc"),  # not a valid int
+    ("contacts", "list", "--limit", "-3"),  # out of range
     ("nosuch",),  # no such command
     ("contacts", "list", "extra"),  # unexpected extra argument
     ("contacts", "list", "--limit"),  # an option without its value
@@ -39,6 +40,7 @@ CLICK_ENGLISH = (
     "requires an argument",
     "does not take a value",
     "is not a valid",
+    "not in the range",
 )
 
 

@@ -66,9 +66,14 @@ _ERRORS: list[tuple[re.Pattern[str], str]] = [
 _REASONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p, re.DOTALL), m)
     for p, m in (
-        (r"'(?P<value>.*)' is not a valid int\.", N_("'{value}' is not a valid int.")),
-        (r"'(?P<value>.*)' is not a valid integer\.", N_("'{value}' is not a valid integer.")),
-        (r"'(?P<value>.*)' is not a valid float\.", N_("'{value}' is not a valid float.")),
+        (
+            r"'(?P<value>.*)' is not a valid (?:int|integer)(?: range)?\.",
+            N_("'{value}' is not a valid int."),
+        ),
+        (
+            r"'(?P<value>.*)' is not a valid float(?: range)?\.",
+            N_("'{value}' is not a valid float."),
+        ),
         (
             r"(?P<value>.*) is not in the range (?P<range>.*)\.",
             N_("{value} is not in the range {range}."),
