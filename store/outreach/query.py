@@ -271,7 +271,16 @@ def resolve_items(source: Source, refs: list[str]) -> list[dict]:
         if ref in by_id:
             out.setdefault(ref, by_id[ref])
             continue
-        found = [i for i in live if i["id"].startswith(ref)] if len(ref) >= MIN_PREFIX else []
+        if len(ref) < MIN_PREFIX:
+            raise NotFoundError(
+                _(
+                    "{ref!r} is too short: give at least {n} characters of an outreach id "
+                    "(see `lantoa outreach list`).",
+                    ref=str(raw),
+                    n=MIN_PREFIX,
+                )
+            )
+        found = [i for i in live if i["id"].startswith(ref)]
         if not found:
             raise NotFoundError(
                 _(

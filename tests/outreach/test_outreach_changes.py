@@ -277,3 +277,14 @@ def test_the_copy_light_update_matches_the_store_semantics(net: Store) -> None:
         tombstone = set_deleted(tombstone, True, tx.stamp, tx.now)
         assert update_item(tx, expected, {"note": "bye"}, delete=True) == tombstone
         assert tx.get("outreach", a) is None
+
+
+def test_a_too_short_id_says_how_long_an_id_must_be(net: Store) -> None:
+    from store.outreach.query import resolve_items
+
+    item_id = planned(net, net.load().live("organisations")[0]["id"])[0]
+    with pytest.raises(NotFoundError, match="too short: give at least 4 characters"):
+        resolve_items(net.load(), [item_id[:3]])
+    assert resolve_items(net.load(), [item_id[:4]])[0]["id"] == item_id
+    with pytest.raises(NotFoundError, match="No outreach item has the id"):
+        resolve_items(net.load(), ["zzzz"])
