@@ -38,14 +38,14 @@ def check_message(
 ) -> Report:
     """Every finding about a message, grouped into its checklist, score and summary.
 
-    `today` (figure ages) and `now` (crisis times) default to the clock; pass them for
+    `today` (figure ages, deadlines) and `now` (crisis times) default to the clock; pass them for
     reproducible results. Figures are expected in stored form (`messages.clean_figures`).
     """
     kind = message.get("kind") or "policy"
     lang = message.get("language") if message.get("language") in ("vi", "en") else "vi"
     levels = slots_for(kind)
     found: list[Finding] = []
-    found += completeness.check(message, levels)
+    found += completeness.check(message, levels, today)
     found += clarity.check(message, levels, lang)
     if kind != "crisis":
         found += figures.check(message, levels, lang, today)

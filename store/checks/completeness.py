@@ -4,7 +4,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from ..i18n import _
@@ -23,7 +25,56 @@ def _part(found: list, slot: str, field: str, severity: str, code: str, message:
     found.append(Finding(slot, field, severity, code, message))
 
 
-def check(message: Mapping[str, Any], levels: Mapping[str, str]) -> list[Finding]:
+#: Whole dates a deadline is written with: 31/12/2025, 31-12-2025, 2025-12-31, "ngày 31 tháng 12
+#: năm 2025". A day and month without a year ("trước 31/12") may be next year's: not judged.
+_DATES = re.compile(
+    r"(?<!\d)(?:(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
+    r"|(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
+    r"|ngày\s+(?P<vd>\d{1,2})\s+tháng\s+(?P<vm>\d{1,2})\s+năm\s+(?P<vy>\d{4}))(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def _dates(text: str) -> list[tuple[date, int, int]]:
+    """(date, start, end) of each whole, real date in `text`."""
+    out = []
+    for found in _DATES.finditer(text):
+        parts = [found.group(g) for g in ("d", "m", "y", "id", "im", "iy", "vd", "vm", "vy")]
+        day, month, year = next(
+            (int(a), int(b), int(c)) for a, b, c in (parts[0:3], parts[3:6], parts[6:9]) if a
+        )
+        try:
+            out.append((date(year, month, day), found.start(), found.end()))
+        except ValueError:
+            continue  # 31/02: not a date, said elsewhere if at all
+    return out
+
+
+def _past_deadline(found: list, slot: str, text: str, today: date) -> None:
+    """A call to action whose every date has passed asks readers for the impossible."""
+    dates = _dates(text)
+    if dates and all(day < today for day, _start, _end in dates):
+        _latest, start, end = max(dates)
+        found.append(
+            Finding(
+                slot,
+                "call_to_action",
+                WARNING,
+                "action-date-past",
+                _(
+                    "The date {date} has passed: readers cannot act by it. Give a date still "
+                    "ahead, or drop it.",
+                    date=text[start:end],
+                ),
+                start,
+                end,
+            )
+        )
+
+
+def check(
+    message: Mapping[str, Any], levels: Mapping[str, str], today: date | None = None
+) -> list[Finding]:
     found: list[Finding] = []
     for slot, level in levels.items():
         filled = slot_filled(message, slot)
@@ -140,6 +191,7 @@ def check(message: Mapping[str, Any], levels: Mapping[str, str]) -> list[Finding
                     _("Give the speaker's title and organisation."),
                 )
         elif slot == "call_to_action":
+            _past_deadline(found, slot, message.get("call_to_action") or "", today or date.today())
             if not lexicon.ACTION_MEANS.search(message.get("call_to_action") or ""):
                 _part(
                     found,

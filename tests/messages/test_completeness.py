@@ -138,3 +138,31 @@ def test_checks_are_cheap_enough_for_every_keystroke() -> None:
     for i in range(20):
         check_message(card(base, problem=f"Chủ hộ kinh doanh mất {i} ngày."), today=TODAY)
     assert (time.perf_counter() - start) / 20 < 0.05
+
+
+@pytest.mark.parametrize(
+    ("action", "past"),
+    [
+        ("Đăng ký tại https://dichvucong.gov.vn trước ngày 31/12/2022.", "31/12/2022"),
+        ("Gửi ý kiến trước ngày 5 tháng 1 năm 2023 qua 1800 1096.", "ngày 5 tháng 1 năm 2023"),
+        ("Apply at https://dichvucong.gov.vn by 2023-05-31.", "2023-05-31"),
+        ("Nộp từ 01.03.2023 đến 15.05.2023 tại bộ phận một cửa.", "15.05.2023"),
+        ("Đăng ký trước ngày 30/6/2023 tại https://dichvucong.gov.vn.", None),  # ahead
+        ("Nộp từ 01/01/2023 đến 31/12/2023 tại bộ phận một cửa.", None),  # one still ahead
+        ("Đăng ký trước 31/12 tại https://dichvucong.gov.vn.", None),  # no year: not judged
+        ("Đăng ký trước ngày 31/02/2023 tại https://dichvucong.gov.vn.", None),  # not a date
+    ],
+)
+def test_a_call_to_action_whose_dates_have_passed_is_flagged(action: str, past) -> None:
+    found = [
+        f
+        for f in report(card(POLICY_VI, call_to_action=action)).findings
+        if f.code == "action-date-past"
+    ]
+    if past is None:
+        assert not found
+    else:
+        [finding] = found
+        assert finding.field == "call_to_action" and finding.severity == "warning"
+        assert action[finding.start : finding.end] == past
+        assert past in finding.message
