@@ -7,6 +7,7 @@ import and kept current row by row.
 
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
 from typing import Any
 
@@ -335,7 +336,26 @@ class ContactPlanning:
         self.report.created_organisations.append(
             {"id": org_id, "name": fields["name"], "line": prep.row.line, "record": prep.row.record}
         )
+        self._warn_if_typo(prep, fields["name"], key)
         return org_id
+
+    def _warn_if_typo(self, prep: Prepared, name: str, key: str) -> None:
+        """A new organisation whose name is a letter or two from a known one is most likely a
+        typo: say so, since the import would otherwise split one newsroom in two."""
+        known = {k: ids for k, ids in self.orgs.names.items() if ids and k not in self.created}
+        close = difflib.get_close_matches(key, known, n=1, cutoff=0.9)
+        if close:
+            similar = self.records[ORGS][sorted(known[close[0]])[0]].get("name", "")
+            self.report.warnings.append(
+                _(
+                    "{where}: {name!r} is a new organisation; did you mean {similar!r}? If so, "
+                    "correct the file and import it again, or merge the two with `lantoa orgs "
+                    "merge`.",
+                    where=prep.row.where(),
+                    name=name,
+                    similar=similar,
+                )
+            )
 
 
 def _compatible(record: dict, clean: dict) -> bool:

@@ -182,3 +182,20 @@ def test_a_corrected_mark_or_added_diacritics_still_update(store: Store, tmp_pat
     names = sorted(c["full_name"] for c in store.load().live(CONTACTS))
     assert names == ["Hoàng Thanh Hưng", "Trần Thị Mai"]
     assert not any("Kept the store's spelling" in w for w in report.warnings)
+
+
+def test_a_new_organisation_a_letter_from_a_known_one_is_questioned(
+    store: Store, tmp_path: Path
+) -> None:
+    from store import network
+
+    network.add_org(store, {"name": "Báo Quảng Ninh", "kind": "press_agency"})
+    text = "Họ và tên,Cơ quan\nPhạm Văn Tư,Báo Quảng Nihn\nPhạm Văn Năm,Báo Mới Hoàn Toàn\n"
+    report = import_file(store, write(tmp_path, text))
+    assert [o["name"] for o in report.created_organisations] == [
+        "Báo Quảng Nihn",
+        "Báo Mới Hoàn Toàn",
+    ]
+    [typo] = [w for w in report.warnings if "did you mean" in w]
+    assert typo.startswith("line 2: 'Báo Quảng Nihn' is a new organisation")
+    assert "'Báo Quảng Ninh'" in typo
