@@ -182,8 +182,7 @@ def main() -> None:
         # Not standalone: Click's usage errors are shown by us, in the interface language.
         # Commands return None, so a number returned is the code of a typer.Exit (or --help).
         code = _click_command.main(prog_name="lantoa", standalone_mode=False)
-        if isinstance(code, int) and code:
-            sys.exit(code)
+        sys.exit(code if isinstance(code, int) else 0)  # as Click's standalone mode ends
     except UsageError as exc:
         show_usage_error(exc)
         sys.exit(exc.exit_code)
