@@ -22,7 +22,7 @@ from textual.signal import Signal
 from store import Store
 from store.config import load_config, load_state, save_state
 from store.errors import LantoaError
-from store.i18n import _, get_language, set_language
+from store.i18n import _, set_language
 
 from . import keys
 from .screens.main import MainScreen, switch_language
@@ -174,7 +174,3 @@ def create_app(
     if lang is not None:
         set_language(lang)
     return LanToaApp(store, config=config, demo=demo)
-
-
-def run_app(store: Store, *, demo: bool = False, lang: str | None = None) -> None:
-    create_app(store, lang=lang or get_language(), demo=demo).run()

@@ -274,17 +274,20 @@ class OutreachActions:
         open_send_dialog(self.app, message_id=message_id)
 
 
-def describe_command(command: dict) -> str:
+def describe_command(command: dict, *, when: bool = True) -> str:
     """ "mark done of 3 items (2023-12-01 09:30)", "status change → published of 1 item (…)":
-    a journalled command as people read it."""
+    a journalled command as people read it (without the time where room is short)."""
     label = core.command_label(command.get("command"))
     status = (command.get("detail") or {}).get("status")
     if command.get("command") == "set":
         label = (label + " → " + core.status_label(status).lower()) if status else _("change")
+    items = items_text(int(command.get("count") or 0))
+    if not when:
+        return _("{command} of {items}", command=label, items=items)
     return _(
         "{command} of {items} ({at})",
         command=label,
-        items=items_text(int(command.get("count") or 0)),
+        items=items,
         at=clock.when(command.get("at")),
     )
 

@@ -190,14 +190,15 @@ class ContactFormScreen(ModalScreen[dict | None]):
         self.check_field((event.text_area.id or "").removeprefix("field-"))
 
     def changes(self) -> dict[str, Any]:
-        """For a new contact: every filled field; for an edit: the fields that changed."""
+        """For a new contact: every filled field; for an edit: the fields that changed.
+
+        Values are compared as the store gets them: an empty list box (None) is the same as
+        the empty text it opened with.
+        """
         out: dict[str, Any] = {}
         for name, _kind in FORM:
-            current = self.current(name)
-            if self.record is not None and current == self.initial[name]:
-                continue
-            value = self._as_value(name, current)
-            if self.record is None and value is None:
+            value = self._as_value(name, self.current(name))
+            if value == self._as_value(name, self.initial[name]):
                 continue
             out[name] = value
         return out
@@ -256,8 +257,32 @@ class ContactFormScreen(ModalScreen[dict | None]):
             timeout=10,
         )
 
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close; with changes, ask first (keep editing, discard or save): never lose them
+        silently."""
+        from .dialogs import UnsavedScreen
+
+        if self.saving:
+            return  # the write is under way; its result closes the form or reports
+        if not self.changes():
+            self.dismiss(None)
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "discard":
+                self.dismiss(None)
+            elif answer == "save":
+                self.action_save()
+
+        what = _("this contact") if self.record is None else plain(self.record.get("full_name"))
+        self.app.push_screen(UnsavedScreen(what), answered)
 
     def help_markdown(self) -> str:
         return _(
@@ -265,8 +290,9 @@ class ContactFormScreen(ModalScreen[dict | None]):
             "type with the same rules as the command line; the message under a field says "
             "what to fix. Lists (emails, phones, beats, tags) are separated by commas. Phones "
             "can be written as 0912 345 678 or +84 912 345 678.\n\nSave with {save}; {cancel} "
-            "closes without saving. If saving fails (the store is busy, the disk is full), the "
-            "form stays open with everything you typed.",
+            "closes, and asks first whether to keep editing, discard or save if you changed "
+            "anything. If saving fails (the store is busy, the disk is full), the form stays "
+            "open with everything you typed.",
             save=keys.display_keys("form.save"),
             cancel=keys.display_keys("form.cancel"),
         )

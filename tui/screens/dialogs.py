@@ -1,4 +1,4 @@
-"""Small modal dialogs: confirm, ask for a text (a path, a tag), bulk tag."""
+"""Small modal dialogs: confirm, unsaved changes, ask for a text (a path, a tag), bulk tag."""
 
 from __future__ import annotations
 
@@ -56,6 +56,57 @@ class ConfirmScreen(ModalScreen[bool]):
     def help_markdown(self) -> str:
         return _(
             "## Confirm\n\nPress Yes to go ahead or Cancel (Escape) to leave things as they are."
+        )
+
+
+class UnsavedScreen(ModalScreen[str]):
+    """A form closed with changes: "keep" editing (Escape, the default), "discard" or "save".
+
+    Like ConfirmScreen, y answers the question (discard) and n or Escape does not; the form's
+    own save key saves.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        keys.bind("dialog.yes", "answer('discard')"),
+        keys.bind("dialog.no", "answer('keep')"),
+        keys.bind("form.save", "answer('save')"),
+        keys.bind("app.help", "app.help"),
+    ]
+
+    def __init__(self, what: str) -> None:
+        super().__init__(classes="dialog-screen")
+        keys.localize(self)
+        self.what = what
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Content(_("Discard changes?")), classes="dialog-title")
+            yield Static(
+                Content(_("You changed {what} and did not save it.", what=self.what)),
+                classes="dialog-text",
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(_("Keep editing"), id="keep")
+                yield Button(_("Discard"), variant="error", id="discard")
+                yield Button(_("Save"), variant="primary", id="save")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#keep", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id or "keep")
+
+    def action_answer(self, answer: str) -> None:
+        self.dismiss(answer)
+
+    def help_markdown(self) -> str:
+        return _(
+            "## Discard changes?\n\nKeep editing (Escape) goes back to the form with everything "
+            "you typed; Discard ({yes}) closes it without saving; Save ({save}) saves and "
+            "closes it.",
+            yes=keys.display_keys("dialog.yes"),
+            save=keys.display_keys("form.save"),
         )
 
 

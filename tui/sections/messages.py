@@ -26,6 +26,7 @@ from ..messages.checklist import slot_line, summary_line
 from ..messages.editor import MessageEditor
 from ..messages.listing import MessageTable, ReportCache, filter_messages
 from ..messages.section_actions import MessagesActions
+from ..widgets.search_input import SearchInput
 from ..widgets.status_bar import Counter
 from ..widgets.text import plain
 from .base import PaletteCommand, Section, StoreData
@@ -65,7 +66,7 @@ class MessagesSection(MessagesActions, Section):
         with ContentSwitcher(initial="msg-browse", id="msg-views"), Vertical(id="msg-browse"):
             with Horizontal(id="msg-search-row"):
                 yield Label(_("Search:"), id="msg-search-label")
-                yield Input(
+                yield SearchInput(
                     placeholder=_("title, headline, owner, tag"), id="msg-search", compact=True
                 )
                 yield Select(

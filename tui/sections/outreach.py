@@ -4,7 +4,8 @@ Items are grouped by message or by recipient (`g`), filtered by status, channel,
 today and mine (chips show the active filters; ctrl+r clears them), marked done / replied /
 published / declined with a note in two keys, one at a time or many (space selects), and the
 last change undone (`u`, from the store's journal, so it also undoes CLI changes). A store reload
-(own write, the CLI, a sync) keeps the cursor and the selection. Actions: tui/outreach/actions.py.
+(own write, the CLI, a sync) keeps the cursor and the selection. Actions: tui/outreach/actions.py;
+filters and chips: tui/outreach/filters.py.
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import ContentSwitcher, Input, Label, Select, Static
+from textual.widgets import ContentSwitcher, Input, Label, Select
 
 from store import outreach as core
-from store.i18n import N_, _
+from store.i18n import _
 from store.model import CHANNELS
 from store.vietnamese import Matcher, fold
 
@@ -28,18 +29,14 @@ from ..outreach.chips import Chip, ViewSwitch
 from ..outreach.common import css, settings
 from ..outreach.coverage import CoverageView
 from ..outreach.detail import ItemDetail, ItemScreen
+from ..outreach.filters import TOGGLES, OutreachFilters
 from ..outreach.hooks import OutreachShellHooks
 from ..outreach.listing import OutreachList
-from ..widgets.status_bar import Counter
+from ..widgets.search_input import SearchInput
+from ..widgets.status_bar import Counter, FittedLine
 from ..widgets.text import plain
 from .base import Section, StoreData
 
-#: Filter chips: toggle name -> (label, binding id).
-TOGGLES = {
-    "overdue": (N_("Overdue"), "outreach.overdue"),
-    "due_today": (N_("Due today"), "outreach.today"),
-    "mine": (N_("Mine"), "outreach.mine"),
-}
 _LIST_ACTIONS = {
     "mark",
     "note",
@@ -58,7 +55,7 @@ _LIST_ACTIONS = {
 _ITEM_ACTIONS = {"mark", "note", "due", "delete", "deliver", "select", "open"}
 
 
-class OutreachSection(OutreachShellHooks, OutreachActions, Section):
+class OutreachSection(OutreachFilters, OutreachShellHooks, OutreachActions, Section):
     section_id = "outreach"
     SCOPED_CSS = False
     DEFAULT_CSS = css()
@@ -102,12 +99,12 @@ class OutreachSection(OutreachShellHooks, OutreachActions, Section):
     def compose(self) -> ComposeResult:
         with Horizontal(id="out-head"):
             yield ViewSwitch(id="out-switch")
-            yield Static("", id="out-last")
+            yield FittedLine(id="out-last")
         with ContentSwitcher(initial="out-items", id="out-views"):
             with Vertical(id="out-items"):
                 with Horizontal(id="out-search-row"):
                     yield Label(_("Search:"), id="out-search-label")
-                    yield Input(
+                    yield SearchInput(
                         placeholder=_("name, organisation, province, message, note"),
                         compact=True,
                         id="out-search",
@@ -188,17 +185,16 @@ class OutreachSection(OutreachShellHooks, OutreachActions, Section):
         if position is not None:
             listing.cursor_to_position(position)
         last = self.last_change()
-        self.query_one("#out-last", Static).update(
-            Content(
-                _(
-                    "Last change: {what} · {key} undoes",
-                    what=describe_command(last),
-                    key=keys.display_keys("outreach.undo"),
-                )
-                if last
-                else ""
-            )
-        )
+        variants = []
+        if last:  # the longest that fits: the undo key matters more than the time
+            undo = keys.display_keys("outreach.undo")
+            full, short = describe_command(last), describe_command(last, when=False)
+            variants = [
+                _("Last change: {what} · {key} undoes", what=full, key=undo),
+                _("Last change: {what} · {key} undoes", what=short, key=undo),
+                _("{what} · {key} undoes", what=short, key=undo),
+            ]
+        self.query_one("#out-last", FittedLine).show(*variants)
         self._coverage_stale = True
         if self.view == "coverage":
             self.show_coverage()
@@ -297,36 +293,6 @@ class OutreachSection(OutreachShellHooks, OutreachActions, Section):
         under it) instead of following a marked item to the end of the list."""
         self._position = self.outreach_list.cursor
 
-    def filtering(self) -> bool:
-        return bool(
-            any(self.toggles.values())
-            or self.message_filter
-            or self.search_input.value.strip()
-            or self.select_value("status")
-            or self.select_value("channel")
-        )
-
-    def show_chips(self) -> None:
-        for name, (label, binding) in TOGGLES.items():
-            chip = self.query_one(f"#chip-{name}", Chip)
-            chip.text = f"{_(label)} ({keys.display_keys(binding)})"
-            chip.on = self.toggles[name]
-        message = self.query_one("#chip-message", Chip)
-        message.display = bool(self.message_filter)
-        if self.message_filter and self.data is not None:
-            record = self.data.snapshot.by_id("messages").get(self.message_filter) or {}
-            message.text = _("Message: {title} ✕", title=plain(record.get("title")))
-            message.on = True
-        group = self.query_one("#chip-group", Chip)
-        group.text = _(
-            "Grouped by {what} ({key})",
-            what=_("message") if self.by == "message" else _("recipient"),
-            key=keys.display_keys("outreach.group"),
-        )
-        clear = self.query_one("#chip-clear", Chip)
-        clear.text = _("✕ clear filters ({key})", key=keys.display_keys("outreach.clear"))
-        clear.display = self.filtering()
-
     # -- events ----------------------------------------------------------------------------
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -343,18 +309,6 @@ class OutreachSection(OutreachShellHooks, OutreachActions, Section):
         if event.select.id in ("out-status", "out-channel"):
             event.stop()
             self.apply()
-
-    def on_chip_pressed(self, event: Chip.Pressed) -> None:
-        event.stop()
-        name = (event.chip.id or "").removeprefix("chip-")
-        if name in TOGGLES:
-            self.action_toggle(name)
-        elif name == "message":
-            self.show_message(None)
-        elif name == "group":
-            self.action_group()
-        elif name == "clear":
-            self.action_clear()
 
     def on_view_switch_switched(self, event: ViewSwitch.Switched) -> None:
         event.stop()
@@ -396,39 +350,6 @@ class OutreachSection(OutreachShellHooks, OutreachActions, Section):
         listing = self.outreach_list
         shown = {v["id"] for v in listing.views}
         listing.set_selected(set() if shown <= listing.selected else listing.selected | shown)
-
-    def action_toggle(self, name: str) -> None:
-        self.toggles[name] = not self.toggles[name]
-        self.apply()
-
-    def action_group(self) -> None:
-        self.by = "contact" if self.by == "message" else "message"
-        self.apply()
-
-    def action_clear(self) -> None:
-        self.toggles = dict.fromkeys(TOGGLES, False)
-        self.message_filter = None
-        with self.search_input.prevent(Input.Changed):
-            self.search_input.value = ""
-        for name in ("status", "channel"):
-            select = self.query_one(f"#out-{name}", Select)
-            with select.prevent(Select.Changed):
-                select.value = Select.NULL
-        self.apply()
-        self.outreach_list.focus()
-
-    def show_message(self, message_id: str | None) -> None:
-        """Only the items of this message (None: every message); the coverage follows."""
-        self.message_filter = message_id
-        self.apply()
-        if message_id:
-            self.coverage.set_message(message_id)
-
-    def action_focus_search(self) -> None:
-        self.search_input.focus()
-
-    def action_focus_filters(self) -> None:
-        self.query_one("#out-status", Select).focus()
 
     def action_focus_list(self) -> None:
         if self.search_input.has_focus:

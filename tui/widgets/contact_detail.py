@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from rich.console import Group
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 from textual.containers import VerticalScroll
@@ -75,7 +77,8 @@ def detail_renderable(entry: ContactEntry, outreach: list[dict], messages: dict[
     row(_("Province"), province_name(entry.province_code))
     row(_("Region"), region or entry.region)
     row(_("Beats"), record.get("beats"))
-    row(_("Emails"), record.get("emails"))
+    if record.get("emails"):
+        table.add_row(Text(_("Emails")), Addresses([plain(e) for e in record["emails"]]))
     row(_("Phones"), [national_phone(p) for p in record.get("phones") or []])
     row(_("Zalo"), national_phone(record["zalo"]) if record.get("zalo") else "")
     channel = record.get("preferred_channel")
@@ -130,6 +133,33 @@ def detail_renderable(entry: ContactEntry, outreach: list[dict], messages: dict[
     else:
         body = Text(_("Nothing sent to this person yet."), style="dim")
     return Group(title, table, Text(""), hint, Text(""), history, body)
+
+
+class Addresses:
+    """Email addresses one per line. An address wider than the column breaks before its "@"
+    (never inside a name: "an.nguyen@da" + "nang.gov.vn" reads as two wrong addresses), and
+    only a part still too wide is folded."""
+
+    def __init__(self, addresses: list[str]) -> None:
+        self.addresses = addresses
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        parts = [p for a in self.addresses for p in _halves(a)]
+        return Measurement(
+            max(map(cell_len, parts), default=1), max(map(cell_len, self.addresses), default=1)
+        )
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        lines: list[str] = []
+        for address in self.addresses:
+            fits = cell_len(address) <= options.max_width
+            lines.extend([address] if fits else _halves(address))
+        yield Text("\n".join(lines), overflow="fold")
+
+
+def _halves(address: str) -> list[str]:
+    local, at, domain = address.partition("@")
+    return [local, at + domain] if at and local else [address]
 
 
 def _with_note(what: str, item: dict, message: dict) -> Text:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -23,27 +24,41 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.i18n import _
+from store.model import ROLES
 from store.network import ContactEntry
 
-from .text import fit, org_label, plain, province_name, role_label
+from .text import fit, org_label, plain, province_name, role_label, role_short
 
-#: Column shares of the width (name, title, organisation, province, role) and their minimums.
-_SHARES = (0.25, 0.22, 0.24, 0.14, 0.15)
-_MINIMUM = (12, 6, 8, 6, 6)
+#: Column shares of the width (name, title, organisation, province) and their minimums; the role
+#: column is as wide as its longest label (a cut role reads as another one: "Communicat…").
+_SHARES = (0.25, 0.22, 0.24, 0.14)
+_MINIMUM = (12, 6, 8, 6)
+_ROLE_MINIMUM = 6
+#: The role column shows the full labels when they take at most this share of the width.
+_ROLE_SHARE = 0.2
 _MARK = 2
 
 
-def column_widths(width: int) -> list[int]:
-    """Widths of the five columns for a list `width` cells wide (gaps of one cell)."""
-    usable = max(width - _MARK - 4, sum(_MINIMUM))
-    widths = [max(m, int(usable * s)) for s, m in zip(_SHARES, _MINIMUM, strict=True)]
-    widths[0] += usable - sum(widths)
-    return widths
+def column_widths(width: int, role: tuple[int, int] = (_ROLE_MINIMUM, _ROLE_MINIMUM)) -> list[int]:
+    """Widths of the five columns for a list `width` cells wide (gaps of one cell).
+
+    `role` is (longest short label, longest full label) in the UI language: the role column
+    gets the full width when it fits its share, else the short one, and never less.
+    """
+    usable = max(width - _MARK - 4, sum(_MINIMUM) + _ROLE_MINIMUM)
+    short, full = role
+    wanted = full if full <= usable * _ROLE_SHARE else short
+    role_width = max(_ROLE_MINIMUM, min(wanted, usable - sum(_MINIMUM)))
+    rest = usable - role_width
+    total = sum(_SHARES)
+    widths = [max(m, int(rest * s / total)) for s, m in zip(_SHARES, _MINIMUM, strict=True)]
+    widths[0] += rest - sum(widths)
+    return [*widths, role_width]
 
 
-@lru_cache(maxsize=16)
-def _widths(width: int) -> list[int]:
-    return column_widths(width)
+@lru_cache(maxsize=32)
+def _widths(width: int, role: tuple[int, int]) -> list[int]:
+    return column_widths(width, role)
 
 
 class ContactList(ScrollView, can_focus=True):
@@ -106,6 +121,7 @@ class ContactList(ScrollView, can_focus=True):
         self._styles: dict[str, Style] | None = None
         self._overflowed: bool | None = None
         self._header: list[str] | None = None
+        self._roles: tuple[dict[str, tuple[str, str]], tuple[int, int]] | None = None
         #: Bumped each time new rows are set (tests and the benchmark wait on it).
         self.version = 0
 
@@ -223,6 +239,24 @@ class ContactList(ScrollView, can_focus=True):
             self._header = [_("Full name"), _("Title"), _("Organisation"), _("Province"), _("Role")]
         return self._header
 
+    def role_labels(self) -> tuple[dict[str, tuple[str, str]], tuple[int, int]]:
+        """Role key -> (full, short) label in the UI language, and the widths the column needs
+        for (short, full) labels (the header counts too)."""
+        if self._roles is None:
+            labels = {key: (role_label(key), role_short(key)) for key in ROLES}
+            header = cell_len(self.header_labels()[4])
+            short = max(header, *(cell_len(s) for _f, s in labels.values()))
+            full = max(header, *(cell_len(f) for f, _s in labels.values()))
+            self._roles = (labels, (short, full))
+        return self._roles
+
+    def _role_cell(self, role: str | None, width: int) -> str:
+        labels = self.role_labels()[0]
+        if role not in labels:
+            return plain(role)
+        full, short = labels[role]
+        return full if cell_len(full) <= width else short
+
     def _line_styles(self) -> dict[str, Style]:
         """The row styles, computed once per theme/focus change (rich_style is costly per line)."""
         if self._styles is None:
@@ -271,13 +305,16 @@ class ContactList(ScrollView, can_focus=True):
             plain(record.get("title")),
             org_label(entry.org),
             province_name(entry.province_code),
-            role_label(record.get("role")),
+            self._role_cell(record.get("role"), self._column_widths(width)[4]),
         ]
         return self._strip(mark, cells, width, style, style)
+
+    def _column_widths(self, width: int) -> list[int]:
+        return _widths(width, self.role_labels()[1])
 
     def _strip(
         self, mark: str, cells: list[str], width: int, style: Style, mark_style: Style
     ) -> Strip:
-        widths = _widths(width)
+        widths = self._column_widths(width)
         text = mark + " ".join(fit(c, w) for c, w in zip(cells, widths, strict=True))
         return Strip([Segment(fit(text, width), style)], width)

@@ -12,7 +12,7 @@ from functools import cache
 from rich.cells import cell_len, set_cell_size
 from textual.content import Content
 
-from store.i18n import _
+from store.i18n import N_, _
 from store.model import ORG_KINDS, ROLES
 from store.reference import provinces
 from store.vietnamese import match_key
@@ -50,6 +50,15 @@ def fit(text: str, width: int) -> str:
 
 def role_label(role: str | None) -> str:
     return _(ROLES[role]) if role in ROLES else plain(role)
+
+
+#: Roles whose full label is much longer than the others, written short for list columns.
+_SHORT_ROLES = {"comms_officer": N_("Comms officer")}
+
+
+def role_short(role: str | None) -> str:
+    """A role as a list column shows it when the full label does not fit (same in filters)."""
+    return _(_SHORT_ROLES[role]) if role in _SHORT_ROLES else role_label(role)
 
 
 def kind_label(kind: str | None) -> str:
