@@ -105,6 +105,9 @@ def normalise_date(raw: str) -> str:
 
 
 def _iso_date(text: str) -> date | None:
+    """2024-03-15, or the date of an ISO time (2024-03-15T09:00); not "2024-03-15 Cục Thuế"."""
+    if len(text) > 10 and text[10] != "T":
+        return None
     try:
         return date.fromisoformat(text[:10])
     except ValueError:

@@ -158,3 +158,24 @@ def test_decomposed_vietnamese_is_stored_composed(store: Store) -> None:
     record, _warnings = net.add_contact(store, {"full_name": typed["full_name"]})
     assert record["full_name"] == name
     assert net.list_contacts(store.load(), net.ContactFilter(search="tran thi anh"))
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2025-06-01", "2025-06-01"),
+        ("15/03/2024", "2024-03-15"),
+        ("2025-06-01T09:00:00", "2025-06-01"),
+        ("2025-06-01Cục Thuế", None),
+        ("2025-06-01 Cục Thuế", None),
+        ("xyz", None),
+    ],
+)
+def test_a_date_is_read_whole_never_cut(raw: str, expected: str | None) -> None:
+    from store.validate import normalise_date
+
+    if expected is None:
+        with pytest.raises(InvalidValue):
+            normalise_date(raw)
+    else:
+        assert normalise_date(raw) == expected
