@@ -19,6 +19,12 @@ from store.templates import BUILT_IN, Template, load_templates
 from .. import keys
 from ..widgets.footer import Footer
 from ..widgets.text import plain
+from .keyorder import InOrderKeys
+
+
+class TitleInput(Input, InOrderKeys):
+    """The working title: Enter starts the card after the characters typed before it, however
+    fast they came (keyorder.py)."""
 
 
 class NewMessageScreen(ModalScreen[tuple[str, str] | None]):
@@ -44,7 +50,7 @@ class NewMessageScreen(ModalScreen[tuple[str, str] | None]):
         with Vertical(classes="dialog msg-new"):
             yield Label(Content(_("New message")), classes="dialog-title")
             yield Label(Content(_("Working title (for your list; the headline is in the card):")))
-            yield Input(
+            yield TitleInput(
                 placeholder=_("e.g. Dịch vụ công trực tuyến toàn trình"),
                 id="new-title",
                 compact=True,
@@ -83,13 +89,14 @@ class NewMessageScreen(ModalScreen[tuple[str, str] | None]):
             event.stop()
             options.action_cursor_up() if event.key == "up" else options.action_cursor_down()
 
-    def _finish(self) -> None:
+    def _finish(self, typed: str | None = None) -> None:
         options = self.query_one(OptionList)
         index = options.highlighted
         if index is None:
             return
         template = self.templates[index]
-        title = self.query_one("#new-title", Input).value.strip() or template.title()
+        typed = self.query_one("#new-title", Input).value if typed is None else typed
+        title = typed.strip() or template.title()
         self.dismiss((template.name, title))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -98,7 +105,7 @@ class NewMessageScreen(ModalScreen[tuple[str, str] | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self._finish()
+        self._finish(event.value)  # as Enter found it (keys typed on may be arriving)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start":

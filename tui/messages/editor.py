@@ -27,10 +27,12 @@ from ..widgets.text import plain
 from . import clock
 from .checklist import Checklist, summary_line
 from .editor_actions import EditorActions
+from .editor_external import EditorExternal
 from .editor_open import EditorOpening
 from .fields import FiguresField, field_of
 from .form import CardForm
 from .formvalues import META_FIELDS, form_fields, relanguage_figures
+from .keyorder import MOVE_BINDINGS, MovesAtOnce
 from .listing import kind_short, status_label
 from .views import EditorViews, ViewTab, timer_text
 
@@ -43,10 +45,13 @@ DEBOUNCE = 0.2
 FORMS_KEPT = 3
 
 
-class MessageEditor(EditorOpening, EditorViews, EditorActions, Vertical):
+class MessageEditor(
+    MovesAtOnce, EditorOpening, EditorViews, EditorActions, EditorExternal, Vertical
+):
     """Edits one message; the section opens and closes it and forwards store changes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        *MOVE_BINDINGS,
         keys.bind("editor.save", "save"),
         keys.bind("editor.close", "close"),
         keys.bind("editor.preview", "toggle_preview"),
@@ -310,19 +315,6 @@ class MessageEditor(EditorOpening, EditorViews, EditorActions, Vertical):
         if narrow:
             self.add_class("-checklist")
         self.checklist.focus_list()
-
-    def on_resize(self) -> None:
-        self.call_after_refresh(self._keep_focus)
-
-    def _keep_focus(self) -> None:
-        """Narrowing the terminal hides the checklist: a focus left there comes back to the card
-        (else no key of the editor would answer)."""
-        if not self.is_mounted or self.view != "card":
-            return
-        focused = self.screen.focused
-        hidden = self.checklist.region.width == 0
-        if focused is None or (hidden and focused in self.checklist.walk_children()):
-            self.focus_start(None)
 
     def on_checklist_jump(self, event: Checklist.Jump) -> None:
         event.stop()

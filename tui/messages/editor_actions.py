@@ -1,9 +1,9 @@
-"""What the editor does with the store and the outside world: save (explicit, and on leaving),
-status, $EDITOR round trips, and changes made to the message elsewhere.
+"""What the editor does with the store: save (explicit, and on leaving), status, and changes
+made to the message elsewhere ($EDITOR round trips: editor_external.py).
 
 The rule everywhere: the person's text is never lost. A save that fails leaves the form as it is
-and says why in the store's words; a malformed card from $EDITOR changes nothing and is kept to be
-fixed; a change made outside is taken only into fields the person has not touched.
+and says why in the store's words; a change made outside is taken only into fields the person has
+not touched.
 """
 
 from __future__ import annotations
@@ -13,14 +13,11 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from store.cardfile import CardError, card_changes, parse_card, render_card
 from store.errors import LantoaError, NotFoundError, ValidationError
 from store.i18n import _
 from store.messages import FIELDS, TABLE, restore_message, set_status, update_message
 
 from ..widgets.text import plain
-from .external import edit_text
-from .fields import LineField, ListField, TextField
 from .formvalues import form_value
 
 
@@ -47,6 +44,12 @@ class EditorActions:
             if then:
                 then()
             return False
+        refused = self.state.refused(values)  # a date the store would cut: said, not saved
+        if refused is not None:
+            self.show_save_errors(refused)
+            if failed:
+                failed(refused)
+            return True
         sent = {name: values[name] for name in self.state.dirty(values)}
         record_id = self.record_id
         generation = self.generation
@@ -143,26 +146,39 @@ class EditorActions:
         ):
             self.save(quiet=True)
 
+    def on_prune(self) -> None:
+        # Going (the app closing, or rebuilding its screen for another language): the fields
+        # go first, before the Unmount below, and what they last posted may not have climbed
+        # to `carry` yet: take what they show now, while they are still here.
+        if not self.closing:
+            self.carry.update(self.values())
+
     def on_unmount(self) -> None:
         # the app closing (or rebuilding its screen for another language): write it now
         if not self.closing:
             self.save_now()
 
     def save_now(self) -> None:
-        """On the app's way out: a direct write; if even that fails, keep a recovery file."""
+        """On the app's way out: a direct write; what cannot be written (the write fails, or a
+        date would be cut) is kept in a recovery file."""
         values = self.values()
         changes = self.state.changes(values)
         if not changes:
             return
+        refused = self.state.refused(values)  # a date the store would cut: kept aside
+        kept = {name: changes.pop(name) for name in (refused.fields if refused else ())}
         try:
-            _write(self.app.store, self.record_id, changes)
+            if changes:
+                _write(self.app.store, self.record_id, changes)
         except Exception:
+            kept.update(changes)
+        if kept:
             from store.paths import data_dir
             from store.storage import atomic_write_bytes
 
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
             path = data_dir() / "unsaved" / f"message-{self.record_id[:8]}-{stamp}.json"
-            payload = {"id": self.record_id, "changes": changes}
+            payload = {"id": self.record_id, "changes": kept}
             atomic_write_bytes(
                 path, json.dumps(payload, ensure_ascii=False, indent=1, default=str).encode("utf-8")
             )
@@ -186,6 +202,9 @@ class EditorActions:
             return
         values = self.values()
         changes = self.state.changes(values)
+        if (cut := self.state.refused(values)) is not None:
+            self.show_save_errors(cut)
+            return
         sent = {name: values[name] for name in self.state.dirty(values)}
         record_id = self.record_id
         generation = self.generation
@@ -230,107 +249,6 @@ class EditorActions:
 
         record_id = self.record_id
         self.save(lambda: open_send_dialog(self.app, message_id=record_id), quiet=True)
-
-    # -- $EDITOR -----------------------------------------------------------------------------
-
-    def action_external_field(self) -> None:
-        """The focused text field in $EDITOR (one line fields come back as one line)."""
-        field = self.form.focused_field()
-        if not isinstance(field, LineField | TextField | ListField):
-            self.notify(
-                _(
-                    "Put the cursor in a text field first, or edit the whole card with {key}.",
-                    key=self.card_key(),
-                ),
-                markup=False,
-            )
-            return
-        original = field.text if isinstance(field, TextField | ListField) else field.value
-        try:
-            edited = edit_text(self.app, original, f"{field.field_name}.md")
-        except LantoaError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            return
-        edited = edited.rstrip("\n")
-        if isinstance(field, LineField):
-            edited = " ".join(edited.split())
-            field.value = edited
-        else:
-            field.text = edited
-        field.focus()
-
-    def card_key(self) -> str:
-        from .. import keys
-
-        return keys.display_keys("editor.card")
-
-    def action_external_card(self) -> None:
-        """The whole card (as `lantoa messages edit` shows it) in $EDITOR; read back strictly."""
-        self.run_checks()
-        lang = self.merged.get("language") or "vi"
-        pristine = render_card(self.merged)
-        text = self.rejected_card or pristine
-        try:
-            edited = edit_text(self.app, text, f"message-{self.record_id[:8]}.md")
-        except LantoaError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            return
-        if edited == pristine:
-            self.rejected_card = None
-            self.notify(_("No changes."), markup=False, timeout=3)
-            return
-        try:
-            parsed = parse_card(edited, lang)
-        except CardError as exc:
-            self.rejected_card = edited
-            lines = "\n".join(
-                _("line {line}: {problem}", line=n, problem=p) for n, p in exc.problems
-            )
-            self.notify(
-                _(
-                    "The card was not applied; nothing changed. Fix these and press {key} "
-                    "to edit it again:\n{problems}",
-                    key=self.card_key(),
-                    problems=lines,
-                ),
-                title=_("Card not read"),
-                severity="error",
-                markup=False,
-                timeout=30,
-            )
-            return
-        self.rejected_card = None
-        changes = card_changes(parse_card(pristine, lang), parsed)
-        self.apply_card(changes, parsed, lang)
-
-    def apply_card(self, changes: dict[str, Any], parsed: dict[str, Any], lang: str) -> None:
-        """Put the card's changes into the form (saving stays the person's choice)."""
-        if not changes:
-            self.notify(_("No changes."), markup=False, timeout=3)
-            return
-        status = changes.pop("status", None)
-        new_lang = parsed.get("language") or lang
-        for name in changes:
-            self.carry[name] = form_value(parsed, name, new_lang)
-        fields = self.form.fields
-        rebuild = "kind" in changes or any(n not in fields for n in changes)
-        if rebuild:
-            self.call_later(self.change_kind, self.carry.get("kind") or "policy")
-        else:
-            for name in changes:
-                self.form.set_value(name, self.carry[name])
-        labels = ", ".join(_(FIELDS[n].label) for n in changes if n in FIELDS)
-        if labels:
-            self.notify(
-                _(
-                    "Taken from the card: {fields}. Save with {key}.",
-                    fields=labels,
-                    key=_save_key(),
-                ),
-                markup=False,
-            )
-        if status and status != (self.state.base.get("status") or "draft"):
-            self.call_later(self.change_status, status)
 
     # -- changes made elsewhere ----------------------------------------------------------------
 
@@ -392,12 +310,6 @@ class EditorActions:
         self.rejected_card = None
         self.run_checks(force=True)
         self.notify(_("Reloaded from the store."), markup=False)
-
-
-def _save_key() -> str:
-    from .. import keys
-
-    return keys.display_keys("editor.save")
 
 
 def _write(store: Any, record_id: str, changes: dict[str, Any]) -> Any:

@@ -25,6 +25,7 @@ from textual.widget import Widget
 from textual.widgets import Button
 
 from ..widgets.unhook import forget_lookups, forget_watchers
+from .keyorder import InOrderKeys
 
 
 class QuietStyles:
@@ -35,6 +36,16 @@ class QuietStyles:
         if getattr(self, "_parent", None) is None:
             return
         super().update_node_styles(animate=animate)  # type: ignore[misc]
+
+
+class Repaints:
+    """Mixin for TextAreas: repainted when resized. Textual wraps a TextArea's text again for
+    its new width on Resize, but repaints it only when that changes its height in lines: the
+    lines painted at the old width stayed, cut at the new right edge (80 to 120 columns makes
+    the form narrower: the checklist comes beside it)."""
+
+    def on_resize(self) -> None:
+        self.refresh()  # type: ignore[attr-defined]  # painted after the wrap (same dispatch)
 
 
 class Unhooks:
@@ -53,7 +64,7 @@ def unhook(widget: Widget) -> None:
     forget_lookups(widget.ancestors)
 
 
-class CompactButton(QuietStyles, Button):
+class CompactButton(QuietStyles, Button, InOrderKeys):
     """A compact button (the figures' "Remove" and "+ Add a figure")."""
 
     def __init__(self, label: str, classes: str) -> None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import events
 from textual.content import Content
 from textual.geometry import Size
 from textual.reactive import Reactive
@@ -27,8 +26,9 @@ from textual.widgets.text_area import Selection
 from store.i18n import _
 from store.messages import FIELDS, KINDS, LANGUAGES
 
-from .fieldbase import QuietStyles, Unhooks
+from .fieldbase import QuietStyles, Repaints, Unhooks
 from .figures import FiguresField
+from .keyorder import InOrderKeys
 
 #: Given as a class too, so that the widget is styled compact from its first styling (its
 #: restyles before it is mounted are skipped: fieldbase.py).
@@ -71,7 +71,7 @@ def locate(
     return min(start, len(shown)), min(end, len(shown))
 
 
-class LineField(Unhooks, QuietStyles, Input):
+class LineField(Unhooks, QuietStyles, Input, InOrderKeys):
     #: The box has a fixed size: scrolling the text needs no layout of the whole screen (see
     #: widgets/search_input.py), which keeps typing fast in a long form.
     virtual_size = Reactive(Size(0, 0), layout=False)
@@ -105,7 +105,7 @@ class LineField(Unhooks, QuietStyles, Input):
             self.selection = InputSelection(span[0], span[1])
 
 
-class TextField(Unhooks, QuietStyles, TextArea):
+class TextField(Repaints, Unhooks, QuietStyles, TextArea, InOrderKeys):
     def __init__(self, name: str, value: str, placeholder: str = "") -> None:
         super().__init__(
             value,
@@ -145,23 +145,16 @@ class TextField(Unhooks, QuietStyles, TextArea):
 
 
 class LineArea(TextField):
-    """A one-line field long enough to need wrapping (headline, sources): Enter moves on and a
-    pasted line break becomes a space, so what is saved is one line, seen whole."""
-
-    async def _on_key(self, event: events.Key) -> None:
-        if event.key == "enter":
-            event.stop()
-            event.prevent_default()
-            self.screen.focus_next()
-            return
-        await super()._on_key(event)
+    """A one-line field long enough to need wrapping (headline, sources): Enter moves on (the
+    editor's binding: keyorder.py) and a pasted line break becomes a space, so what is saved is
+    one line, seen whole."""
 
     @property
     def form_value(self) -> str:
         return " ".join(self.text.split("\n")) if "\n" in self.text else self.text
 
 
-class ListField(Unhooks, QuietStyles, TextArea):
+class ListField(Repaints, Unhooks, QuietStyles, TextArea, InOrderKeys):
     """A list (audiences, tags): one item per line, so items may hold commas."""
 
     def __init__(self, name: str, value: list[str], placeholder: str = "") -> None:
@@ -198,7 +191,7 @@ class ListField(Unhooks, QuietStyles, TextArea):
             self.move_cursor((min(index, self.document.line_count - 1), 0))
 
 
-class BoolField(QuietStyles, Checkbox):
+class BoolField(QuietStyles, Checkbox, InOrderKeys):
     def __init__(self, name: str, value: bool) -> None:
         super().__init__(
             _(FIELDS[name].label), bool(value), id=f"f-{name}", compact=True, classes=COMPACT
@@ -218,7 +211,7 @@ class BoolField(QuietStyles, Checkbox):
         self.focus()
 
 
-class ChoiceField(QuietStyles, Select):
+class ChoiceField(QuietStyles, Select, InOrderKeys):
     """Kind or language (status has its own action: "ready" must be checked first)."""
 
     def __init__(self, name: str, value: str) -> None:

@@ -23,6 +23,7 @@ from store.messages import FIGURE_KEYS
 
 from .fieldbase import CompactButton, QuietStyles, Unhooks
 from .formvalues import blank_figure
+from .keyorder import InOrderKeys
 
 FIGURE_LABELS = {
     "value": N_("Value"),
@@ -44,11 +45,11 @@ FIGURE_HINTS = {
 }
 
 
-class FigureInput(Unhooks, QuietStyles, Input):
+class FigureInput(Unhooks, QuietStyles, Input, InOrderKeys):
     virtual_size = Reactive(Size(0, 0), layout=False)
 
 
-class FigureSummary(Static, can_focus=True):
+class FigureSummary(Static, InOrderKeys, can_focus=True):
     """A figure folded to one line ("1. 3.893.595 tỷ đồng · Doanh thu · 2022 · Báo cáo…");
     Enter or a click opens its fields. Folded figures keep a long card short and quick."""
 

@@ -14,15 +14,21 @@ No Textual here: the editor widgets read and write these values.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from store.checks.numbers import format_number
+from store.errors import ValidationError
+from store.i18n import _
 from store.messages import FIELDS, FIGURE_KEYS, SLOTS, clean_field, clean_form, is_empty, slots_for
 from store.validate import InvalidValue, national_phone
 
+#: A date as typed, and nothing after it. (The store reads a date at the start of the text:
+#: "2025-06-01Cục Thuế" would be saved as 2025-06-01, the rest dropped without a word.)
+WHOLE_DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")
 #: Fields of the card's header row (besides the slots); kind and status have their own actions.
 META_FIELDS = ("title", "kind", "language", "owner", "tags")
 
@@ -136,6 +142,37 @@ def same_as_stored(name: str, value: Any, stored: Any, lang: str) -> bool:
     return (None if is_empty(cleaned) else cleaned) == (None if is_empty(stored) else stored)
 
 
+def _cut_date(text: str) -> str | None:
+    text = text.strip()
+    if not text or WHOLE_DATE.fullmatch(text):
+        return None  # (a whole date that does not exist, 2024-02-31, is the store's to refuse)
+    return _("{raw!r} is not a date; write 2024-03-15 or 15/03/2024", raw=text)
+
+
+def cut_dates(values: Mapping[str, Any]) -> dict[str, str]:
+    """Dates the store would read only in part (a date field, a figure's "as of"): what to fix,
+    by field."""
+    out: dict[str, str] = {}
+    for name, value in values.items():
+        kind = FIELDS[name].type if name in FIELDS else None
+        if kind == "date":
+            problem = _cut_date(str(value or ""))
+        elif kind == "figures":
+            problem = next(
+                (
+                    _("Figure {n}", n=number) + ": " + found
+                    for number, row in enumerate(value or [], 1)
+                    if (found := _cut_date(str(row.get("as_of") or "")))
+                ),
+                None,
+            )
+        else:
+            continue
+        if problem:
+            out[name] = problem
+    return out
+
+
 @dataclass
 class Merge:
     """What an outside change means for the open form."""
@@ -178,6 +215,14 @@ class FormState:
         """The changed fields, as `update_message` takes them."""
         return {name: store_value(name, values[name]) for name in self.dirty(values)}
 
+    def refused(self, values: Mapping[str, Any]) -> ValidationError | None:
+        """Changes the store would take only in part (cut_dates): not to be saved, as a value
+        the store cannot read is not; the error says what to fix, as the store's would."""
+        cut = cut_dates({name: values[name] for name in self.dirty(values)})
+        if not cut:
+            return None
+        return ValidationError([(n, f"{_(FIELDS[n].label)}: {m}") for n, m in cut.items()])
+
     def saved(self, record: Mapping[str, Any], sent: Mapping[str, Any]) -> None:
         """A save of the form values `sent` returned `record`."""
         self.base = dict(record)
@@ -210,6 +255,9 @@ class FormState:
         lang = values.get("language") or self.language
         raw = {n: store_value(n, v) for n, v in values.items() if n in FIELDS}
         clean, errors = clean_form(raw, lang)
+        for name, problem in cut_dates(values).items():
+            errors.setdefault(name, problem)
+            clean.pop(name, None)  # as for a value the store refuses: the last good one
         merged = dict(self.base)
         for name, value in clean.items():
             if value is None:

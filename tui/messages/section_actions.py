@@ -42,9 +42,12 @@ class MessagesActions:
 
     #: The editor of the last card closed, hidden, refilled for the next one (editor_open.py).
     _spare: MessageEditor | None = None
+    #: A card on its way (created, opened): the list's keys are off already, for what is typed
+    #: ahead of it ("Từ 1/7…" right after Enter would otherwise start, delete or undo things).
+    _opening = False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.editor is not None and action in LIST_ACTIONS:
+        if (self.editor is not None or self._opening) and action in LIST_ACTIONS:
             return False
         if action in NEEDS_MESSAGE and self.table.current is None:
             return None
@@ -56,11 +59,21 @@ class MessagesActions:
 
     async def open_editor(self, record: dict, restore: dict[str, Any] | None = None) -> None:
         if self.editor is not None:
+            self._opening = False  # (the card open keeps the list's keys off meanwhile)
             if self.editor.record_id == record["id"]:
                 return
-            self.editor.save()
+            if self.editor.dirty or self.editor.gone:
+                # Its changes first, as closing it does: the next card opens once they are
+                # written; a save refused keeps this card open with its text and the reasons.
+                self.editor.save(
+                    lambda: self.run_worker(
+                        self.open_editor(record, restore), group="open-editor", exclusive=True
+                    )
+                )
+                return
             await self._drop_editor()
         gchold.hold(self)  # released once the card is painted (MessageEditor.shown)
+        self._opening = False  # the editor takes over from here
         spare, self._spare = self._spare, None
         if spare is not None and spare.is_attached:
             self.editor = spare  # the last card's editor, refilled (editor_open.py)
@@ -83,6 +96,7 @@ class MessagesActions:
     def action_open(self) -> None:
         record = self.current_record()
         if record is not None:
+            self._opening = True
             self.run_worker(self.open_editor(record), group="open-editor", exclusive=True)
 
     async def _drop_editor(self) -> None:
@@ -113,6 +127,7 @@ class MessagesActions:
 
         def answered(choice: tuple[str, str] | None) -> None:
             if choice:
+                self._opening = True
                 self.new_message(*choice)
 
         self.app.push_screen(NewMessageScreen(), answered)
@@ -131,13 +146,11 @@ class MessagesActions:
             )
             self.run_worker(self.open_editor(record), group="open-editor", exclusive=True)
 
-        self.app.run_store_job(
-            job,
-            done,
-            lambda exc: self.notify(
-                _("Not created: {why}", why=exc), severity="error", markup=False
-            ),
-        )
+        def failed(exc: Exception) -> None:
+            self._opening = False
+            self.notify(_("Not created: {why}", why=exc), severity="error", markup=False)
+
+        self.app.run_store_job(job, done, failed)
 
     # -- delete / undo ---------------------------------------------------------------------
 

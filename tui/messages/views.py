@@ -158,6 +158,19 @@ class EditorViews:
             focused = self.form.focused_field() if self.query(".ed-form") else None
             self.focus_start(getattr(focused, "field_name", None) or self._card_field)
 
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._keep_focus)
+
+    def _keep_focus(self) -> None:
+        """Narrowing the terminal hides the checklist: a focus left there comes back to the card
+        (else no key of the editor would answer)."""
+        if not self.is_mounted or self.view != "card":
+            return
+        focused = self.screen.focused
+        hidden = self.checklist.region.width == 0
+        if focused is None or (hidden and focused in self.checklist.walk_children()):
+            self.focus_start(None)
+
     def action_toggle_preview(self) -> None:
         self.show_view("card" if self.view == "preview" else "preview")
 
