@@ -7,6 +7,7 @@ translation mechanism, and checks the Vietnamese catalogue covers each, with the
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from pathlib import Path
 
@@ -16,7 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PLACEHOLDER = re.compile(r"\{(\w+)")
 
 
+@functools.cache
 def marked_strings() -> dict[str, str]:
+    """Parsed once per test process: three tests ask, and the source does not change meanwhile."""
     found: dict[str, str] = {}
     for package in ("store", "tui"):
         for path in (ROOT / package).rglob("*.py"):
