@@ -325,4 +325,21 @@ def field_label(table: str, name: str) -> str:
 
         if name in FIELDS:
             return _(FIELDS[name].label)
+    if table == "outreach" and name in _OUTREACH_LABELS:
+        return _(_OUTREACH_LABELS[name])
     return name
+
+
+#: The outreach fields a conflict or a change report can name.
+_OUTREACH_LABELS = {
+    "status": N_("Status"),
+    "note": N_("Note"),
+    "link": N_("Link"),
+    "due": N_("Due"),
+    "channel": N_("Channel"),
+    "owner": N_("Owner"),
+    "contact_id": N_("Recipient"),
+    "message_id": N_("Message"),
+    "org_id": N_("Organisation"),
+    "history": N_("History"),
+}

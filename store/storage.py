@@ -105,8 +105,11 @@ def latest_backup(path: Path) -> Path | None:
     return backups[0] if backups else None
 
 
-def make_backup(path: Path, reason: str, keep: int = BACKUPS_KEPT) -> Path | None:
-    """Copy the store aside before a risky change; keep the newest `keep` copies."""
+def make_backup(
+    path: Path, reason: str, keep: int = BACKUPS_KEPT, spare: Path | None = None
+) -> Path | None:
+    """Copy the store aside before a risky change; keep the newest `keep` copies, and `spare`
+    (the backup being restored: the oldest one would otherwise make room for its own restore)."""
     path = Path(path)
     if not path.exists():
         return None
@@ -120,9 +123,24 @@ def make_backup(path: Path, reason: str, keep: int = BACKUPS_KEPT) -> Path | Non
     except OSError as exc:
         raise _write_error(target, exc) from exc
     for old in list_backups(path)[keep:]:
+        if spare is not None and old.resolve() == Path(spare).resolve():
+            continue
         with contextlib.suppress(OSError):
             old.unlink()
     return target
+
+
+def backup_facts(backup: Path) -> tuple[datetime | None, str]:
+    """When a backup was made (UTC) and why ("import", "sync", …), read from its name
+    (`<store>.<stamp>.<reason>.bak`); (None, "") for a file named otherwise."""
+    parts = Path(backup).name.rsplit(".", 3)
+    if len(parts) != 4 or parts[3] != "bak":
+        return None, ""
+    try:
+        made = datetime.strptime(parts[1], "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
+    except ValueError:
+        return None, ""
+    return made, parts[2]
 
 
 def _corrupt(path: Path, why: str) -> CorruptStoreError:

@@ -27,8 +27,8 @@ with a suggestion, so a typo never becomes the field's value everywhere.
 from __future__ import annotations
 
 import copy
-import unicodedata
 import uuid
+from collections.abc import Mapping
 from typing import Any
 
 from ..clock import is_stamp, parse
@@ -37,6 +37,7 @@ from ..errors import AmbiguousError, LantoaError, NotFoundError
 from ..i18n import _
 from ..model import field_label
 from ..records import BASE_CLOCK, CLOCK, is_live
+from ..vietnamese import fold
 from .merge import CONFLICTS_TABLE, MISSING, Clash
 from .stamps import CAPPED
 
@@ -52,18 +53,32 @@ NAME_FIELDS = {
     "outreach": "note",
 }
 _MIN_PREFIX = 4
-#: Words that mean mine/theirs after `--keep` (lower case, NFC).
+#: Words that mean mine/theirs after `--keep`, folded (no diacritics, lower case): "của họ",
+#: "cua ho" and "CỦA HỌ" are the same choice.
 KEEP_WORDS = {
     "mine": KEEP_MINE,
     "theirs": KEEP_THEIRS,
-    "của tôi": KEEP_MINE,
-    "tôi": KEEP_MINE,
-    "của họ": KEEP_THEIRS,
-    "họ": KEEP_THEIRS,
+    "cua toi": KEEP_MINE,
+    "toi": KEEP_MINE,
+    "cua minh": KEEP_MINE,
+    "minh": KEEP_MINE,
+    "cua ho": KEEP_THEIRS,
+    "ho": KEEP_THEIRS,
 }
 #: What a typo of mine/theirs is close to, and what it then most likely meant.
 _NEAR_WORDS = {"mine": KEEP_MINE, "my": KEEP_MINE, "theirs": KEEP_THEIRS, "their": KEEP_THEIRS}
 _NEAR_DISTANCE = 2
+#: A word that, anywhere in a `--keep` text of a few words, shows the person meant to choose a
+#: side ("theirs please", "keep mine"): refused rather than stored as the value.
+_CHOICE_HINTS = {
+    "mine": KEEP_MINE,
+    "my": KEEP_MINE,
+    "toi": KEEP_MINE,
+    "minh": KEEP_MINE,
+    "theirs": KEEP_THEIRS,
+    "their": KEEP_THEIRS,
+    "ho": KEEP_THEIRS,
+}
 
 
 def _distance(a: str, b: str) -> int:
@@ -77,19 +92,27 @@ def _distance(a: str, b: str) -> int:
 
 
 def keep_choice(raw: str) -> str | None:
-    """ "mine" or "theirs" for what a person typed after `--keep`, None for anything else."""
-    word = unicodedata.normalize("NFC", " ".join(str(raw).split())).lower()
-    return KEEP_WORDS.get(word)
+    """ "mine" or "theirs" for what a person typed after `--keep` (with or without diacritics),
+    None for anything else."""
+    return KEEP_WORDS.get(" ".join(fold(str(raw)).split()))
 
 
 def near_keep(raw: str) -> str | None:
-    """The choice a `--keep` word not in KEEP_WORDS was probably meant to be ("mine" or
-    "theirs"), when it is within edit distance 2 of mine/my/theirs/their; else None."""
+    """The choice a `--keep` text not in KEEP_WORDS was probably meant to be ("mine" or
+    "theirs"): a word within edit distance 2 of mine/my/theirs/their, or a text of up to three
+    words with one of them in it ("theirs please", "keep mine"); else None."""
     if keep_choice(raw) is not None:
         return None
-    word = unicodedata.normalize("NFC", " ".join(str(raw).split())).lower()
-    best = min(_NEAR_WORDS, key=lambda w: (_distance(word, w), w))
-    return _NEAR_WORDS[best] if _distance(word, best) <= _NEAR_DISTANCE else None
+    words = fold(str(raw)).split()
+    if not words:
+        return None
+    if len(words) <= 3:
+        for word in words:
+            if word in _CHOICE_HINTS:
+                return _CHOICE_HINTS[word]
+    text = " ".join(words)
+    best = min(_NEAR_WORDS, key=lambda w: (_distance(text, w), w))
+    return _NEAR_WORDS[best] if _distance(text, best) <= _NEAR_DISTANCE else None
 
 
 def conflict_id(table: str, record_id: str, field: str, losing_stamp: str) -> str:
@@ -152,11 +175,47 @@ def mine_side(conflict: dict, node: str) -> str:
     return "other" if other_here and not kept_here else "kept"
 
 
-def record_name(table: str, record: dict | None) -> str:
+#: Where a name is looked up: {table: {id: record}} (a store's tables, tombstones included).
+Lookup = Mapping[str, Mapping[str, dict]]
+
+
+def record_name(table: str, record: dict | None, tables: Lookup | None = None) -> str:
+    """How a person recognises a record. An outreach item is named by what went to whom
+    ("Doanh thu ngành 2022 → Lê Trọng Khoa"), not by its note, when `tables` can tell."""
     if record is None:
         return ""
+    if table == "outreach" and tables is not None:
+        title = _name_in(tables, "messages", record.get("message_id"), "title")
+        who = _name_in(tables, "contacts", record.get("contact_id"), "full_name") or _name_in(
+            tables, "organisations", record.get("org_id"), "name"
+        )
+        if title or who:
+            return f"{title or _('(no message)')} → {who or '?'}"
     name = record.get(NAME_FIELDS.get(table, "name"))
     return str(name) if name else record.get("id", "")[:8]
+
+
+def _name_in(tables: Lookup, table: str, record_id: Any, field: str) -> str:
+    found = (tables.get(table) or {}).get(record_id) if isinstance(record_id, str) else None
+    return str(found.get(field) or "") if found else ""
+
+
+def _snapshot_lookup(source: Snapshot | Transaction) -> Lookup:
+    return {t: source.by_id(t) for t in ("messages", "contacts", "organisations")}
+
+
+def value_label(table: str, field: str | None, value: Any) -> str | None:
+    """A coded value in words, in the interface language (an outreach status "done" is
+    "Done"/"Đã xong"); None when the value is shown as it is."""
+    if table != "outreach" or not isinstance(value, str):
+        return None
+    from ..outreach.model import CHANNELS, STATUSES, channel_label, status_label
+
+    if field == "status" and value in STATUSES:
+        return status_label(value)
+    if field == "channel" and value in CHANNELS:
+        return channel_label(value)
+    return None
 
 
 def conflict_view(conflict: dict, source: Snapshot | Transaction, node: str) -> dict:
@@ -171,14 +230,20 @@ def conflict_view(conflict: dict, source: Snapshot | Transaction, node: str) -> 
         side.setdefault("value", None)
         side.setdefault("present", True)
         side["this_device"] = bool(side.get("node")) and side.get("node") == node
+        side["label"] = value_label(table, name, side["value"])
         sides[key] = side
+    resolution = conflict.get("resolution")
+    if isinstance(resolution, dict):
+        resolution = {**resolution, "label": value_label(table, name, resolution.get("value"))}
     return {
         "id": conflict["id"],
         "status": conflict.get("status", OPEN),
         "kind": conflict.get("kind", "edit"),
         "table": table,
         "record_id": rid,
-        "record_name": record_name(table, record),
+        "record_name": record_name(
+            table, record, _snapshot_lookup(source) if table == "outreach" and record else None
+        ),
         "record_deleted": bool(record and not is_live(record)),
         "field": name,
         "field_label": field_label(table, name) if name else "",
@@ -189,7 +254,7 @@ def conflict_view(conflict: dict, source: Snapshot | Transaction, node: str) -> 
         "theirs": "other" if mine == "kept" else "kept",
         "detected_at": conflict.get("created_at"),
         "resolved_at": conflict.get("resolved_at"),
-        "resolution": conflict.get("resolution"),
+        "resolution": resolution,
     }
 
 
@@ -237,6 +302,17 @@ def _clean_value(table: str, field: str, raw: str, like: Any) -> Any:
         from ..messages import validate_message
 
         return validate_message({field: raw}, partial=True).get(field)
+    if table == "outreach":
+        from ..outreach.changes import TRACKED, check_change
+
+        if field in TRACKED:  # status, note, link, due, channel: checked as `outreach set` does
+            return check_change(**{field: raw})[field]
+        raise LantoaError(
+            _(
+                "{field} of an outreach item cannot be typed in; keep mine or theirs.",
+                field=field_label(table, field),
+            )
+        )
     if isinstance(like, list):
         return split_list(raw) or None
     if isinstance(like, bool):

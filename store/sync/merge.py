@@ -180,9 +180,11 @@ def merge_field(
         kind = "stale"
     else:
         kind = "edit" if lch else "create"
-        if local and b is not None and lch and lc > sc and ctx.has_seen(sc):
-            # this device's own later edit replaced a value it already had (e.g. its own write
-            # that reached the shared file before a sync was cut short): no clash
+        if local and lch and lc > sc and ctx.has_seen(sc):
+            # the other value is one this device already accounted for, and its own value is
+            # later: its own edit that reached the shared file before a sync was cut short, or
+            # an old copy of a shared file (a USB stick, never synced with here, so no base)
+            # bringing back a value since replaced: no clash
             return lv, lc
     if wins(lv, lc, sv, sc):
         winner, loser = (lv, lc), (sv, sc)

@@ -227,9 +227,11 @@ def _add_conflicts(merged: Tables, ctx: MergeContext, local: Tables, shared: Tab
     return list(new.values())
 
 
-def _notices(report: SyncReport, ctx: MergeContext, capped: int, nodes: set[str]) -> None:
+def _notices(
+    report: SyncReport, ctx: MergeContext, capped: int, nodes: set[str], tables: Tables
+) -> None:
     for rez in ctx.resurrected:
-        name = record_name(rez.table, rez.record)
+        name = record_name(rez.table, rez.record, tables)
         where = (
             _("on this device")
             if rez.deleted_on == "local"
@@ -387,7 +389,7 @@ def make_plan(
     snapshot = Snapshot(dict(merged))
     report.new_conflicts = [conflict_view(c, snapshot, clock.node) for c in new_conflicts]
     report.open_conflicts = open_count(merged)
-    _notices(report, ctx, capped_local + capped_shared, nodes)
+    _notices(report, ctx, capped_local + capped_shared, nodes, merged)
     return Plan(
         shared=side,
         report=report,

@@ -137,7 +137,7 @@ def diff_tables(before: Tables, after: Tables) -> tuple[list[Change], bool]:
             differs = True
             if table == CONFLICTS_TABLE:
                 continue
-            name = record_name(table, new)
+            name = record_name(table, new, after)
             if old is None:
                 if is_live(new):
                     changes.append(Change(table, rid, name, "added"))

@@ -44,6 +44,8 @@ Json = Annotated[bool, typer.Option("--json", help=_("Print JSON for scripts."))
 def show_value(side: dict[str, Any]) -> str:
     if not side.get("present", True) or side.get("value") in (None, "", []):
         return _("(empty)")
+    if side.get("label"):  # a coded value (an outreach status) in words
+        return str(side["label"])
     value = side["value"]
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return ", ".join(value)

@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
-import shutil
 from typing import Annotated
 
 import typer
 
 from store.config import state_path
-from store.i18n import _
+from store.i18n import N_, _
 from store.paths import config_path, data_dir
-from store.storage import list_backups, make_backup, parse_store_bytes
+from store.storage import (
+    atomic_write_bytes,
+    backup_facts,
+    list_backups,
+    make_backup,
+    parse_store_bytes,
+)
 
 from .common import info, print_json, print_table, state
 
 ORDER = 90
+#: Why a backup was made, as its file name says it.
+REASONS = {
+    "import": N_("before an import"),
+    "sync": N_("before a sync"),
+    "migration": N_("before a migration"),
+    "sample": N_("before loading the sample"),
+    "before-restore": N_("before a restore"),
+}
 #: The top-level commands `register` adds (read without importing: see tui/cli/__init__.py).
 COMMANDS = ("where", "backups")
 
@@ -63,10 +76,33 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help=_("Print JSON for scripts."))] = False,
     ) -> None:
         found = list_backups(state.store().path)
+        facts = [backup_facts(p) for p in found]
         if as_json:
-            print_json([{"path": str(p), "size": p.stat().st_size} for p in found])
+            print_json(
+                [
+                    {
+                        "path": str(p),
+                        "size": p.stat().st_size,
+                        "made_at": made.isoformat().replace("+00:00", "Z") if made else None,
+                        "reason": reason or None,
+                    }
+                    for p, (made, reason) in zip(found, facts, strict=True)
+                ]
+            )
             return
-        print_table([_("Backup"), _("Size")], [[p.name, p.stat().st_size] for p in found])
+        print_table(
+            [_("Backup"), _("Made"), _("Why"), _("Size")],
+            [
+                [
+                    p.name,
+                    made.astimezone().strftime("%d/%m/%Y %H:%M") if made else "",
+                    _(REASONS[reason]) if reason in REASONS else reason,
+                    p.stat().st_size,
+                ]
+                for p, (made, reason) in zip(found, facts, strict=True)
+            ],
+            empty=_("There are no backups of {path}.", path=state.store().path),
+        )
 
     @backups.command(
         "restore",
@@ -93,12 +129,21 @@ def register(app: typer.Typer) -> None:
             if not chosen.exists():
                 info(_("No backup named {name}.", name=backup))
                 raise typer.Exit(1)
-        parse_store_bytes(chosen, chosen.read_bytes())  # refuse to restore a damaged backup
+        payload = chosen.read_bytes()  # read before the rotation below could touch it
+        parse_store_bytes(chosen, payload)  # refuse to restore a damaged backup
         with store.locked():
             if store.exists():
-                make_backup(store.path, "before-restore")
-            tmp = store.path.with_name(f".{store.path.name}.restore.tmp")
-            shutil.copyfile(chosen, tmp)
-            tmp.chmod(0o600)
-            tmp.replace(store.path)
+                make_backup(store.path, "before-restore", spare=chosen)
+            atomic_write_bytes(store.path, payload)
         info(_("Restored {backup} to {path}.", backup=chosen.name, path=store.path))
+        from store.sync import remembered_file
+
+        shared = remembered_file(store)
+        if shared is not None:
+            info(
+                _(
+                    "This store syncs with {shared}: its next sync brings back every newer value "
+                    "kept there. To undo a change everywhere, change it again and sync.",
+                    shared=shared,
+                )
+            )

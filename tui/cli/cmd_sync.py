@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from store.i18n import N_, _
+from store.model import field_label
 from store.sync import remember_file, remembered_file, sync
 from store.sync.report import Change, SyncReport
 
@@ -49,7 +50,7 @@ def _changes(title: str, changes: list[Change]) -> None:
             table_label(c.table),
             c.name,
             _(ACTION_LABELS.get(c.action, c.action)),
-            ", ".join(c.fields),
+            ", ".join(field_label(c.table, f) for f in c.fields),
         ]
         for c in changes[:SHOWN]
     ]

@@ -50,6 +50,8 @@ def value_text(side: dict[str, Any]) -> str:
     """A conflict value as people read it (lists joined, empty said so)."""
     if not side.get("present", True) or side.get("value") in (None, "", []):
         return _("(empty)")
+    if side.get("label"):  # a coded value (an outreach status) in words
+        return plain(side["label"])
     value = side["value"]
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return ", ".join(value)
