@@ -175,3 +175,29 @@ def test_a_store_in_a_missing_folder_is_refused_not_started_empty(
     assert not missing.parent.exists()
     fresh = lantoa("contacts", "add", "--name", "Lê Văn An", store=tmp_path / "new.json")
     assert fresh.code == 0  # a new store file in a folder that exists is a first use
+
+
+def test_a_table_into_a_pipe_keeps_each_row_on_one_line(lantoa, monkeypatch) -> None:
+    """Rich folds at 80 columns when it cannot see a terminal: long organisation names and the
+    header words were split over lines in `contacts list > file`. Into a pipe, no COLUMNS set,
+    a row is one line and every header word is whole."""
+    from store.i18n import set_language
+
+    assert lantoa("sample", "load").code == 0
+    monkeypatch.delenv("COLUMNS")
+    for language, header in (("en", "Organisation"), ("vi", "Cơ quan")):
+        monkeypatch.setenv("LANTOA_LANG", language)
+        try:
+            result = lantoa("contacts", "list", "--province", "quang-ninh")
+        finally:
+            set_language("en")
+        assert result.code == 0, result.err
+        lines = result.out.splitlines()
+        rows = [line for line in lines if line.startswith("│")]
+        assert len(rows) == 6, result.out  # one line per contact, none folded
+        assert any(header in line for line in lines if line.startswith("┃")), result.out
+        assert any("Sở Thông tin và Truyền thông Quảng Ninh" in row for row in rows)
+        assert max(len(line) for line in lines) > 80
+    monkeypatch.setenv("COLUMNS", "60")  # a width asked for is still obeyed
+    narrow = lantoa("contacts", "list", "--province", "quang-ninh")
+    assert max(len(line) for line in narrow.out.splitlines()) <= 60

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -69,10 +70,20 @@ def print_json(data: Any) -> None:
         sys.stdout.write(payload.decode("utf-8"))
 
 
+#: Width of output that goes to a file or a pipe: wide enough that nothing wraps.
+PIPE_WIDTH = 100_000
+
+
 def console(stderr: bool = False):
+    """Rich output for people. On a terminal it fits the terminal; into a file or a pipe (and
+    no COLUMNS set) every line is as long as its content, so a table's cells and header words
+    are never folded at Rich's default 80 columns and `grep` sees each row on one line."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    out = Console(stderr=stderr, highlight=False, soft_wrap=False)
+    if not out.is_terminal and not os.environ.get("COLUMNS", "").strip().isdigit():
+        out.width = PIPE_WIDTH
+    return out
 
 
 def print_table(
