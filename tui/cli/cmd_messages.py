@@ -134,6 +134,7 @@ def register(app: typer.Typer) -> None:
             print_json(message_json(record))
         else:
             show_message(record)
+            _mention_kept(record["id"])
 
     @group.command("set")
     def set_(
@@ -389,3 +390,20 @@ def register(app: typer.Typer) -> None:
 
             atomic_write_bytes(output, payload)
             info(_("Wrote {path}.", path=output))
+
+
+def _mention_kept(record_id: str) -> None:
+    """Changes the app could not save when it closed (store/recovery.py) are offered back when
+    the card is opened in the app; here they are only mentioned, so nobody forgets them."""
+    from store import recovery
+
+    found = recovery.find(record_id)
+    if found:
+        info(
+            _(
+                "Changes to this card that could not be saved when the app closed are kept in "
+                "{folder} ({files}); open the card in the app to restore or discard them.",
+                folder=str(recovery.folder()),
+                files=", ".join(k.path.name for k in [*found.kept, *found.unreadable]),
+            )
+        )

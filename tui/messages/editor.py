@@ -34,6 +34,7 @@ from .form import CardForm
 from .formvalues import META_FIELDS, form_fields, relanguage_figures
 from .keyorder import MOVE_BINDINGS, MovesAtOnce
 from .listing import kind_short, status_label
+from .recovery import EditorRecovery
 from .views import EditorViews, ViewTab, timer_text
 
 if TYPE_CHECKING:
@@ -46,7 +47,13 @@ FORMS_KEPT = 3
 
 
 class MessageEditor(
-    MovesAtOnce, EditorOpening, EditorViews, EditorActions, EditorExternal, Vertical
+    MovesAtOnce,
+    EditorRecovery,  # before EditorOpening: it follows `shown` with the offer
+    EditorOpening,
+    EditorViews,
+    EditorActions,
+    EditorExternal,
+    Vertical,
 ):
     """Edits one message; the section opens and closes it and forwards store changes."""
 

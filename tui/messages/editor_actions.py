@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import Any
 
 from store.errors import LantoaError, NotFoundError, ValidationError
@@ -173,15 +172,10 @@ class EditorActions:
         except Exception:
             kept.update(changes)
         if kept:
-            from store.paths import data_dir
-            from store.storage import atomic_write_bytes
+            from store import recovery
 
-            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-            path = data_dir() / "unsaved" / f"message-{self.record_id[:8]}-{stamp}.json"
-            payload = {"id": self.record_id, "changes": kept}
-            atomic_write_bytes(
-                path, json.dumps(payload, ensure_ascii=False, indent=1, default=str).encode("utf-8")
-            )
+            base = self.state.base
+            recovery.keep(self.record_id, kept, was={name: base.get(name) for name in kept})
 
     # -- status ------------------------------------------------------------------------------
 

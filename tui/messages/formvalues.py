@@ -23,7 +23,17 @@ from typing import Any
 from store.checks.numbers import format_number
 from store.errors import ValidationError
 from store.i18n import _
-from store.messages import FIELDS, FIGURE_KEYS, SLOTS, clean_field, clean_form, is_empty, slots_for
+from store.messages import (
+    FIELDS,
+    FIGURE_KEYS,
+    KINDS,
+    LANGUAGES,
+    SLOTS,
+    clean_field,
+    clean_form,
+    is_empty,
+    slots_for,
+)
 from store.validate import InvalidValue, national_phone
 
 #: A date as typed, and nothing after it. (The store reads a date at the start of the text:
@@ -109,6 +119,42 @@ def store_value(name: str, value: Any) -> Any:
         return bool(value)
     text = str(value or "")
     return text if text.strip() else None
+
+
+def kept_form_value(name: str, value: Any) -> Any:
+    """A value kept in a recovery file (as `store_value` made it: the text as typed, None for
+    a cleared field) as the field shows it; ValueError if it is not one the field can show (a
+    file edited by hand, or from another version)."""
+    spec = FIELDS.get(name)
+    if spec is None:
+        raise ValueError(_("{name!r} is not a field of a story card", name=name))
+    kind = spec.type
+    if kind == "figures":
+        rows = [] if value is None else value
+        if not isinstance(rows, list) or not all(isinstance(r, Mapping) for r in rows):
+            raise ValueError(_("{field}: not a list of figures", field=_(spec.label)))
+        return [{**dict(r), **{k: str(r.get(k) or "") for k in FIGURE_KEYS}} for r in rows]
+    if kind == "list":
+        items = [] if value is None else value
+        if not isinstance(items, list):
+            raise ValueError(_("{field}: not a list", field=_(spec.label)))
+        return [str(v).strip() for v in items if str(v).strip()]
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise ValueError(_("{field}: not yes or no", field=_(spec.label)))
+        return value
+    if name in ("kind", "language"):
+        choices = KINDS if name == "kind" else LANGUAGES
+        if value not in choices:
+            raise ValueError(
+                _("{field}: {value!r} is not a choice", field=_(spec.label), value=value)
+            )
+        return value
+    if value is None:
+        return ""
+    if not isinstance(value, str | int | float):
+        raise ValueError(_("{field}: not a text", field=_(spec.label)))
+    return str(value)
 
 
 def relanguage_figures(rows: list[dict[str, Any]], old: str, new: str) -> list[dict[str, Any]]:

@@ -345,6 +345,7 @@ class MessagesActions:
             (_("message: export…"), editor.action_export),
             (_("message: reload from the store (drop my changes)"), editor.reload_from_store),
         ]
+        commands += editor.recovery_commands()
         return [PaletteCommand(name, title, callback) for name, callback in commands]
 
 

@@ -1,8 +1,9 @@
 """The network section: find anyone in seconds, see who they are, keep their details right.
 
-Search runs on every keystroke against the in-memory index (see network_search.py); keystrokes
-that arrive faster than the list can be redrawn are coalesced, so typing never lags. A reload of
-the store (own write, CLI, sync) re-runs the same search and keeps the cursor and the selection.
+Search runs on every keystroke against the in-memory index (see network_search.py; the search box
+and the filters: network_filtering.py); keystrokes that arrive faster than the list can be redrawn
+are coalesced, so typing never lags. A reload of the store (own write, CLI, sync) re-runs the
+same search and keeps the cursor and the selection.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from textual.containers import Horizontal
 from textual.widgets import ContentSwitcher, Input, Label
 
 from store.i18n import _
-from store.network import ContactEntry, ContactFilter
+from store.network import ContactEntry
 
 from .. import keys
 from ..widgets.contact_detail import ContactDetail
@@ -29,20 +30,18 @@ from ..widgets.welcome import WelcomeView
 from .base import PaletteCommand, Section, StoreData
 from .network_actions import NetworkActions
 from .network_files import NetworkFiles
+from .network_filtering import NetworkFiltering
 from .network_search import ContactSearch, facet_values
 
 #: Seconds the detail panel waits after the last keystroke before following the list.
 DETAIL_DELAY = 0.12
-#: Up to this many contacts a search typed before the background indexing is done folds the
-#: index at once (~0.2 s for 10,000); bigger stores wait for the worker without blocking keys.
-FOLD_IN_PLACE = 20_000
 
 
 def _available(module: str) -> bool:
     return importlib.util.find_spec(module) is not None
 
 
-class NetworkSection(NetworkActions, NetworkFiles, Section):
+class NetworkSection(NetworkFiltering, NetworkActions, NetworkFiles, Section):
     section_id = "network"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -191,97 +190,6 @@ class NetworkSection(NetworkActions, NetworkFiles, Section):
         contacts.loading = False
         contacts.empty_text = message
         contacts.refresh()
-
-    # -- searching -------------------------------------------------------------------------
-
-    def criteria(self) -> ContactFilter:
-        return ContactFilter(search=self.search_input.value or None, **self.filters)
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id != "search":
-            return
-        event.stop()
-        if not self._apply_scheduled:
-            self._apply_scheduled = True
-            self.call_later(self._apply_now)
-
-    def _apply_now(self) -> None:
-        self._apply_scheduled = False
-        self._typing = True
-        try:
-            self.apply_search()
-        finally:
-            self.call_later(self._typed)
-
-    def _typed(self) -> None:
-        self._typing = False
-
-    def apply_search(self, keep_id: str | None = None) -> None:
-        """Filter the index with the search text and filters, and show the result."""
-        if self.searcher is None or self.data is None:
-            return
-        criteria = self.criteria()
-        needs_folding = bool(criteria.search or criteria.beat or criteria.tag)
-        if (
-            needs_folding
-            and not self.data.prepared.is_set()
-            and len(self.data.index) > (FOLD_IN_PLACE)
-        ):
-            # a big store is still being indexed in the background: keep typing responsive
-            # and search as soon as it is ready
-            self.query_one("#count", Counter).text = _("indexing…")
-            self.set_timer(0.05, lambda: self.apply_search(keep_id))
-            return
-        rows = self.searcher.run(criteria)
-        contacts = self.contact_list
-        contacts.empty_text = (
-            _(
-                "No contact matches. {keys} clears the filters.",
-                keys=keys.display_keys("network.clear"),
-            )
-            if self.filters or self.search_input.value
-            else _("No contacts yet.")
-        )
-        contacts.set_rows(rows, keep_id=keep_id)
-        total = len(self.data.index)
-        count = f"{len(rows):,}".replace(",", ".")
-        text = count if len(rows) == total else f"{count} / {total:,}".replace(",", ".")
-        if contacts.selected:
-            text += " · " + _("{n} selected", n=len(contacts.selected))
-        self.query_one("#count", Counter).text = text
-        self.query_one(FilterChips).show(
-            self.filters, self.data.index.orgs, keys.display_keys("network.clear")
-        )
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id != "search":
-            return
-        event.stop()
-        if self._apply_scheduled:
-            self._apply_now()
-        entry = self.contact_list.current
-        if entry is not None:
-            self.contact_list.focus()
-            self.open_contact(entry.id)
-
-    def set_filter(self, name: str, value: str | None) -> None:
-        if value:
-            self.filters[name] = value
-        else:
-            self.filters.pop(name, None)
-        self.query_one(FilterPanel).set_values(self.filters)
-        self.apply_search()
-
-    def on_filter_panel_changed(self, event: FilterPanel.Changed) -> None:
-        event.stop()
-        self.set_filter(event.name, event.value)
-
-    def on_filter_chips_remove(self, event: FilterChips.Remove) -> None:
-        event.stop()
-        if event.name is None:
-            self.action_clear_filters()
-        else:
-            self.set_filter(event.name, None)
 
     # -- the detail ------------------------------------------------------------------------
 
