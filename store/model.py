@@ -14,7 +14,7 @@ from typing import Any
 
 from .errors import ValidationError
 from .i18n import N_, _
-from .reference import find_province, find_region, provinces
+from .reference import find_province, find_region, provinces, unknown_region
 from .validate import (
     InvalidValue,
     clean_line,
@@ -195,7 +195,7 @@ def _region(value: Any) -> str | None:
         return None
     found = find_region(text)
     if found is None:
-        raise InvalidValue(_("unknown region {value!r}", value=text))
+        raise InvalidValue(unknown_region(text))
     return found
 
 

@@ -18,7 +18,7 @@ from .errors import AmbiguousError, NotFoundError, ValidationError
 from .i18n import N_, _
 from .model import ORG_KINDS, ROLES, enum_value, validate
 from .records import public_view
-from .reference import find_province, find_region, provinces
+from .reference import find_province, find_region, provinces, unknown_region
 from .validate import InvalidValue, national_phone
 from .vietnamese import Matcher, fold, match_key, name_sort_key, nfc, text_sort_key
 
@@ -420,7 +420,7 @@ def build_filter(
     if region:
         found_region = find_region(region)
         if found_region is None:
-            errors.append(("region", _("unknown region {value!r}", value=region)))
+            errors.append(("region", unknown_region(region)))
         criteria.region = found_region
     if errors:
         raise ValidationError(errors)
@@ -480,7 +480,7 @@ def list_orgs(
     if region:
         region_name = find_region(region)
         if region_name is None:
-            errors.append(("region", _("unknown region {value!r}", value=region)))
+            errors.append(("region", unknown_region(region)))
     if errors:
         raise ValidationError(errors)
     matcher = Matcher(search or "")
@@ -616,7 +616,9 @@ def edit_org(store: Store, ref: str, changes: dict[str, Any]) -> dict:
 
 
 def remove_org(store: Store, ref: str, force: bool = False) -> tuple[dict, int]:
-    """Tombstone an organisation; refuses while people belong to it unless `force`."""
+    """Tombstone an organisation; refuses while people belong to it unless `force`, which
+    leaves them without an organisation (as it says): listings, searches and outreach must not
+    keep placing people under an organisation that is gone."""
     with store.transaction() as tx:
         current = resolve(tx, ORGS, ref)
         people = [c for c in tx.live(CONTACTS) if c.get("org_id") == current["id"]]
@@ -634,6 +636,8 @@ def remove_org(store: Store, ref: str, force: bool = False) -> tuple[dict, int]:
                     )
                 ]
             )
+        for person in people:
+            tx.update(CONTACTS, person["id"], {"org_id": None})
         return tx.delete(ORGS, current["id"]), len(people)
 
 

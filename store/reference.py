@@ -61,6 +61,19 @@ def regions() -> list[tuple[str, str]]:
     return list(seen.items())
 
 
+def unknown_region(text: str) -> str:
+    """The message for a region that is not one of the six, listing them (in the interface
+    language; either language's names are accepted)."""
+    from .i18n import _, get_language
+
+    names = [vi if get_language() == "vi" else en for vi, en in regions()]
+    return _(
+        "unknown region {value!r}; give one of: {choices}",
+        value=text,
+        choices=", ".join(names),
+    )
+
+
 def province_slug(name: str) -> str:
     """A province's name as one word for command lines: "Bà Rịa - Vũng Tàu" -> ba-ria-vung-tau."""
     return "-".join(re.findall(r"[a-z0-9]+", fold(name)))

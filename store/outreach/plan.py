@@ -17,7 +17,7 @@ from ..db import Snapshot, Store, Transaction
 from ..errors import ValidationError
 from ..i18n import N_, _
 from ..network import CONTACTS, ORGS, resolve
-from ..reference import find_region
+from ..reference import find_region, unknown_region
 from ..validate import InvalidValue
 from .dates import due_value
 from .expand import Expander, Group, Skipped, parse_group
@@ -96,7 +96,7 @@ def _check_request(request: PlanRequest, today: date) -> tuple[dict, list[Group]
     if request.region:
         region = find_region(request.region)
         if region is None:
-            errors.append(("region", _("unknown region {value!r}", value=request.region)))
+            errors.append(("region", unknown_region(request.region)))
         elif not request.groups:
             errors.append(("region", _("--region narrows a --group; give one")))
     if not (request.contacts or request.orgs or request.groups):

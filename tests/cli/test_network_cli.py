@@ -127,6 +127,19 @@ def test_orgs_merge_and_rm(lantoa) -> None:
     assert [c["full_name"] for c in shown["contacts"]] == ["Vũ Thị Mai"]
 
 
+def test_orgs_rm_force_leaves_its_people_without_it(lantoa) -> None:
+    """The message said the people no longer had an organisation, but listings and outreach
+    still placed them under the deleted one."""
+    lantoa("orgs", "add", "--name", "Báo Cần Thơ", "--kind", "press")
+    lantoa("contacts", "add", "--name", "Phạm Hồng Yến", "--org", "Báo Cần Thơ")
+    r = lantoa("orgs", "rm", "Báo Cần Thơ", "--force")
+    assert r.code == 0 and "1 contact no longer has an organisation" in r.err, r.err
+    [person] = lantoa("contacts", "list", "--json").json()
+    assert person["full_name"] == "Phạm Hồng Yến" and person.get("org_id") is None
+    assert not person.get("org_name")
+    assert lantoa("contacts", "list", "--org", "Báo Cần Thơ").code == 1  # no such organisation
+
+
 def test_where_prints_the_paths(lantoa) -> None:
     paths = lantoa("where", "--json").json()
     assert paths["store"] == str(lantoa.store_path)

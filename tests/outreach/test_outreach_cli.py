@@ -294,3 +294,24 @@ def test_real_terminal_prompt(lantoa, tmp_path: Path) -> None:
     assert os.waitstatus_to_exitcode(status) == 0
     assert b"Marked 2 items done." in seen
     assert {i["status"] for i in lantoa.store.load().live("outreach")} == {"done"}
+
+
+def test_a_plan_that_reaches_nobody_exits_1(lantoa) -> None:
+    """Planning only a do-not-contact person planned nothing and said so, with exit 0: a
+    script went on as if the message had gone out."""
+    result = lantoa("outreach", "plan", "-m", "msg-ready", "--to", "e-dnc")
+    assert result.code == 1, result.err
+    assert "do not contact" in result.err + result.out
+    assert lantoa("outreach", "list", "--json").json() == []
+    as_json = lantoa("outreach", "plan", "-m", "msg-ready", "--to", "e-dnc", "--json")
+    assert as_json.code == 1 and as_json.json()["skipped"][0]["reason"] == "do_not_contact"
+    preview = lantoa("outreach", "plan", "-m", "msg-ready", "--to", "e-dnc", "--dry-run")
+    assert preview.code == 0  # a dry run only shows
+
+
+def test_an_unknown_region_lists_the_six(lantoa) -> None:
+    result = lantoa(
+        "outreach", "plan", "-m", "msg-ready", "-g", "press_agency", "--region", "Bắc Bộ"
+    )
+    assert result.code == 1
+    assert "unknown region 'Bắc Bộ'" in result.err and "Mekong Delta" in result.err

@@ -148,3 +148,22 @@ def test_an_old_copy_still_clashes_with_an_edit_it_never_saw(lantoa, tmp_path) -
     assert result.code == 3, result.out + result.err  # conflicts waiting
     [clash] = lantoa(d, "conflicts", "list", "--json").json()
     assert clash["field"] == "title"
+
+
+def test_a_one_off_sync_keeps_the_remembered_shared_file(lantoa, tmp_path) -> None:
+    """Syncing once with a USB copy silently made it the file `lantoa sync` used from then on."""
+    from store import Store
+    from store.sync import remembered_file
+
+    a = tmp_path / "a.json"
+    shared, usb = tmp_path / "shared.json", tmp_path / "usb.json"
+    assert lantoa(a, "contacts", "add", "--name", "Lê Văn An").code == 0
+    assert lantoa(a, "sync", str(shared)).code == 0
+    assert remembered_file(Store(a)) == shared  # the first file is remembered
+    once = lantoa(a, "sync", str(usb))
+    assert once.code == 0 and "this once" in once.err and str(shared) in once.err
+    assert remembered_file(Store(a)) == shared
+    assert lantoa(a, "sync", str(usb), "--remember").code == 0
+    assert remembered_file(Store(a)) == usb
+    again = lantoa(a, "sync")
+    assert again.code == 0 and "this once" not in again.err

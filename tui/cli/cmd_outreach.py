@@ -127,6 +127,8 @@ def register(app: typer.Typer) -> None:
             print_json(plan_json(result, dry_run, lookup))
         else:
             print_plan(result, settings, dry_run, force, lookup)
+        if not dry_run and not result.created and (result.skipped or result.duplicates):
+            raise typer.Exit(1)  # nobody could be planned: not done (see "Exit codes")
 
     @outreach.command("list")
     def list_(

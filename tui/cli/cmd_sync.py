@@ -151,10 +151,18 @@ def register(app: typer.Typer) -> None:
                 "--dry-run", help=_("Show what would change on each side; write nothing.")
             ),
         ] = False,
+        remember: Annotated[
+            bool,
+            typer.Option(
+                "--remember",
+                help=_("Make FILE the file `lantoa sync` uses from now on (the first one is)."),
+            ),
+        ] = False,
         as_json: Annotated[bool, typer.Option("--json", help=_("Print JSON for scripts."))] = False,
     ) -> None:
         store = state.store()
-        path = file or remembered_file(store)
+        known = remembered_file(store)
+        path = file or known
         if path is None:
             raise UsageFailure(
                 _(
@@ -163,10 +171,25 @@ def register(app: typer.Typer) -> None:
                 )
             )
         report = sync(store, path, dry_run=dry_run)
-        if not dry_run:
+        other = known is not None and not _same_file(known, path)
+        if not dry_run and (known is None or remember or not other):
             remember_file(store, path)
         if as_json:
             print_json(report.to_json())
         else:
             show_report(report)
+        if not dry_run and other and not remember:
+            # a USB stick or an attachment, once: the unit's shared file stays the default
+            info(
+                _(
+                    "Synced with {path} this once; `lantoa sync` alone still uses {known} "
+                    "(--remember switches to {path}).",
+                    path=path,
+                    known=known,
+                )
+            )
         raise typer.Exit(report.exit_code)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    return Path(a).expanduser().absolute() == Path(b).expanduser().absolute()
