@@ -226,6 +226,17 @@ class OutreachActions:
                 )
 
         def undone(result: core.UndoResult) -> None:
+            if not result.reverted:  # every item changed since (a sync, another window)
+                self.notify(
+                    _(
+                        "Nothing undone: every item of {what} changed since, and was left as "
+                        "it is.",
+                        what=describe_command(result.command),
+                    ),
+                    markup=False,
+                    severity="warning",
+                )
+                return
             text = _("Undone: {what}.", what=describe_command(result.command))
             if result.skipped:
                 reasons = sorted({core.reason_label(r) for _i, r in result.skipped})

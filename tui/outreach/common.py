@@ -6,11 +6,13 @@ terminal without colours (and to people who do not see them).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from textual.content import Content
+from textual.screen import Screen
 
 from store import outreach as core
 from store.errors import LantoaError
@@ -110,3 +112,22 @@ def due_text(view: dict, today_: date | None = None) -> str:
     """The follow-up date, with "!" when overdue."""
     due = plain(view.get("due") or "")
     return f"{due} !" if view.get("overdue") else due
+
+
+def close_or_ask(screen: Screen, what: str | None, save: Callable[[], None]) -> None:
+    """Close a dialog at once when nothing was typed (`what` is None); else ask "Discard
+    changes?" (keep editing, discard or save) like the contact form, so a note typed and then
+    an Escape pressed by reflex is not lost. `what` names what was typed ("the note")."""
+    from ..screens.dialogs import UnsavedScreen
+
+    if what is None:
+        screen.dismiss(None)
+        return
+
+    def answered(answer: str | None) -> None:
+        if answer == "discard":
+            screen.dismiss(None)
+        elif answer == "save":
+            save()
+
+    screen.app.push_screen(UnsavedScreen(what), answered)

@@ -1,14 +1,16 @@
 """The Outreach list's filters: the chips (overdue, due today, mine, one message, grouping,
-clear) and the search and status boxes they work with. Mixed into OutreachSection (which
-provides the list, the data, `select_value` and `apply`)."""
+clear), the search and status boxes they work with, and the count beside them. Mixed into
+OutreachSection (which provides the list, the data, `select_value` and `apply`)."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.widgets import Input, Select
 
 from store.i18n import N_, _
 
 from .. import keys
+from ..widgets.status_bar import Counter
 from ..widgets.text import plain
 from .chips import Chip
 
@@ -18,6 +20,9 @@ TOGGLES = {
     "due_today": (N_("Due today"), "outreach.today"),
     "mine": (N_("Mine"), "outreach.mine"),
 }
+
+#: The search box's width (cells) worth keeping on a narrow screen: the hint's first items.
+SEARCH_ROOM = 30
 
 
 class OutreachFilters:
@@ -31,6 +36,24 @@ class OutreachFilters:
             or self.select_value("status")
             or self.select_value("channel")
         )
+
+    def show_count(self) -> None:
+        """ "12 / 40 · 3 selected". On a narrow screen the count is only as wide as its text
+        (the search box gets the rest), and when "3 selected" would leave the search fewer than
+        SEARCH_ROOM cells it reads "✓3" (✓ marks the selected rows)."""
+        shown, total = self._counts
+        text = str(shown) if total is None else f"{shown} / {total}"
+        selected = len(self.outreach_list.selected)
+        narrow = self.screen.has_class("-narrow")
+        counter = self.query_one("#out-count", Counter)
+        if selected:
+            full = text + " · " + _("{n} selected", n=selected)
+            room = self.search_input.size.width + counter.size.width - cell_len(full)
+            text = full if not narrow or room >= SEARCH_ROOM else f"{text} · ✓{selected}"
+        resized = cell_len(counter.text) != cell_len(text)
+        counter.text = text
+        if narrow and resized:
+            counter.refresh(layout=True)
 
     def show_chips(self) -> None:
         for name, (label, binding) in TOGGLES.items():

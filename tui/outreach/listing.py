@@ -9,7 +9,6 @@ segments: store text is never parsed as markup.
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass, field
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -28,60 +27,9 @@ from store.i18n import _
 
 from ..widgets.text import fit, plain
 from .common import STATUS_MARKS, due_text, items_text, message_title, status_counts, status_text
+from .rows import MARK, NOTE_WIDTH, Row, build_rows, column_widths
 
-_MARK = 2
-#: Fixed column widths (channel, status, due) and the flexible columns' shares and minimums.
-_FIXED = {"channel": 10, "status": 13, "due": 12}
-_FLEX = {
-    "message": ({"who": 0.34, "org": 0.28, "note": 0.38}, {"who": 10, "org": 8, "note": 6}),
-    "contact": ({"what": 0.55, "note": 0.45}, {"what": 12, "note": 6}),
-}
-#: Below this width the note column is dropped (the item panel or Enter shows it).
-NOTE_WIDTH = 96
-
-
-@dataclass
-class Row:
-    """A line of the list: a group heading (`views` = its items) or one item (`view`)."""
-
-    heading: str | None = None
-    views: list[dict] = field(default_factory=list)
-    view: dict | None = None
-
-    @property
-    def id(self) -> str | None:
-        return self.view["id"] if self.view else None
-
-
-def build_rows(groups: list[tuple[str, list[dict]]], by: str) -> list[Row]:
-    rows: list[Row] = []
-    for heading, views in groups:
-        if by == "message":
-            label = heading or _("(no message)")
-        else:
-            first = views[0]
-            org = plain(first.get("org_name")) if first.get("contact_name") else ""
-            label = plain(heading) + (f" · {org}" if org else "")
-        rows.append(Row(heading=label, views=views))
-        rows += [Row(view=v) for v in views]
-    return rows
-
-
-def column_widths(width: int, by: str) -> list[tuple[str, int]]:
-    """(column, width) for a list `width` cells wide, one-cell gaps."""
-    shares, minimum = dict(_FLEX[by][0]), dict(_FLEX[by][1])
-    names = ["who", "org"] if by == "message" else ["what"]
-    order = [*names, "channel", "status", "due", "note"]
-    if width < NOTE_WIDTH:
-        order.remove("note")
-        del shares["note"], minimum["note"]
-        total = sum(shares.values())
-        shares = {k: v / total for k, v in shares.items()}
-    fixed = sum(_FIXED.values())
-    usable = max(width - _MARK - (len(order) - 1) - fixed, sum(minimum.values()))
-    flex = {k: max(minimum[k], int(usable * shares[k])) for k in shares}
-    flex[names[0]] += usable - sum(flex.values())
-    return [(name, _FIXED.get(name) or flex[name]) for name in order]
+__all__ = ["NOTE_WIDTH", "OutreachList", "Row", "build_rows", "column_widths"]
 
 
 class OutreachList(ScrollView, can_focus=True):
@@ -332,7 +280,7 @@ class OutreachList(ScrollView, can_focus=True):
         columns = column_widths(width, self.by)
         if y == 0:
             labels = self.header_labels()
-            text = " " * _MARK + " ".join(fit(labels[name], w) for name, w in columns)
+            text = " " * MARK + " ".join(fit(labels[name], w) for name, w in columns)
             return Strip([Segment(fit(text, width), styles["header"])], width)
         index = round(self.scroll_y) + y - 1
         if index >= len(self.rows):
@@ -357,7 +305,7 @@ class OutreachList(ScrollView, can_focus=True):
         mark = "✓ " if ids and ids <= self.selected else "▾ "
         summary = f"  {items_text(len(row.views))}: {status_counts(row.views)}"
         title = plain(row.heading)
-        room = max(width - _MARK - len(summary), 8)
+        room = max(width - MARK - len(summary), 8)
         if cell_len(title) > room:
             title = fit(title, room)
         segments = [Segment(mark + title, styles["heading"]), Segment(summary, styles["muted"])]

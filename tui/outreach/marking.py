@@ -22,7 +22,7 @@ from store.i18n import _
 
 from .. import keys
 from ..widgets.footer import Footer
-from .common import css, items_text
+from .common import close_or_ask, css, items_text
 
 
 def mark_title(status: str | None, n: int) -> str:
@@ -185,7 +185,7 @@ class MarkScreen(ModalScreen[dict | None]):
         if event.button.id == "mark-ok":
             self._submit()
         else:
-            self.dismiss(None)
+            self.action_cancel()
 
     def _submit(self) -> None:
         self.tried = True
@@ -198,8 +198,24 @@ class MarkScreen(ModalScreen[dict | None]):
             return
         self.dismiss(self.values())
 
+    def typed(self) -> str | None:
+        """What Escape would lose, in words for "Discard changes?" (None: nothing typed).
+
+        A status chosen in the list is one key to choose again; a typed note or link is not.
+        """
+        note = self.query_one("#mark-note", Input).value.strip()
+        link = self.query_one("#mark-link", Input).value.strip()
+        if note and link:
+            return _("the note and the link")
+        if note:
+            return _("the note")
+        if link:
+            return _("the link")
+        return None
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close; with a typed note or link, ask first (keep editing, discard or save)."""
+        close_or_ask(self, self.typed(), self._submit)
 
     def help_markdown(self) -> str:
         return _(

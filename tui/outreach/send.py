@@ -23,43 +23,18 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 from store import outreach as core
 from store.errors import LantoaError, ValidationError
 from store.i18n import _
-from store.messages import STATUSES as MESSAGE_STATUSES
 from store.model import CHANNELS
 from store.validate import InvalidValue
-from store.vietnamese import text_sort_key
 
 from .. import keys
 from ..widgets.footer import Footer
 from ..widgets.text import plain
 from . import clock
-from .common import css, day_text, items_text, settings, settings_of
+from .common import close_or_ask, css, day_text, items_text, settings, settings_of
 from .picker import RecipientPicker
+from .preview import PREVIEW_NAMES, message_options, plan_preview
 
-#: How many recipients the preview names before "… and N more".
-PREVIEW_NAMES = 12
-_ORDER = {"ready": 0, "draft": 1, "archived": 2}
-
-
-def message_options(snapshot: Any) -> list[tuple[Content, str]]:
-    """Messages for the picker: ready ones first, then drafts, then archived; by title."""
-    messages = sorted(
-        snapshot.live("messages"),
-        key=lambda m: (_ORDER.get(m.get("status"), 3), text_sort_key(str(m.get("title") or ""))),
-    )
-    out = []
-    for message in messages:
-        status = message.get("status")
-        label = _(MESSAGE_STATUSES[status]) if status in MESSAGE_STATUSES else plain(status)
-        out.append(
-            (
-                Content.assemble(
-                    plain(message.get("title") or message.get("headline")),
-                    (f"  · {label}", "$text-muted"),
-                ),
-                message["id"],
-            )
-        )
-    return out
+__all__ = ["PREVIEW_NAMES", "SendScreen", "message_options", "open_send_dialog", "plan"]
 
 
 class SendScreen(ModalScreen[core.PlanRequest | None]):
@@ -91,6 +66,8 @@ class SendScreen(ModalScreen[core.PlanRequest | None]):
         self.org_ids = list(org_ids)
         self.preview: core.PlanResult | None = None
         self.problem = ""
+        #: The form as it opened (see `form_state`): Escape asks first once it differs.
+        self.opened: tuple | None = None
 
     def compose(self) -> ComposeResult:
         options = message_options(self.data.snapshot)
@@ -155,6 +132,7 @@ class SendScreen(ModalScreen[core.PlanRequest | None]):
             self.query_one("#send-message", Select).focus()
         else:
             self.query_one("#pick-search", Input).focus()
+        self.opened = self.form_state()
 
     @property
     def picker(self) -> RecipientPicker:
@@ -208,60 +186,8 @@ class SendScreen(ModalScreen[core.PlanRequest | None]):
         self.query_one("#send-force").display = bool(self.preview.duplicates)
 
     def preview_content(self, result: core.PlanResult) -> Content:
-        lookup = core.Lookup(self.data.snapshot)
-        lines: list[Content] = []
-        n = len(result.created)
-        lines.append(
-            Content.styled(
-                _("Recipients ({n}), one item each:", n=n) if n else _("Nobody to reach."), "bold"
-            )
-        )
-        for fields in result.created[:PREVIEW_NAMES]:
-            view = lookup.view(fields, clock.today())
-            org = plain(view.get("org_name")) if view.get("contact_name") else ""
-            lines.append(
-                Content.assemble(
-                    "  • ",
-                    plain(view.get("contact_name") or view.get("org_name")),
-                    (f"  {org}" if org else "", "$text-muted"),
-                    (f"  · {core.channel_label(fields.get('channel'))}", "$text-muted"),
-                )
-            )
-        if n > PREVIEW_NAMES:
-            lines.append(
-                Content.styled("  " + _("… and {n} more", n=n - PREVIEW_NAMES), "$text-muted")
-            )
-        for skipped in result.skipped:
-            lines.append(
-                Content.styled(
-                    _(
-                        "Skipped {name}: {reason}.",
-                        name=plain(skipped.name),
-                        reason=core.skip_reason(skipped, self.settings),
-                    ),
-                    "$text-error",
-                )
-            )
-        for dup in result.duplicates:
-            outcome = (
-                _("planned again")
-                if self.query_one("#send-force", Checkbox).value
-                else _("not planned again")
-            )
-            lines.append(
-                Content.styled(
-                    _(
-                        "{name}: {reason}; {outcome}.",
-                        name=plain(dup.name),
-                        reason=core.skip_reason(dup, self.settings),
-                        outcome=outcome,
-                    ),
-                    "$text-warning",
-                )
-            )
-        for notice in result.notices:
-            lines.append(Content.styled(plain(notice), "$text-warning"))
-        return Content("\n").join(lines)
+        force = self.query_one("#send-force", Checkbox).value
+        return plan_preview(self.data.snapshot, result, self.settings, force=force)
 
     def show_due(self) -> None:
         text = self.query_one("#send-due", Input).value
@@ -306,7 +232,7 @@ class SendScreen(ModalScreen[core.PlanRequest | None]):
         if event.button.id == "send-plan":
             self.action_plan()
         else:
-            self.dismiss(None)
+            self.action_cancel()
 
     def action_plan(self) -> None:
         self.refresh_preview()
@@ -319,8 +245,30 @@ class SendScreen(ModalScreen[core.PlanRequest | None]):
             return
         self.dismiss(self.request())
 
+    def form_state(self) -> tuple:
+        """Everything the person can type or choose here, to compare with how it opened."""
+        values = [
+            self.query_one(f"#{name}", widget).value
+            for name, widget in (
+                ("send-message", Select),
+                ("send-channel", Select),
+                ("pick-region", Select),
+                ("send-due", Input),
+                ("send-note", Input),
+                ("pick-search", Input),
+                ("send-force", Checkbox),
+            )
+        ]
+        return (
+            *(v.strip() if isinstance(v, str) else v for v in values),
+            tuple(self.picker.chosen),
+        )
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close; once something was typed or chosen (a note, a recipient, the date), ask first
+        (keep editing, discard or save): opened from a selection and left untouched, it closes."""
+        changed = self.opened is not None and self.form_state() != self.opened
+        close_or_ask(self, _("the plan") if changed else None, self.action_plan)
 
     def help_markdown(self) -> str:
         return _(

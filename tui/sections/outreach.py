@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -95,6 +96,8 @@ class OutreachSection(OutreachFilters, OutreachShellHooks, OutreachActions, Sect
         self._position: int | None = None
         self._cache: tuple[Any, Any, list[dict]] | None = None
         self._coverage_stale = True
+        #: Items shown and, when filtering, the total (see `show_count`).
+        self._counts: tuple[int, int | None] = (0, None)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="out-head"):
@@ -281,12 +284,13 @@ class OutreachSection(OutreachFilters, OutreachShellHooks, OutreachActions, Sect
             self.by,
             keep_id=keep_id or (listing.current or {}).get("id"),
         )
-        text = str(len(views)) if not filtered else f"{len(views)} / {total}"
-        if listing.selected:
-            text += " · " + _("{n} selected", n=len(listing.selected))
-        self.query_one("#out-count", Counter).text = text
+        self._counts = (len(views), total if filtered else None)
+        self.show_count()
         self.show_chips()
         self.query_one(ItemDetail).show(listing.current)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.show_count()  # across the narrow breakpoint the count's form changes
 
     def keep_position(self) -> None:
         """After an own change, the cursor stays where it is on screen (the next item slides
