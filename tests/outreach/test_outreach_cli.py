@@ -315,3 +315,20 @@ def test_an_unknown_region_lists_the_six(lantoa) -> None:
     )
     assert result.code == 1
     assert "unknown region 'Bắc Bộ'" in result.err and "Mekong Delta" in result.err
+
+
+def test_an_undo_that_reverts_nothing_says_so_and_exits_1(lantoa, net) -> None:
+    """Another device changed the item after `done` (it came in by sync): undo left it as it
+    was, yet said "Undid the mark done of 1 item", exit 0."""
+    planned = lantoa("outreach", "plan", "-m", "msg-ready", "--to", "a-spoke", "--json")
+    [item] = planned.json()["created"]
+    assert lantoa("outreach", "done", item["id"]).code == 0
+    with net.transaction() as tx:  # what a sync brings from another device
+        tx.update("outreach", item["id"], {"status": "replied"})
+    result = lantoa("outreach", "undo")
+    assert result.code == 1, result.err
+    assert "Nothing undone" in result.err and "Undid" not in result.err
+    assert [i["status"] for i in lantoa("outreach", "list", "--json").json()] == ["replied"]
+    older = lantoa("outreach", "undo")  # the next undo goes to the plan before it (changed too)
+    assert older.code == 1 and "of the plan made at" in older.err, older.err
+    assert lantoa("outreach", "undo").code == 1  # and then there is nothing left

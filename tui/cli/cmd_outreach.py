@@ -347,8 +347,10 @@ def register(app: typer.Typer) -> None:
         result = core.undo_last(state.store(), _settings())
         if as_json:
             print_json(result.to_json())
-            return
-        print_undo(result)
+        else:
+            print_undo(result)
+        if not result.reverted:
+            raise typer.Exit(1)  # nothing could be undone
 
     @outreach.command("report")
     def report(

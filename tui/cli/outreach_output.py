@@ -285,13 +285,23 @@ def print_plan(
 def print_undo(result: core.UndoResult) -> None:
     """What `undo` reverted, and the items it could not."""
     command = result.command
-    info(
-        _(
-            "Undid the {command} of {items} made at {at}.",
-            command=core.command_label(command.get("command")),
-            items=items_text(command.get("count") or 0),
-            at=local_time(command.get("at")),
+    if result.reverted:
+        info(
+            _(
+                "Undid the {command} of {items} made at {at}.",
+                command=core.command_label(command.get("command")),
+                items=items_text(len(result.reverted)),
+                at=local_time(command.get("at")),
+            )
         )
-    )
+    else:  # every item changed since: saying "Undid" would be untrue
+        info(
+            _(
+                "Nothing undone: every item of the {command} made at {at} changed since, and "
+                "was left as it is. The next undo goes to the change before it.",
+                command=core.command_label(command.get("command")),
+                at=local_time(command.get("at")),
+            )
+        )
     for item_id, reason in result.skipped:
         info(_("Not undone: {id}: {reason}.", id=item_id[:8], reason=core.reason_label(reason)))
