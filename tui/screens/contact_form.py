@@ -3,6 +3,12 @@
 Nothing invalid is saved: the store validates again when writing, and any refusal (a bad field, a
 locked or full disk) keeps the form open with everything typed. An edit sends only the fields the
 person changed, so a change made meanwhile by someone else to another field is kept.
+
+Keys act in the order typed, in the field focused when each was typed, however fast they come
+(widgets/keyorder.py): Tab and shift+Tab move at once, the fields run their own bindings. A new
+contact whose name (case and diacritics aside) is already in the chosen organisation gets the
+CLI's warning under its name, before it is saved (the save still goes ahead, as in the CLI).
+The app's quit key with changes here asks first, like Escape.
 """
 
 from __future__ import annotations
@@ -26,6 +32,13 @@ from store.vietnamese import text_sort_key
 
 from .. import keys
 from ..widgets.footer import Footer
+from ..widgets.keyorder import (
+    FOCUS_BINDINGS,
+    InOrderCheckbox,
+    InOrderInput,
+    InOrderSelect,
+    InOrderTextArea,
+)
 from ..widgets.text import plain, role_label
 
 #: Form order: (field, widget kind).
@@ -66,7 +79,12 @@ def initial_text(record: dict, name: str) -> Any:
 class ContactFormScreen(ModalScreen[dict | None]):
     """Returns the saved record, or None when cancelled."""
 
+    DEFAULT_CSS = """
+    ContactFormScreen .field-warning { color: $text-warning; padding-left: 22; width: 100%; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
+        *FOCUS_BINDINGS,
         keys.bind("form.save", "save"),
         keys.bind("form.cancel", "cancel"),
         keys.bind("app.help", "app.help"),
@@ -80,6 +98,8 @@ class ContactFormScreen(ModalScreen[dict | None]):
         self.initial = {name: initial_text(record or {}, name) for name, _kind in FORM}
         self.errors: dict[str, str] = {}
         self.saving = False
+        #: The app's quit key is waiting for this save ("save" in the quit's question).
+        self.quit_after_save = False
 
     # -- building ----------------------------------------------------------------------------
 
@@ -100,6 +120,8 @@ class ContactFormScreen(ModalScreen[dict | None]):
                         yield Label(Content(label), classes="form-label")
                         yield self._field(name, kind)
                     yield Label("", id=f"error-{name}", classes="field-error")
+                    if name == "full_name":
+                        yield Label("", id="namesake", classes="field-warning")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Save"), variant="primary", id="save")
                 yield Button(_("Cancel"), id="cancel")
@@ -116,16 +138,16 @@ class ContactFormScreen(ModalScreen[dict | None]):
                 "beats": _("comma-separated"),
                 "tags": _("comma-separated"),
             }.get(name, "")
-            return Input(value, placeholder=hint, id=wid, compact=True)
+            return InOrderInput(value, placeholder=hint, id=wid, compact=True)
         if kind == "text":
-            return TextArea(value, id=wid, compact=True, soft_wrap=True)
+            return InOrderTextArea(value, id=wid, compact=True, soft_wrap=True)
         if kind == "check":
-            return Checkbox(_("yes"), value, id=wid, compact=True)
+            return InOrderCheckbox(_("yes"), value, id=wid, compact=True)
         options = self._options(kind)
         if value and value not in {v for _l, v in options}:
             # keep a value the lists no longer offer (an ended organisation): never drop it
             options.append((Content(_("(not in the list) {value}", value=plain(value))), value))
-        return Select(options, prompt="—", compact=True, id=wid, value=value or Select.NULL)
+        return InOrderSelect(options, prompt="—", compact=True, id=wid, value=value or Select.NULL)
 
     def _options(self, kind: str) -> list[tuple[Content, str]]:
         if kind == "org":
@@ -141,6 +163,7 @@ class ContactFormScreen(ModalScreen[dict | None]):
         self.query_one("#field-full_name", Input).focus()
         for name, _kind in FORM:
             self.query_one(f"#error-{name}", Label).display = False
+        self.query_one("#namesake", Label).display = False
 
     # -- reading and checking ----------------------------------------------------------------
 
@@ -181,10 +204,46 @@ class ContactFormScreen(ModalScreen[dict | None]):
         return self.errors.get(name)
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.check_field((event.input.id or "").removeprefix("field-"))
+        name = (event.input.id or "").removeprefix("field-")
+        self.check_field(name)
+        if name == "full_name":
+            self.check_namesakes()
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        self.check_field((event.select.id or "").removeprefix("field-"))
+        name = (event.select.id or "").removeprefix("field-")
+        self.check_field(name)
+        if name == "org_id":
+            self.check_namesakes()
+
+    def namesakes(self) -> list[dict]:
+        """Live contacts of the chosen organisation with the name typed (case and diacritics
+        aside): the CLI's check, on what the app has loaded (the store checks again when
+        writing). Only for a new contact."""
+        data = getattr(self.app, "data", None)
+        name = self.current("full_name")
+        org_id = self.current("org_id")
+        if self.record is not None or data is None or not org_id or not str(name).strip():
+            return []
+        return network.same_name_in_org(data.snapshot, {"full_name": name, "org_id": org_id})
+
+    def check_namesakes(self) -> list[dict]:
+        """Show, under the name, who has this name in this organisation already."""
+        found = self.namesakes()
+        label = self.query_one("#namesake", Label)
+        label.update(
+            Content(
+                "\n".join(
+                    _(
+                        "{name} ({id}) with the same name is already in this organisation",
+                        name=plain(c.get("full_name")),
+                        id=c["id"][:8],
+                    )
+                    for c in found
+                )
+            )
+        )
+        label.display = bool(found)
+        return found
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         self.check_field((event.text_area.id or "").removeprefix("field-"))
@@ -210,7 +269,9 @@ class ContactFormScreen(ModalScreen[dict | None]):
             return
         for name, _kind in FORM:
             self.check_field(name)
+        self.check_namesakes()
         if self.errors:
+            self.quit_after_save = False
             first = next(name for name, _kind in FORM if name in self.errors)
             self.query_one(f"#field-{first}").focus()
             self.notify(
@@ -222,6 +283,7 @@ class ContactFormScreen(ModalScreen[dict | None]):
         values = self.changes()
         if self.record is not None and not values:
             self.dismiss(None)
+            self._quit_if_asked()
             return
         self.saving = True
         record_id = self.record["id"] if self.record else None
@@ -239,9 +301,16 @@ class ContactFormScreen(ModalScreen[dict | None]):
         for warning in warnings:
             self.notify(warning, severity="warning", markup=False)
         self.dismiss(record)
+        self._quit_if_asked()
+
+    def _quit_if_asked(self) -> None:
+        if self.quit_after_save:
+            self.quit_after_save = False
+            self.app.exit()
 
     def _failed(self, exc: Exception) -> None:
         self.saving = False
+        self.quit_after_save = False  # the form stays, with what was typed
         if isinstance(exc, ValidationError):
             for name, message in exc.errors:
                 if name in dict(FORM):
@@ -281,8 +350,32 @@ class ContactFormScreen(ModalScreen[dict | None]):
             elif answer == "save":
                 self.action_save()
 
-        what = _("this contact") if self.record is None else plain(self.record.get("full_name"))
-        self.app.push_screen(UnsavedScreen(what), answered)
+        self.app.push_screen(UnsavedScreen(self._what()), answered)
+
+    def _what(self) -> str:
+        return _("this contact") if self.record is None else plain(self.record.get("full_name"))
+
+    def hold_quit(self) -> bool:
+        """The app's quit key (once the keys typed before it are in the fields): with changes,
+        ask first, as Escape does (keep editing; discard and quit; save and quit). True: the
+        form holds the quit."""
+        from .dialogs import UnsavedScreen
+
+        if self.saving:  # a write under way: quit once it is done (a failure keeps the form)
+            self.quit_after_save = True
+            return True
+        if not self.changes():
+            return False
+
+        def answered(answer: str | None) -> None:
+            if answer == "discard":
+                self.app.exit()
+            elif answer == "save":
+                self.quit_after_save = True
+                self.action_save()
+
+        self.app.push_screen(UnsavedScreen(self._what()), answered)
+        return True
 
     def help_markdown(self) -> str:
         return _(

@@ -1,4 +1,8 @@
-"""Small modal dialogs: confirm, unsaved changes, ask for a text (a path, a tag), bulk tag."""
+"""Small modal dialogs: confirm, unsaved changes, ask for a text (a path, a tag), bulk tag.
+
+The text dialogs' keys act in the order typed, however fast they come (widgets/keyorder.py):
+"Backspaces, then a name, then Enter" submits the name, not the name erased.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from store.i18n import _
 
 from .. import keys
 from ..widgets.footer import Footer
+from ..widgets.keyorder import FOCUS_BINDINGS, InOrderInput
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -114,6 +119,7 @@ class AskScreen(ModalScreen[str | None]):
     """Ask for one line of text; `check` returns an error message or None while typing."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        *FOCUS_BINDINGS,
         keys.bind("form.cancel", "cancel"),
         keys.bind("app.help", "app.help"),
     ]
@@ -143,7 +149,7 @@ class AskScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Label(Content(self.title_text), classes="dialog-title")
             yield Label(Content(self.label))
-            yield Input(
+            yield InOrderInput(
                 self.value,
                 placeholder=self.placeholder,
                 id="ask-input",
@@ -204,6 +210,7 @@ class TagScreen(ModalScreen[tuple[str, str] | None]):
     """Add a tag to, or remove it from, the chosen contacts: returns (add|remove, tag)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        *FOCUS_BINDINGS,
         keys.bind("form.cancel", "cancel"),
         keys.bind("app.help", "app.help"),
     ]
@@ -220,7 +227,7 @@ class TagScreen(ModalScreen[tuple[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(_("Tag {n} contacts", n=self.count), classes="dialog-title")
-            yield Input(
+            yield InOrderInput(
                 placeholder=_("tag, e.g. hội nghị 2024"),
                 id="tag-input",
                 suggester=SuggestFromList(self.suggestions, case_sensitive=False),

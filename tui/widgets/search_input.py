@@ -9,6 +9,7 @@ from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.widgets import Input
 
+from .keyorder import InOrderKeys
 from .text import fit
 
 
@@ -29,11 +30,14 @@ def fit_choices(text: str, width: int) -> str:
     return fit(text, width).rstrip()
 
 
-class SearchInput(Input):
+class SearchInput(Input, InOrderKeys):
     """Textual's Input resizes its virtual (scrollable) width as the text grows, and that
     reactive asks for a layout of the whole screen: a repaint of every widget per keystroke,
     the largest cost of search-as-you-type. The box has a fixed size, so the virtual width
-    needs no layout; scrolling within the box still follows the cursor."""
+    needs no layout; scrolling within the box still follows the cursor.
+
+    Its keys act in the order typed (keyorder.py): Backspaces typed before new words erase
+    the old words, not the new ones."""
 
     virtual_size = Reactive(Size(0, 0), layout=False)
 

@@ -1,0 +1,212 @@
+"""Keys act in the order they were typed, in the input focused when each was typed.
+
+Textual hands each key to the widget focused when the app reads the key. The widget types the
+characters itself, at once; any other key climbs the tree to the app, one message queue at a time,
+and only there runs its binding (Backspace, Delete, the arrows, ctrl+s, Escape, Tab…), for the
+widget focused by then. Keys that arrive together (a paste, a quick typist, a machine busy laying
+out a form) broke both promises: "41 Backspaces, then a sentence" typed the sentence and then
+erased it with the Backspaces (and ctrl+s saved that), and "name, Tab, title, Tab, email" put all
+three in the name, as the app had handed it every key before the first Tab moved on.
+
+So, in every form and input of the app:
+- the inputs run their bindings themselves, in their own queue, between the characters typed
+  around them (`InOrderKeys`), with the bindings the app would run for them;
+- the keys that move the cursor to another field (Tab, shift+Tab) are priority bindings of the
+  form (`FOCUS_BINDINGS`): the app runs them when it reads them, before it hands on the keys typed
+  after them, which go to the field moved to;
+- the app's quit key, also run when the app reads it, waits until the keys typed before it have
+  been handled (`KeysBeforeQuit`), so what is saved or asked about on the way out is what the
+  person typed; a screen with unsaved work may ask first (`hold_quit`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from contextlib import suppress
+
+from textual import events
+from textual.app import App, ScreenStackError
+from textual.binding import Binding, BindingsMap
+from textual.dom import DOMNode, NoScreen
+from textual.keys import key_to_character
+from textual.message_pump import MessagePump
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Select, TextArea
+
+#: A form's keys that move the cursor to another field as soon as the app reads them.
+FOCUS_BINDINGS = [
+    Binding("tab", "app.focus_next", show=False, priority=True),
+    Binding("shift+tab", "app.focus_previous", show=False, priority=True),
+]
+
+#: Seconds the quit key waits, at most, for the keys typed before it.
+QUIT_WAIT = 2.0
+
+
+def binding_chain(widget: Widget) -> list[tuple[DOMNode, BindingsMap]]:
+    """The bindings the app would check for a key of `widget` if it were focused, nearest
+    first (as `Screen._binding_chain` builds them for the focused widget)."""
+    chain = [(node, node._bindings.copy()) for node in widget.ancestors_with_self]
+    consumers: list[DOMNode] = []
+    for node, bindings in chain:
+        for consumer in consumers:  # a key typed by a widget below is not a binding above
+            for key in list(bindings.key_to_bindings):
+                if consumer.check_consume_key(key, key_to_character(key)):
+                    del bindings.key_to_bindings[key]
+        consumers.append(node)
+    keymap = widget.app._keymap
+    if keymap:  # the person's [keys] (clashes are the app's to report, when it checks them)
+        for _node, bindings in chain:
+            bindings.apply_keymap(keymap)
+    for index, (node, _bindings) in enumerate(chain, 1):
+        if node.is_modal:
+            return chain[:index]
+    return chain
+
+
+async def run_bindings(widget: Widget, key: str) -> bool:
+    """Run the binding of `key` for `widget` (not priority ones: the app ran those before it
+    handed the key on); True if one acted. A binding of the form around it (save, close…)
+    first lets the other fields handle the keys they hold (`others_done`)."""
+    app = widget.app
+    for namespace, bindings in binding_chain(widget):
+        for binding in bindings.key_to_bindings.get(key, ()):
+            if binding.priority:
+                continue
+            if namespace is not widget:
+                await others_done(widget)
+            if await app.run_action(binding.action, namespace):
+                return True
+    return False
+
+
+async def handled(pump: MessagePump) -> None:
+    """Return once `pump` has handled the messages it holds now (at once if it is closed)."""
+    done = asyncio.get_running_loop().create_future()
+    if pump.call_later(lambda: done.done() or done.set_result(None)):
+        await done
+
+
+async def others_done(widget: Widget) -> None:
+    """Wait until the other fields of the screen have handled the keys they hold.
+
+    Each field has its own queue: "email, shift+Tab, shift+Tab, a word, ctrl+s" gives the email
+    to one field and the word and ctrl+s to another, and the second may reach ctrl+s first: the
+    form would save without the email. Keys held by another field were typed before this one
+    (or just after it, in a field moved to at once: also fine to have in). One field waits at a
+    time: a field waited for that reaches a form key itself runs it at once, never waits back.
+    """
+    app = widget.app
+    if getattr(app, "_keyorder_waiting", False):
+        return
+    try:
+        screen = widget.screen
+    except NoScreen:
+        return
+    busy = [
+        node
+        for node in screen.walk_children()
+        if isinstance(node, InOrderKeys) and node is not widget and node.message_queue_size
+    ]
+    if not busy:
+        return
+    app._keyorder_waiting = True  # type: ignore[attr-defined]
+    try:
+        await asyncio.wait_for(asyncio.gather(*(handled(node) for node in busy)), QUIT_WAIT)
+    except TimeoutError:
+        pass  # a field stuck on something else: act now rather than never
+    finally:
+        app._keyorder_waiting = False  # type: ignore[attr-defined]
+
+
+class InOrderKeys:
+    """Mixin for inputs, placed *after* the widget class among the bases: Textual calls the key
+    handlers of a widget's classes in turn, so this one runs once the widget's own have had the
+    key and left it (not a character it typed). Its binding runs here, in order with the
+    characters, instead of later in the app."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if await run_bindings(self, event.key):  # type: ignore[arg-type]
+            event.stop()
+            event.prevent_default()
+        elif _focused(self) is not self:  # type: ignore[arg-type]
+            event.stop()  # the app would look for a binding again, of the widget focused now
+
+
+def _focused(widget: Widget) -> Widget | None:
+    """The widget focused now (`has_focus` changes only once the widget has handled the keys
+    before its Blur)."""
+    try:
+        return widget.screen.focused
+    except NoScreen:  # gone meanwhile (a closed dialog, a form rebuilt for another kind)
+        return None
+
+
+class InOrderInput(Input, InOrderKeys):
+    """A one-line input whose keys act in the order typed."""
+
+
+class InOrderTextArea(TextArea, InOrderKeys):
+    """A text area whose keys act in the order typed."""
+
+
+class InOrderCheckbox(Checkbox, InOrderKeys):
+    """A checkbox whose keys act in the order typed (space ticks it where it was typed)."""
+
+
+class InOrderSelect(Select, InOrderKeys):
+    """A choice whose keys act in the order typed."""
+
+
+# -- quitting after the keys typed before it ------------------------------------------------------
+
+
+async def keys_handled(app: App, timeout: float = QUIT_WAIT) -> None:
+    """Return once the widgets of the screen have handled the messages they held when asked
+    (the keys typed so far, and what those keys posted on up to the screen). What climbs on to
+    the app is handled by the app before anything it is asked to do after this."""
+
+    async def settle() -> None:
+        try:
+            screen = app.screen
+        except ScreenStackError:  # no screen any more: nothing left to wait for
+            return
+        focused = screen.focused
+        chain = list(focused.ancestors_with_self) if focused is not None else [screen]
+        for _round in range(3):  # a key handled below may post a message on up: once more
+            busy = [w for w in screen.walk_children(with_self=True) if w.message_queue_size]
+            pumps = [w for w in chain if w in busy or w is focused]
+            pumps += [w for w in busy if w not in pumps]
+            if not pumps:
+                break
+            for pump in pumps:  # nearest first: what climbs from one is awaited in the next
+                await handled(pump)
+            chain = [screen]
+
+    with suppress(TimeoutError):
+        await asyncio.wait_for(settle(), timeout)
+
+
+class KeysBeforeQuit:
+    """Mixin for the App (before App among its bases): the quit key is a priority binding,
+    run when the app reads it, before the keys typed ahead of it reached their field. It now
+    quits once they have (in a worker: the app goes on handing out keys meanwhile), and a
+    screen with unsaved work may hold the quit to ask first: `hold_quit()` returns True."""
+
+    async def action_quit(self) -> None:
+        app: App = self  # type: ignore[assignment]
+        if getattr(self, "_quit_waiting", False):
+            return  # a second quit key while the first waits: one quit
+        self._quit_waiting = True
+
+        async def quit_after_keys() -> None:
+            try:
+                await keys_handled(app)
+            finally:
+                self._quit_waiting = False
+            hold = getattr(app.screen, "hold_quit", None)
+            if hold is not None and hold():
+                return
+            app.exit()
+
+        app.run_worker(quit_after_keys(), group="quit", exit_on_error=True)
