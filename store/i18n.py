@@ -96,7 +96,7 @@ _SINGULAR = {
         ]
     },
 }
-_COUNTED = re.compile(r"\{n\} (\w+)( belong| no longer have)?\b")
+_COUNTED = re.compile(r"\{n\} (outreach )?(\w+)( belong| no longer have| are)?\b")
 
 
 @cache
@@ -104,13 +104,13 @@ def english_singular(text: str) -> str:
     """`text` with the noun counted by {n} (and a verb right after it) in the singular."""
 
     def one(match: re.Match[str]) -> str:
-        noun = match.group(1)
+        adjective, noun, verb = match.group(1) or "", match.group(2), match.group(3) or ""
         if noun not in _SINGULAR:
             return match.group(0)
-        verb = {" belong": " belongs", " no longer have": " no longer has"}.get(
-            match.group(2) or "", match.group(2) or ""
+        verb = {" belong": " belongs", " no longer have": " no longer has", " are": " is"}.get(
+            verb, verb
         )
-        return "{n} " + _SINGULAR[noun] + verb
+        return "{n} " + adjective + _SINGULAR[noun] + verb
 
     return _COUNTED.sub(one, text)
 

@@ -99,7 +99,10 @@ def _resolve_among(records: list[dict], table: str, ref: str) -> dict:
             )
         )
     if len(candidates) > 1:
-        names = "; ".join(f"{r['id'][:8]} {r.get(NAME_FIELD[table], '')}" for r in candidates[:10])
+        shown = candidates[:_CANDIDATES_SHOWN]
+        names = "; ".join(f"{r['id'][:8]} {r.get(NAME_FIELD[table], '')}" for r in shown)
+        if len(candidates) > len(shown):
+            names = _("the first {shown}: {names}", shown=len(shown), names=names)
         raise AmbiguousError(
             _(
                 "{ref!r} matches {n} records: {names}. Use a longer id or more of the name.",
@@ -110,6 +113,10 @@ def _resolve_among(records: list[dict], table: str, ref: str) -> dict:
             candidates,
         )
     return candidates[0]
+
+
+#: How many candidates an ambiguous reference lists.
+_CANDIDATES_SHOWN = 10
 
 
 # -- views -----------------------------------------------------------------------------------
@@ -310,18 +317,37 @@ class ContactIndex:
         return rank_matches(matched, matcher)
 
 
+def _whole(text: str) -> re.Pattern[str]:
+    """`text` as whole words: not inside a longer word ("can tho" is not in "cand … thong")."""
+    return re.compile(r"(?<![0-9a-z])" + re.escape(text) + r"(?![0-9a-z])")
+
+
 def rank_matches(matched: list[ContactEntry], matcher: Matcher) -> list[ContactEntry]:
     """Search results (in directory order) ranked: people whose name is the query, then those
-    whose name holds it as whole words, then the rest; within each, a query typed with
-    diacritics puts exact matches first. The order is otherwise kept (stable)."""
+    whose name holds it as whole words, then those with the query as whole words in another
+    field (their organisation, province, title…), then those with each word of it whole
+    somewhere, then the rest (parts of words: an email, a longer word). Within each, a query
+    typed with diacritics puts exact matches first. The order is otherwise kept (stable)."""
     query = " ".join(matcher.tokens)
     if not query:
         return matched
     phrase = f" {query} "
-    buckets: list[list[ContactEntry]] = [[] for _ in range(6)]
+    whole_phrase = _whole(query)
+    whole_tokens = [_whole(token) for token in dict.fromkeys(matcher.tokens)]
+    buckets: list[list[ContactEntry]] = [[] for _ in range(10)]
     for entry in matched:
-        name = entry.folded.partition(_FIELD_SEPARATOR)[0]
-        rank = 0 if name == query else 2 if phrase in f" {name} " else 4
+        folded = entry.folded
+        name = folded.partition(_FIELD_SEPARATOR)[0]
+        if name == query:
+            rank = 0
+        elif phrase in f" {name} ":
+            rank = 2
+        elif whole_phrase.search(folded):
+            rank = 4
+        elif all(token.search(folded) for token in whole_tokens):
+            rank = 6
+        else:
+            rank = 8
         if matcher.exact_tokens and not matcher.is_exact(entry.lowered):
             rank += 1
         buckets[rank].append(entry)

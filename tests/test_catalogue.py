@@ -95,5 +95,7 @@ def test_english_counts_of_one_read_in_the_singular() -> None:
     assert _("synced {n} days ago", n=1) == "synced 1 day ago"
     assert _("synced {n} days ago", n=0) == "synced 0 days ago"
     assert _("figure {n} is not an object", n=1) == "figure 1 is not an object"
+    assert _("{n} outreach items, {late} overdue", n=1, late=0) == "1 outreach item, 0 overdue"
+    assert _("{n} outreach items are gone", n=1) == "1 outreach item is gone"
     set_language("vi")
     assert _("{n} contacts", n=1) == "1 liên hệ"  # Vietnamese nouns do not change

@@ -332,3 +332,17 @@ def test_an_undo_that_reverts_nothing_says_so_and_exits_1(lantoa, net) -> None:
     older = lantoa("outreach", "undo")  # the next undo goes to the plan before it (changed too)
     assert older.code == 1 and "of the plan made at" in older.err, older.err
     assert lantoa("outreach", "undo").code == 1  # and then there is nothing left
+
+
+def test_a_follow_up_date_in_the_past_is_allowed_but_said(lantoa) -> None:
+    planned = lantoa(
+        "outreach", "plan", "-m", "msg-ready", "--to", "a-spoke", "--due", "2020-01-01"
+    )
+    assert planned.code == 0, planned.err
+    assert "2020-01-01 has already passed" in planned.err
+    [item] = lantoa("outreach", "list", "--json").json()
+    assert item["due"] == "2020-01-01"
+    later = lantoa("outreach", "set", item["id"], "--due", "+3d")
+    assert later.code == 0 and "already passed" not in later.err
+    again = lantoa("outreach", "set", item["id"], "--due", "2021-05-01")
+    assert again.code == 0 and "2021-05-01 has already passed" in again.err

@@ -87,6 +87,31 @@ def test_query_with_diacritics_lists_exact_matches_first(small: Store) -> None:
     assert found == ["Trần Thị Lan", "Nguyễn Văn Lân"]  # directory order: Lan < Lân
 
 
+def test_whole_words_rank_before_parts_of_words(store: Store) -> None:
+    """ "can tho" listed journalists of the CAND newspaper ("cand" in an email, "thông" in the
+    organisation's name) before the people of Cần Thơ."""
+    ct = net.add_org(
+        store,
+        {"name": "Sở Thông tin và Truyền thông Cần Thơ", "kind": "provincial_department"},
+    )
+    cand = net.add_org(store, {"name": "Báo Công an nhân dân", "kind": "press_agency"})
+    net.add_contact(
+        store,
+        {
+            "full_name": "An Văn Bình",
+            "org_id": cand["id"],
+            "title": "Phóng viên thông tấn",
+            "emails": "binh@cand.example",
+        },
+    )
+    net.add_contact(store, {"full_name": "Vũ Thị Yến", "org_id": ct["id"]})
+    net.add_contact(store, {"full_name": "Lê Văn Cần", "title": "Phóng viên thời sự Thơ"})
+    snap = store.load()
+    found = names(net.list_contacts(snap, net.build_filter(snap, search="can tho")))
+    # the phrase as words (Cần Thơ), then each word whole (Cần … Thơ), then parts of words
+    assert found == ["Vũ Thị Yến", "Lê Văn Cần", "An Văn Bình"]
+
+
 def test_filters_combine(small: Store) -> None:
     snap = small.load()
     f = net.build_filter(snap, kind="sở", role="spokesperson")
@@ -221,3 +246,18 @@ def test_a_zalo_value_is_a_whole_phone_number_or_an_id(store: Store, zalo: str) 
     assert net.add_contact(store, {"full_name": "Ai Đó", "zalo": "0912 345 678"})[0]["zalo"] == (
         "+84912345678"
     )
+
+
+def test_an_ambiguous_reference_says_it_lists_only_the_first_ten(store: Store) -> None:
+    for given in ("An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Khoa", "Lan", "Minh", "Nga", "Oanh"):
+        net.add_contact(store, {"full_name": f"Nguyễn Văn {given}"})
+    with pytest.raises(AmbiguousError) as caught:
+        net.resolve(store.load(), "contacts", "Nguyễn")
+    message = str(caught.value)
+    assert "matches 11 records: the first 10:" in message
+    assert message.count("Nguyễn Văn") == 10
+    for given in ("Hoa", "Huệ"):
+        net.add_contact(store, {"full_name": f"Trần Thị {given}"})
+    with pytest.raises(AmbiguousError) as few:
+        net.resolve(store.load(), "contacts", "Trần")
+    assert "matches 2 records: " in str(few.value) and "the first" not in str(few.value)

@@ -127,6 +127,7 @@ def register(app: typer.Typer) -> None:
             print_json(plan_json(result, dry_run, lookup))
         else:
             print_plan(result, settings, dry_run, force, lookup)
+        _warn_if_past({i.get("due") for i in result.created})
         if not dry_run and not result.created and (result.skipped or result.duplicates):
             raise typer.Exit(1)  # nobody could be planned: not done (see "Exit codes")
 
@@ -315,6 +316,8 @@ def register(app: typer.Typer) -> None:
             back_from=asked,
         )
         report_change(result, as_json, _("Changed {items}.", items=items_text(result.changed)))
+        if result.changed:
+            _warn_if_past({clean.get("due")})
 
     @outreach.command("rm")
     def rm(
@@ -374,3 +377,19 @@ def register(app: typer.Typer) -> None:
         if message:
             message_id = resolve(snapshot, MESSAGES, message)["id"]
         write_coverage(core.coverage_report(snapshot, message_id), fmt, output)
+
+
+def _warn_if_past(dues: set[str | None]) -> None:
+    """A follow-up date already passed is allowed (recording an old call), but said: a typo
+    of the year would otherwise make every item overdue at once."""
+    from datetime import date
+
+    today = date.today().isoformat()
+    past = sorted(d for d in dues if isinstance(d, str) and d < today)
+    if past:
+        info(
+            _(
+                "Note: the follow-up date {day} has already passed; these items show as overdue.",
+                day=past[0],
+            )
+        )
