@@ -109,10 +109,17 @@ def make_backup(
     path: Path, reason: str, keep: int = BACKUPS_KEPT, spare: Path | None = None
 ) -> Path | None:
     """Copy the store aside before a risky change; keep the newest `keep` copies, and `spare`
-    (the backup being restored: the oldest one would otherwise make room for its own restore)."""
+    (the backup being restored: the oldest one would otherwise make room for its own restore).
+
+    A store identical to its latest backup is not copied again (that backup is returned): ten
+    syncs cut short, or ten imports that changed nothing, used to push every older backup out.
+    """
     path = Path(path)
     if not path.exists():
         return None
+    latest = latest_backup(path)
+    if latest is not None and _same_bytes(path, latest):
+        return latest
     folder = backups_dir(path)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
@@ -128,6 +135,13 @@ def make_backup(
         with contextlib.suppress(OSError):
             old.unlink()
     return target
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    try:
+        return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
 
 
 def backup_facts(backup: Path) -> tuple[datetime | None, str]:

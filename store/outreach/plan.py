@@ -37,7 +37,7 @@ Source = Snapshot | Transaction
 
 SKIP_REASONS: dict[str, str] = {
     "do_not_contact": N_("do not contact"),
-    "duplicate": N_("already pitched this message within {days} days"),
+    "duplicate": N_("already planned or sent this message within {days} days"),
 }
 
 

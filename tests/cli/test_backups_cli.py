@@ -28,11 +28,14 @@ def test_the_oldest_backup_is_restored_not_rotated_away(lantoa) -> None:
     """The backup made before a restore used to push out the oldest of the ten: restoring the
     oldest deleted it and crashed with exit 70."""
     names = _fill_rotation(lantoa)
+    assert lantoa("contacts", "add", "--name", "Sau Cùng").code == 0
+    replaced = lantoa.store_path.read_bytes()
     oldest = list_backups(lantoa.store_path)[-1]
     result = lantoa("backups", "restore", oldest.name)
     assert result.code == 0, result.err
     assert oldest.exists()  # still there: it can be restored again
     assert _names(lantoa) == names[:1]
+    assert any(p.read_bytes() == replaced for p in list_backups(lantoa.store_path))
     assert sum(1 for p in list_backups(lantoa.store_path) if "before-restore" in p.name) == 1
     again = lantoa("backups", "restore", oldest.name)  # and again, by the same name
     assert again.code == 0, again.err

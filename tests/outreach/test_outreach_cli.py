@@ -231,7 +231,7 @@ def test_double_pitch_dry_run_and_force(lantoa, tmp_path: Path) -> None:
     lantoa("outreach", "plan", "-m", "msg-ready", "--to", "a-spoke")
     again = lantoa("outreach", "plan", "-m", "msg-ready", "--to", "a-spoke", "--to", "c-lead")
     assert again.code == 0
-    assert "already pitched this message within 14 days" in again.err
+    assert "already planned or sent this message within 14 days" in again.err
     assert "--force plans it" in again.err and "Planned 1 item" in again.err
     before = lantoa.store.path.read_bytes()
     dry = lantoa("outreach", "plan", "--group", "provincial_department", "--dry-run", "--json")

@@ -169,11 +169,27 @@ def test_newer_schema_is_refused_with_a_clear_message(store: Store) -> None:
 def test_backups_rotate(store: Store) -> None:
     store.ensure()
     for i in range(14):
+        with store.transaction() as tx:
+            tx.insert("contacts", {"full_name": f"Người {i}"})
         make_backup(store.path, f"r{i}")
     backups = list_backups(store.path)
     assert len(backups) == 10
     assert all(stat.S_IMODE(os.stat(b).st_mode) == 0o600 for b in backups)
     assert backups[0].name.endswith(".r13.bak")
+
+
+def test_an_unchanged_store_is_not_backed_up_twice(store: Store) -> None:
+    """Ten syncs cut short (each backs up first) pushed every older backup out."""
+    with store.transaction() as tx:
+        tx.insert("contacts", {"full_name": "Một"})
+    first = make_backup(store.path, "import")
+    for _ in range(12):
+        assert make_backup(store.path, "sync") == first  # the same content is already kept
+    assert list_backups(store.path) == [first]
+    with store.transaction() as tx:
+        tx.insert("contacts", {"full_name": "Hai"})
+    second = make_backup(store.path, "sync")
+    assert second != first and list_backups(store.path) == [second, first]
 
 
 def test_transaction_backup_is_made_before_the_change(store: Store) -> None:

@@ -111,7 +111,7 @@ async def test_the_same_message_again_is_a_double_pitch_unless_ticked(demo, froz
         open_send_dialog(app, message_id=REVENUE, contact_ids=[contact])
         screen = await _send_screen(pilot)
         assert len(screen.preview.duplicates) == 1 and not screen.preview.created
-        assert "already pitched this message within 14 days" in str(
+        assert "already planned or sent this message within 14 days" in str(
             screen.query_one("#send-preview").render()
         )
         assert screen.query_one("#send-plan").disabled
