@@ -100,12 +100,18 @@ def enum_value(value: object, allowed: dict[str, str], what: str) -> str:
     alias = ALIASES.get(text.replace("_", " "))
     if alias in allowed:
         return alias
+    from .i18n import get_language
+
+    if get_language() == "en":
+        choices = ", ".join(allowed)
+    else:  # the codes scripts use, and what each means in the interface language
+        choices = ", ".join(f"{key} ({_(label)})" for key, label in allowed.items())
     raise InvalidValue(
         _(
             "unknown {what} {value!r}; choose one of: {allowed}",
             what=what,
             value=str(value),
-            allowed=", ".join(allowed),
+            allowed=choices,
         )
     )
 
@@ -219,7 +225,7 @@ def _enum(allowed: dict[str, str], what: str) -> Callable[[Any], str | None]:
     def clean(value: Any) -> str | None:
         if value is None or not str(value).strip():
             return None
-        return enum_value(value, allowed, what)
+        return enum_value(value, allowed, _(what))  # `what` is marked with N_()
 
     return clean
 

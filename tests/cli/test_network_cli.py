@@ -214,3 +214,18 @@ def test_a_table_into_a_pipe_keeps_each_row_on_one_line(lantoa, monkeypatch) -> 
     monkeypatch.setenv("COLUMNS", "60")  # a width asked for is still obeyed
     narrow = lantoa("contacts", "list", "--province", "quang-ninh")
     assert max(len(line) for line in narrow.out.splitlines()) <= 60
+
+
+def test_a_bad_choice_in_vietnamese_names_each_choice_in_vietnamese(lantoa) -> None:
+    """The Vietnamese error listed only the English codes (planned, sent, comms_officer…)."""
+    from store.i18n import set_language
+
+    try:
+        result = lantoa("--lang", "vi", "contacts", "add", "--name", "Lê Văn An", "--role", "xyz")
+    finally:
+        set_language("en")
+    assert result.code == 1
+    assert "vai trò 'xyz'" in result.err
+    assert "spokesperson (Người phát ngôn)" in result.err and "comms_officer (" in result.err
+    english = lantoa("contacts", "add", "--name", "Lê Văn An", "--role", "xyz")
+    assert "choose one of: leader, spokesperson, comms_officer" in english.err
