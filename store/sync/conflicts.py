@@ -14,14 +14,20 @@ value's stamp, so both copies are identical. Fields:
 - `status`: "open" or "resolved"; once resolved: `resolved_at` and `resolution`
   `{keep, value, present, node}`.
 
+The view (`conflict_view`, `conflicts list --json`) adds to each side `this_device`,
+`device_name` (who works on the device that wrote it, from the stores' `device_names` meta;
+null when unknown) and `label` (a coded value such as an outreach status in words, else null);
+the resolution gets `label` too.
+
 "mine" and "theirs" are relative to the device resolving: "mine" is the value written on this
 device, "theirs" the other one. When neither value (or both) was written on this device, e.g. a
 coordinator resolving a clash between two officers, "mine" is the value this device shows (the
 provisional winner, `kept`) and "theirs" is the value set aside (`other`).
 
 What a person types after `--keep` is read by `keep_choice`: mine/theirs in any case, or in
-Vietnamese ("của tôi", "tôi", "của họ", "họ"); a near miss ("their", "mien", "my") is refused
-with a suggestion, so a typo never becomes the field's value everywhere.
+Vietnamese with or without diacritics ("của tôi", "cua toi", "của họ", "ho"); a near miss
+("their", "mien", "my") or a few words with a side in them ("theirs please") is refused with a
+suggestion, so a typo never becomes the field's value everywhere.
 """
 
 from __future__ import annotations
@@ -224,12 +230,15 @@ def conflict_view(conflict: dict, source: Snapshot | Transaction, node: str) -> 
     name = conflict.get("field")
     record = source.by_id(table).get(rid) if table else None
     mine = mine_side(conflict, node)
+    found = source.meta.get("device_names")
+    names = found if isinstance(found, dict) else {}
     sides = {}
     for key in ("kept", "other"):
         side = dict(conflict.get(key) or {})
         side.setdefault("value", None)
         side.setdefault("present", True)
         side["this_device"] = bool(side.get("node")) and side.get("node") == node
+        side["device_name"] = names.get(side.get("node") or "")
         side["label"] = value_label(table, name, side["value"])
         sides[key] = side
     resolution = conflict.get("resolution")

@@ -325,9 +325,12 @@ def _sync(
     hook = hooks or (lambda _point: None)
     tell = progress or (lambda _stage, _fraction: None)
     now_ms = store.now_ms or wall_ms
+    name = _device_name()
     if dry_run:
         tell("read", 0.0)
-        plan = make_plan(store, _read_local(store), _read_shared_of(store, shared), now_ms)
+        plan = make_plan(
+            store, _read_local(store), _read_shared_of(store, shared), now_ms, device_name=name
+        )
         plan.report.dry_run = True
         tell("done", 1.0)
         return plan.report
@@ -338,7 +341,7 @@ def _sync(
             side = _read_shared_of(store, shared)
             hook("after_read")
             tell("merge", 0.3)
-            plan = make_plan(store, local_raw, side, now_ms)
+            plan = make_plan(store, local_raw, side, now_ms, device_name=name)
             plan.report.attempts = attempt
             if not (plan.shared_changed or plan.local_changed or plan.copies):
                 _write_sidecar(store, plan)
@@ -365,3 +368,15 @@ def _sync(
         + " "
         + _nothing_synced()
     )
+
+
+def _device_name() -> str | None:
+    """Who works on this device, as outreach names them (config `owner`, else the login name):
+    shown beside a conflict's values on other devices. A broken config never stops a sync."""
+    try:
+        from ..config import load_config
+        from ..outreach.model import settings_from_config
+
+        return settings_from_config(load_config()).owner or None
+    except Exception:
+        return None

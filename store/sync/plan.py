@@ -35,6 +35,9 @@ from .stamps import CAPPED, cap_stamp, cap_stamps, own_cap_evidence
 #: shared file (and conflict copies) descending from it, else a write of ours was overwritten
 #: (a lock that did not reach across machines) and the merge falls back to creation stamps.
 VERSIONS_KEY = "sync_versions"
+#: Shared and local meta key: {device node: the name of who works on it}, so a conflict says
+#: "Lan's laptop" rather than a node id; the union of every store's, each device's own wins.
+DEVICE_NAMES_KEY = "device_names"
 #: Local meta key: how many versions of shared files this device wrote (its vector entry).
 COUNTER_KEY = "sync_writes"
 #: A stamp more than MAX_FUTURE_MS ahead is set back to now + CAP_TO_MS (see cap_stamps).
@@ -279,6 +282,7 @@ def make_plan(
     *,
     with_copies: bool = True,
     base_raw: Any = _FROM_SIDECAR,
+    device_name: str | None = None,
 ) -> Plan:
     """One sync in memory. `base_raw` (bytes, or None for no base) replaces the base sidecar
     and `with_copies=False` ignores conflict copies: for tests that replay a sync in memory."""
@@ -369,6 +373,12 @@ def make_plan(
         if node != clock.node and stamp > seen.get(node, ""):
             seen[node] = stamp
     local_meta[SEEN_KEY] = seen
+    names = device_names(local_data, shared_data, *(d for _c, d in copies))
+    if device_name:
+        names[clock.node] = device_name
+    if names:  # who works on each device, for conflicts; rides along with the next write
+        local_meta[DEVICE_NAMES_KEY] = names
+        shared_meta[DEVICE_NAMES_KEY] = names
     local_meta["schema"] = max(int(local_meta.get("schema") or 0), SCHEMA_VERSION)
     if shared_changed:  # a new version of the shared file: count it in its version vector
         versions: dict[str, int] = {}
@@ -386,7 +396,7 @@ def make_plan(
     report.created = created
     report.local_changed = local_changed
     report.shared_changed = shared_changed
-    snapshot = Snapshot(dict(merged))
+    snapshot = Snapshot({**merged, "meta": {"1": local_meta}})
     report.new_conflicts = [conflict_view(c, snapshot, clock.node) for c in new_conflicts]
     report.open_conflicts = open_count(merged)
     _notices(report, ctx, capped_local + capped_shared, nodes, merged)
@@ -405,3 +415,15 @@ def make_plan(
         copies=[c for c, _d in copies],
         shared_signature=side.signature,
     )
+
+
+def device_names(*datas: dict) -> dict[str, str]:
+    """Device names known to these stores (later ones win), text entries only."""
+    names: dict[str, str] = {}
+    for data in datas:
+        found = meta_of(data).get(DEVICE_NAMES_KEY) if data else None
+        if isinstance(found, dict):
+            names.update(
+                {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)}
+            )
+    return names

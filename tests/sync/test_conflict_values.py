@@ -167,3 +167,23 @@ def test_a_one_off_sync_keeps_the_remembered_shared_file(lantoa, tmp_path) -> No
     assert remembered_file(Store(a)) == usb
     again = lantoa(a, "sync")
     assert again.code == 0 and "this once" not in again.err
+
+
+def test_a_conflict_names_who_works_on_the_other_device(lantoa, tmp_path, monkeypatch) -> None:
+    """The conflict showed "device c629fa68"; it names the officer (config owner or login)."""
+    a, b = tmp_path / "lan" / "lantoa.json", tmp_path / "minh" / "lantoa.json"
+    shared = tmp_path / "shared.json"
+    for store in (a, b):
+        store.parent.mkdir()
+        assert lantoa(store, "sample", "load").code == 0
+    jid = JOURNALIST["id"]
+    assert lantoa(a, "contacts", "edit", jid, "--title", "Tiêu đề của Lan").code == 0
+    assert lantoa(b, "contacts", "edit", jid, "--title", "Tiêu đề của Minh").code == 0
+    for store, who in ((a, "Lan"), (b, "Minh"), (a, "Lan")):
+        monkeypatch.setenv("LANTOA_USER", who)
+        lantoa(store, "sync", str(shared))
+    [clash] = lantoa(a, "conflicts", "list", "--json").json()
+    names = {clash[side]["device_name"] for side in ("kept", "other")}
+    assert names == {"Lan", "Minh"}
+    shown = lantoa(a, "conflicts", "show", clash["id"])
+    assert "Minh's device" in shown.out and "this device" in shown.out

@@ -65,11 +65,11 @@ def _marked(side: dict[str, Any]) -> str:
 
 
 def _origin(side: dict[str, Any]) -> str:
-    return (
-        _("this device")
-        if side.get("this_device")
-        else _("device {node}", node=side.get("node") or "?")
-    )
+    if side.get("this_device"):
+        return _("this device")
+    if side.get("device_name"):
+        return _("{name}'s device", name=side["device_name"])
+    return _("device {node}", node=side.get("node") or "?")
 
 
 def register(app: typer.Typer) -> None:

@@ -82,6 +82,8 @@ def changed_at(side: dict[str, Any]) -> str:
 def origin(side: dict[str, Any]) -> str:
     if side.get("this_device"):
         return _("this device")
+    if side.get("device_name"):
+        return _("{name}'s device", name=plain(side["device_name"]))
     return _("device {node}", node=side.get("node") or "?")
 
 

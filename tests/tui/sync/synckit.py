@@ -41,6 +41,23 @@ class Team:
     shared: Path
 
 
+#: Who works on each device (config `owner`, else LANTOA_USER): conflicts name the other one.
+A_USER, B_USER = "Lan", "Minh"
+
+
+def sync_as(user: str, store: Store, shared: Path):
+    """`sync`, run by `user` (what a conflict on another device names its device by)."""
+    before = os.environ.get("LANTOA_USER")
+    os.environ["LANTOA_USER"] = user
+    try:
+        return sync(store, shared)
+    finally:
+        if before is None:
+            del os.environ["LANTOA_USER"]
+        else:
+            os.environ["LANTOA_USER"] = before
+
+
 def make_team(root: Path) -> Team:
     a = Store(root / "store.json", now_ms=ticking(T0_MS))
     with a.transaction() as tx:
@@ -58,9 +75,9 @@ def make_team(root: Path) -> Team:
     shared = folder / "shared.json"
     b = Store(root / "b" / "b.json", now_ms=ticking(T0_MS + 3_600_000))
     (root / "b").mkdir()
-    sync(a, shared)
-    sync(b, shared)
-    sync(a, shared)
+    sync_as(A_USER, a, shared)
+    sync_as(B_USER, b, shared)
+    sync_as(A_USER, a, shared)
     return team_remembered(Team(a, b, shared))
 
 
@@ -88,6 +105,7 @@ def counted_ids(monkeypatch: pytest.MonkeyPatch, descending: bool = True) -> Non
 @pytest.fixture(name="team")
 def team_fixture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Team:
     counted_ids(monkeypatch)
+    monkeypatch.setenv("LANTOA_USER", A_USER)  # the app runs as officer A
     return make_team(tmp_path)
 
 
@@ -105,13 +123,13 @@ def title_clash(team: Team) -> None:
     """A and B change Lan's title differently; B syncs first, then A: one open conflict."""
     network.edit_contact(team.a, LAN, {"title": "Chánh Văn phòng"})
     network.edit_contact(team.b, LAN, {"title": "Trưởng phòng Báo chí"})
-    sync(team.b, team.shared)
-    sync(team.a, team.shared)
+    sync_as(B_USER, team.b, team.shared)
+    sync_as(A_USER, team.a, team.shared)
 
 
 def b_adds_mai(team: Team) -> None:
     network.add_contact(team.b, {"full_name": MAI, "title": "Phóng viên"})
-    sync(team.b, team.shared)
+    sync_as(B_USER, team.b, team.shared)
 
 
 async def until(pilot, condition, what: str = "condition", timeout: float = 8.0) -> None:
