@@ -189,11 +189,59 @@ def bind(
 
 
 def localize(node: DOMNode) -> None:
-    """Translate the descriptions of `node`'s bindings into the current UI language."""
+    """Translate the descriptions of `node`'s bindings into the current UI language.
+
+    Localizing the app (at start and on a language switch) also translates the keys Textual's
+    own widgets put in the footer (`TEXTUAL_KEYS`).
+    """
     bindings = node._bindings.key_to_bindings
     for key, items in bindings.items():
         bindings[key] = [
             replace(b, description=_(KEYS[b.id].description)) if b.id in KEYS else b for b in items
+        ]
+    from textual.app import App
+
+    if isinstance(node, App):
+        localize_textual(node)
+
+
+#: Keys of Textual's own widgets that the footer shows (bindings with a description and
+#: show=True among the widgets the app uses; tests/tui/test_outreach_dialog_polish.py checks
+#: there are no others): (module, class) -> action -> the English description Textual gives.
+TEXTUAL_KEYS: dict[tuple[str, str], dict[str, str]] = {
+    ("textual.widgets._select", "SelectOverlay"): {"dismiss": N_("Dismiss menu")},  # open list
+}
+
+
+def localize_textual(app: Any = None) -> None:
+    """Put the footer keys of Textual's widgets (`TEXTUAL_KEYS`) in the UI language.
+
+    Textual copies a widget's bindings from its class when the widget is made (a Select makes
+    its list when it is composed, out of our reach), so the class's copy is translated; widgets
+    already made (in `app`'s screens, on a language switch) are translated in place.
+    """
+    import importlib
+
+    classes = {}
+    for (module, name), actions in TEXTUAL_KEYS.items():
+        cls = getattr(importlib.import_module(module), name)
+        classes[cls] = actions
+        if cls._merged_bindings is not None:
+            _translate(cls._merged_bindings.key_to_bindings, actions)
+    if app is None:
+        return
+    for screen in app.screen_stack:
+        for widget in screen.walk_children(with_self=False):
+            actions = classes.get(type(widget))
+            if actions:
+                _translate(widget._bindings.key_to_bindings, actions)
+
+
+def _translate(bindings: dict[str, list[Binding]], actions: dict[str, str]) -> None:
+    for key, items in bindings.items():
+        bindings[key] = [
+            replace(b, description=_(actions[b.action])) if b.action in actions else b
+            for b in items
         ]
 
 

@@ -52,7 +52,8 @@ class OutreachActions:
                 self.change([v["id"] for v in views], **values)
 
         self.app.push_screen(
-            MarkScreen(len(views), status, needs_link=needs_link, current=current), answered
+            MarkScreen(len(views), status, needs_link=needs_link, current=current, views=views),
+            answered,
         )
 
     def action_note(self) -> None:
@@ -66,7 +67,7 @@ class OutreachActions:
             if values and values.get("note"):
                 self.change([v["id"] for v in views], note=values["note"])
 
-        self.app.push_screen(MarkScreen(len(views), note_only=True), answered)
+        self.app.push_screen(MarkScreen(len(views), note_only=True, views=views), answered)
 
     def action_due(self) -> None:
         from ..screens.dialogs import AskScreen

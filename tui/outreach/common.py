@@ -99,6 +99,23 @@ def items_text(n: int) -> str:
     return _("1 item") if n == 1 else _("{n} items", n=n)
 
 
+def items_named(views: list[dict], shown: int = 2) -> str:
+    """Which items a change is about, as people know them: "Doanh thu 2022 → Hoàng Thu Hà";
+    several of one message "Doanh thu 2022 → Hà, Bình and 3 more"; of several messages
+    "Doanh thu 2022 → Hà; (no message) → Bình". "Mark 1 item as done" alone did not say which.
+    """
+    if not views:
+        return ""
+    if len({v.get("message_id") for v in views}) == 1:
+        names = ", ".join(who(v) for v in views[:shown])
+        text = f"{message_title(views[0])} → {names}"
+    else:
+        text = "; ".join(f"{message_title(v)} → {who(v)}" for v in views[:shown])
+    if len(views) > shown:
+        text = _("{items} and {n} more", items=text, n=len(views) - shown)
+    return text
+
+
 def status_counts(views: list[dict]) -> str:
     """ "9 planned, 3 done, 1 published" in status order (statuses lower-case)."""
     counts: dict[str, int] = {}

@@ -28,6 +28,7 @@ from store.validate import InvalidValue
 
 from .. import keys
 from ..widgets.footer import Footer
+from ..widgets.keyorder import FOCUS_BINDINGS, InOrderInput
 from ..widgets.text import plain
 from . import delivery
 from .common import css, items_text, settings
@@ -44,6 +45,7 @@ class DeliverScreen(ModalScreen[None]):
     SCOPED_CSS = False
     DEFAULT_CSS = css()
     BINDINGS: ClassVar[list[BindingType]] = [
+        *FOCUS_BINDINGS,
         keys.bind("form.cancel", "close"),
         keys.bind("app.help", "app.help"),
     ]
@@ -125,7 +127,7 @@ class DeliverScreen(ModalScreen[None]):
         if self.message is not None:
             with Horizontal(classes="out-row"):
                 yield Label(_("Folder"), classes="out-label")
-                yield Input(str(default_folder()), compact=True, id="deliver-folder")
+                yield InOrderInput(str(default_folder()), compact=True, id="deliver-folder")
         if self.message is not None:
             with Horizontal(classes="deliver-buttons"):
                 yield Button(_("One .eml per recipient"), compact=True, id="deliver-each")

@@ -22,7 +22,8 @@ from store.i18n import _
 
 from .. import keys
 from ..widgets.footer import Footer
-from .common import close_or_ask, css, items_text
+from ..widgets.keyorder import FOCUS_BINDINGS, InOrderInput
+from .common import close_or_ask, css, items_named, items_text
 
 
 def mark_title(status: str | None, n: int) -> str:
@@ -36,12 +37,14 @@ def mark_title(status: str | None, n: int) -> str:
 class MarkScreen(ModalScreen[dict | None]):
     """Returns {"status", "note", "link"} (stored forms) or None when cancelled.
 
-    `status=None` lets the person choose any status; `note_only` asks for a note alone.
+    `status=None` lets the person choose any status; `note_only` asks for a note alone;
+    `views` (the list's items) are named under the title, so the dialog says which it changes.
     """
 
     SCOPED_CSS = False
     DEFAULT_CSS = css()
     BINDINGS: ClassVar[list[BindingType]] = [
+        *FOCUS_BINDINGS,
         keys.bind("form.cancel", "cancel"),
         keys.bind("app.help", "app.help"),
     ]
@@ -54,6 +57,7 @@ class MarkScreen(ModalScreen[dict | None]):
         needs_link: bool = True,
         current: str | None = None,
         note_only: bool = False,
+        views: list[dict] | None = None,
     ) -> None:
         super().__init__(classes="dialog-screen")
         keys.localize(self)
@@ -63,6 +67,7 @@ class MarkScreen(ModalScreen[dict | None]):
         self.current = current
         self.note_only = note_only
         self.tried = False
+        self.named = items_named(views or [])
 
     def compose(self) -> ComposeResult:
         title = (
@@ -71,7 +76,12 @@ class MarkScreen(ModalScreen[dict | None]):
             else mark_title(self.status, self.count)
         )
         with Vertical(classes="dialog out-dialog", id="mark-dialog"):
-            yield Label(Content(title), classes="dialog-title")
+            heading = Label(Content(title), classes="dialog-title")
+            if self.named:  # the items right under the title (the app's CSS spaces titles)
+                heading.styles.margin = (0, 0, 0, 0)
+            yield heading
+            if self.named:
+                yield Label(Content(self.named), id="mark-items")
             if self.status is None and not self.note_only:
                 with Horizontal(classes="out-row"):
                     yield Label(_("Status"), classes="out-label")
@@ -85,13 +95,13 @@ class MarkScreen(ModalScreen[dict | None]):
                 yield Label("", id="mark-status-error", classes="out-error")
             with Horizontal(classes="out-row", id="mark-link-row"):
                 yield Label(_("Link"), classes="out-label")
-                yield Input(
+                yield InOrderInput(
                     placeholder=_("https://… the published article"), compact=True, id="mark-link"
                 )
             yield Label("", id="mark-link-error", classes="out-error")
             with Horizontal(classes="out-row"):
                 yield Label(_("Note"), classes="out-label")
-                yield Input(
+                yield InOrderInput(
                     placeholder=_("what was said or agreed (optional)")
                     if not self.note_only
                     else _("the note to keep in the history"),

@@ -27,6 +27,7 @@ from store.reference import regions
 from store.vietnamese import Matcher, fold, text_sort_key
 
 from ..widgets.filters import region_label
+from ..widgets.keyorder import InOrderInput
 from ..widgets.text import kind_label, org_label, plain
 
 #: How many organisations and people a search shows.
@@ -60,7 +61,7 @@ class RecipientPicker(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="out-row"):
             yield Label(_("Add"), classes="out-label")
-            yield Input(
+            yield InOrderInput(
                 placeholder=_("type a name, organisation or province (quang ninh)"),
                 compact=True,
                 id="pick-search",

@@ -28,6 +28,7 @@ from store.validate import InvalidValue
 
 from .. import keys
 from ..widgets.footer import Footer
+from ..widgets.keyorder import FOCUS_BINDINGS, InOrderInput
 from ..widgets.text import plain
 from . import clock
 from .common import close_or_ask, css, day_text, items_text, settings, settings_of
@@ -43,6 +44,7 @@ class SendScreen(ModalScreen[core.PlanRequest | None]):
     SCOPED_CSS = False
     DEFAULT_CSS = css()
     BINDINGS: ClassVar[list[BindingType]] = [
+        *FOCUS_BINDINGS,
         keys.bind("form.cancel", "cancel"),
         keys.bind("form.save", "plan"),
         keys.bind("app.help", "app.help"),
@@ -95,7 +97,7 @@ class SendScreen(ModalScreen[core.PlanRequest | None]):
                     )
                 with Horizontal(classes="out-row"):
                     yield Label(_("Follow-up"), classes="out-label")
-                    yield Input(
+                    yield InOrderInput(
                         "+3d",
                         placeholder=_("today, tomorrow, +3d, mon, 2024-03-15"),
                         compact=True,
@@ -104,7 +106,7 @@ class SendScreen(ModalScreen[core.PlanRequest | None]):
                     yield Static("", id="send-due-date")
                 with Horizontal(classes="out-row"):
                     yield Label(_("Note"), classes="out-label")
-                    yield Input(
+                    yield InOrderInput(
                         placeholder=_("kept with each item (optional)"),
                         compact=True,
                         id="send-note",

@@ -252,16 +252,23 @@ async def test_language_switch_keeps_the_view_and_the_palette_offers_outreach(de
             assert "outreach: send to…" in titles and "outreach: mark done…" in titles
             assert any(t.startswith("outreach: undo plan of 9 items") for t in titles)
             await app.switch_language("vi")
-            await pilot.pause(0.2)
+
+            def back_in_outreach() -> bool:
+                # the section rebuilt in Vietnamese, with the focus back in it (F1's topic
+                # follows the focus): a fixed pause ran out on a busy machine
+                found = app.main_screen.query("#section-outreach")
+                focused = app.main_screen.focused
+                return bool(found) and focused is not None and found.first() in focused.ancestors
+
+            await until(pilot, back_in_outreach, "the outreach section back, focused")
             section = app.main_screen.query_one("#section-outreach")
             assert section.toggles["overdue"] and section.by == "contact"
             assert section.outreach_list.current["id"] == cursor
             assert "Quá hạn (o)" in str(section.query_one("#chip-overdue").render())
-            await pilot.press("f1")
-            await pilot.pause(0.2)
             from tui.screens.help import HelpScreen
 
-            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("f1")
+            await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
             assert app.screen.topic.startswith("## Tiếp cận")
     finally:
         from store.i18n import set_language
