@@ -1,7 +1,7 @@
 """Expansion rules: who a plan reaches when a person names contacts, organisations or groups.
 
 Expansion rules (documented in the README):
-- A contact named directly is reached directly.
+- A contact named directly is reached directly (the role filter does not apply: they were named).
 - An organisation expands to the people of the first role tier that has someone reachable:
   ministry units, provincial departments and other organisations: spokespeople and
   communications officers (spokespeople first), else leaders, else anyone else there;
@@ -11,9 +11,17 @@ Expansion rules (documented in the README):
   Every person of the chosen tier is reached; within a tier, directory order.
 - An organisation with nobody reachable is planned as itself (an official letter to the
   department), with a notice. `expand=False` plans organisations as themselves directly.
+- Roles asked for (`roles`, `--role`) replace the tiers: an organisation expands to every
+  reachable person of those roles (at a press agency with beats, those whose beats match first,
+  as above). An organisation with nobody of those roles (or only "do not contact" people) is
+  not planned at all, not even as itself: it is a gap, listed in one notice ("Nobody with role
+  … at …") and in `Expansion.gaps`.
 - A group (`ministry_unit`, `provincial_department`, `press_agency`, or `tag:NAME`) is every live
   organisation of that kind that has not ended (or every organisation and contact with the tag),
-  optionally of one region, each expanded as above.
+  optionally of one region and/or of some provinces (both must hold: an organisation's own
+  province; a tagged contact's own province, else its organisation's), each expanded as above.
+  A province asked for where the group has nobody is named in a notice.
+  Tagged contacts reached through a group are filtered by role too (they were not named).
 - "Do not contact" people are never planned, even when named: they are listed as skipped.
   Tombstoned (deleted) contacts and organisations are never reached.
 - A person reached through several names (a contact and their organisation) is planned once.
@@ -25,8 +33,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..db import Snapshot, Transaction
-from ..i18n import _
-from ..model import ORG_KINDS, enum_value
+from ..i18n import N_, _
+from ..model import ORG_KINDS, ROLES, enum_value
 from ..network import CONTACTS, ORGS, contact_province
 from ..reference import provinces
 from ..validate import InvalidValue
@@ -81,6 +89,9 @@ class Expansion:
     recipients: list[Recipient] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    #: Organisations not planned because nobody there has the roles asked for (reason
+    #: "no_role") or only "do not contact" people do ("do_not_contact").
+    gaps: list[Skipped] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -124,7 +135,9 @@ def _beat_match(contact: dict, beats: list[str]) -> bool:
 class Expander:
     """Applies the expansion rules on one store version (indexes built once: fast for 5,000)."""
 
-    def __init__(self, source: Source, beats: Iterable[str] = ()) -> None:
+    def __init__(
+        self, source: Source, beats: Iterable[str] = (), roles: Iterable[str] = ()
+    ) -> None:
         self.contacts = {c["id"]: c for c in source.live(CONTACTS)}
         self.orgs = {o["id"]: o for o in source.live(ORGS)}
         self.members: dict[str, list[dict]] = {}
@@ -132,6 +145,7 @@ class Expander:
             if contact.get("org_id"):
                 self.members.setdefault(contact["org_id"], []).append(contact)
         self.beats = [fold(b) for b in beats if b.strip()]
+        self.roles = tuple(dict.fromkeys(roles))  # keys of ROLES, already checked
         self.result = Expansion()
         self._seen: set[tuple[str, str]] = set()
 
@@ -174,6 +188,8 @@ class Expander:
         people = sorted(
             self.members.get(org["id"], []), key=lambda c: name_sort_key(c.get("full_name", ""))
         )
+        if self.roles:
+            return self._role_tiers(org, people)
         if org.get("kind") == "press_agency":
             rules = PRESS_TIERS
             first = [
@@ -195,6 +211,13 @@ class Expander:
             taken.update(c["id"] for c in tier)
             out.append(tier)
         return out
+
+    def _role_tiers(self, org: dict, people: list[dict]) -> list[list[dict]]:
+        """Only the roles asked for; at a press agency with beats, those with the beat first."""
+        chosen = [c for c in people if c.get("role") in self.roles]
+        if org.get("kind") == "press_agency" and self.beats:
+            return [[c for c in chosen if _beat_match(c, self.beats)], chosen]
+        return [chosen]
 
     def add_org(self, org: dict, expand: bool = True) -> None:
         if org.get("ended"):
@@ -218,6 +241,13 @@ class Expander:
                 return
         for contact in passed:
             self.add_contact(contact)
+        if self.roles:  # a gap to see, not a letter to the organisation
+            reason = "do_not_contact" if passed else "no_role"
+            key = ("g", org["id"])
+            if key not in self._seen:
+                self._seen.add(key)
+                self.result.gaps.append(Skipped(None, org["id"], org.get("name", ""), reason))
+            return
         self.result.notices.append(
             _(
                 "Nobody at {name} can be reached; planned to the organisation itself.",
@@ -226,14 +256,22 @@ class Expander:
         )
         self.add_org_itself(org)
 
-    def add_group(self, group: Group, region: str | None, expand: bool = True) -> None:
-        before = len(self.result.recipients) + len(self.result.skipped)
+    def add_group(
+        self,
+        group: Group,
+        region: str | None,
+        expand: bool = True,
+        codes: frozenset[str] = frozenset(),
+    ) -> None:
+        """Every organisation of the group, of the region and province codes when given."""
+        before = len(self.result.recipients) + len(self.result.skipped) + len(self.result.gaps)
         orgs = [
             o
             for o in self.orgs.values()
             if not o.get("ended")
             and (group.kind is None or o.get("kind") == group.kind)
             and (region is None or _org_region(o) == region)
+            and (not codes or o.get("province_code") in codes)
         ]
         if group.tag:
             wanted = fold(group.tag)
@@ -241,6 +279,7 @@ class Expander:
         orgs.sort(key=lambda o: (o.get("province_code") or "", fold(o.get("name", ""))))
         for org in orgs:
             self.add_org(org, expand)
+        found = {o.get("province_code") for o in orgs}
         if group.tag:
             wanted = fold(group.tag)
             people = [
@@ -250,11 +289,46 @@ class Expander:
             ]
             if region is not None:
                 people = [c for c in people if _contact_region(c, self.orgs) == region]
+            if codes:
+                people = [c for c in people if self._contact_province(c) in codes]
+            if self.roles:
+                people = [c for c in people if c.get("role") in self.roles]
             for contact in sorted(people, key=lambda c: name_sort_key(c.get("full_name", ""))):
                 self.add_contact(contact)
-        if len(self.result.recipients) + len(self.result.skipped) == before:
-            name = f"tag:{group.tag}" if group.tag else group.kind
+            found |= {self._contact_province(c) for c in people}
+        name = f"tag:{group.tag}" if group.tag else group.kind
+        if len(self.result.recipients) + len(self.result.skipped) + len(self.result.gaps) == before:
             self.result.notices.append(_("The group {group} has nobody to reach.", group=name))
+        elif missing := sorted(codes - found):
+            self.result.notices.append(
+                _(
+                    "The group {group} has nobody in {provinces}.",
+                    group=name,
+                    provinces=", ".join(provinces()[code].name for code in missing),
+                )
+            )
+
+    def _contact_province(self, contact: dict) -> str | None:
+        return contact_province(contact, self.orgs.get(contact.get("org_id") or ""))
+
+    def gap_notices(self) -> list[str]:
+        """One notice per kind of gap, naming every organisation, so a group of 63 departments
+        does not print 40 lines."""
+        if not self.result.gaps:
+            return []
+        roles = _(" or ").join(_(ROLES[r]).lower() for r in self.roles)
+        notices = []
+        for reason, text in (
+            ("no_role", N_("Nobody with role {roles} at {orgs}; not planned.")),
+            (
+                "do_not_contact",
+                N_("Only people not to contact have role {roles} at {orgs}; not planned."),
+            ),
+        ):
+            names = [g.name for g in self.result.gaps if g.reason == reason]
+            if names:
+                notices.append(_(text, roles=roles, orgs=", ".join(names)))
+        return notices
 
 
 def _contact_region(contact: dict, orgs: dict[str, dict]) -> str | None:

@@ -5,6 +5,11 @@ last `double_pitch_days` days (config `[outreach] double_pitch_days`, default 14
 listed as a duplicate and not planned again unless `force`. Outreach without a message (a call,
 a meeting) is never a duplicate. Channel: `channel` if given, else the person's preferred
 channel, else email. Every item starts its history with a "plan" entry.
+
+Filters: `region` and `provinces` narrow the groups (both must hold); `roles` replaces the role
+tiers for the organisations reached (see expand.py). Each needs something to act on: a region or
+province without a group, or roles without an organisation or group (or with `expand=False`,
+which plans organisations themselves), is refused rather than silently ignored.
 """
 
 from __future__ import annotations
@@ -12,13 +17,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from difflib import get_close_matches
 
 from ..db import Snapshot, Store, Transaction
 from ..errors import ValidationError
 from ..i18n import N_, _
+from ..model import ROLES, enum_value
 from ..network import CONTACTS, ORGS, resolve
-from ..reference import find_region, unknown_region
+from ..reference import find_province, find_region, provinces, unknown_region
 from ..validate import InvalidValue
+from ..vietnamese import fold
 from .dates import due_value
 from .expand import Expander, Group, Skipped, parse_group
 from .model import (
@@ -50,6 +58,8 @@ class PlanRequest:
     orgs: Sequence[str] = ()
     groups: Sequence[str] = ()
     region: str | None = None
+    provinces: Sequence[str] = ()  # names, GSO codes or slugs; narrow the groups
+    roles: Sequence[str] = ()  # keys or labels of ROLES; replace the role tiers
     beats: Sequence[str] = ()
     channel: str | None = None
     due: str | date | None = None
@@ -66,9 +76,75 @@ class PlanResult:
     duplicates: list[Skipped] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     message: dict | None = None
+    #: Organisations left out because nobody there has the roles asked for (see expand.py).
+    gaps: list[Skipped] = field(default_factory=list)
 
 
-def _check_request(request: PlanRequest, today: date) -> tuple[dict, list[Group], str | None]:
+@dataclass
+class _Checked:
+    """A request's values, checked."""
+
+    clean: dict
+    groups: list[Group]
+    region: str | None
+    provinces: frozenset[str]
+    roles: tuple[str, ...]
+
+
+def _unknown_province(text: str) -> str:
+    message = _(
+        "unknown province {value!r}; give its name (Quảng Ninh) or GSO code (22)", value=text
+    )
+    close = _close_provinces(text)
+    if close:
+        message += "; " + _("did you mean {names}?", names=", ".join(close))
+    return message
+
+
+def _close_provinces(text: str) -> list[str]:
+    """Up to three province names close to a misspelt one (diacritics aside)."""
+    names = {fold(p.name): p.name for p in provinces().values()}
+    return [names[n] for n in get_close_matches(fold(text), list(names), n=3, cutoff=0.75)]
+
+
+def _check_filters(request: PlanRequest, errors: list[tuple[str, str]]) -> tuple[set, list]:
+    """The province codes and role keys asked for; problems go to `errors`."""
+    codes: set[str] = set()
+    roles: list[str] = []
+    for text in request.provinces:
+        found = find_province(str(text))
+        if found is None:
+            errors.append(("province", _unknown_province(str(text))))
+        else:
+            codes.add(found.code)
+    for text in request.roles:
+        try:
+            roles.append(enum_value(text, ROLES, _("role")))
+        except InvalidValue as exc:
+            errors.append(("role", str(exc)))
+    if request.provinces and not request.groups:
+        errors.append(("province", _("--province narrows a --group; give one")))
+    if request.roles and not (request.orgs or request.groups):
+        errors.append(
+            (
+                "role",
+                _(
+                    "--role picks people at the organisations of --org or --group "
+                    "(people named with --to are reached as named); give one"
+                ),
+            )
+        )
+    elif request.roles and not request.expand:
+        errors.append(
+            (
+                "role",
+                _("--role picks people; --org-only plans organisations themselves: choose one"),
+            )
+        )
+    return codes, roles
+
+
+def _check_request(request: PlanRequest, today: date) -> _Checked:
     """Validate the plain values of a request, every problem at once."""
     errors: list[tuple[str, str]] = []
     clean: dict = {}
@@ -99,6 +175,7 @@ def _check_request(request: PlanRequest, today: date) -> tuple[dict, list[Group]
             errors.append(("region", unknown_region(request.region)))
         elif not request.groups:
             errors.append(("region", _("--region narrows a --group; give one")))
+    codes, roles = _check_filters(request, errors)
     if not (request.contacts or request.orgs or request.groups):
         errors.append(("to", _("say who to reach: contacts, organisations or a group")))
     if clean.get("status") == "published":
@@ -113,7 +190,7 @@ def _check_request(request: PlanRequest, today: date) -> tuple[dict, list[Group]
         )
     if errors:
         raise ValidationError(errors)
-    return clean, groups, region
+    return _Checked(clean, groups, region, frozenset(codes), tuple(dict.fromkeys(roles)))
 
 
 def _pitched_at(item: dict) -> str:
@@ -147,7 +224,8 @@ def build_plan(
 ) -> tuple[PlanResult, list[dict]]:
     """The plan as data: the result and the field dicts of the items to create. Pure."""
     today = today or date.today()
-    clean, groups, region = _check_request(request, today)
+    checked = _check_request(request, today)
+    clean = checked.clean
     result = PlanResult()
     message = None
     if request.message:
@@ -162,18 +240,19 @@ def build_plan(
                 _("The message {title!r} is archived.", title=message.get("title", ""))
             )
     beats = list(request.beats) or list((message or {}).get("tags") or [])
-    expander = Expander(source, beats)
+    expander = Expander(source, beats, checked.roles)
     for ref in request.contacts:
         contact = expander.contacts.get(ref) or resolve(source, CONTACTS, ref)
         expander.add_contact(contact)
     for ref in request.orgs:
         org = expander.orgs.get(ref) or resolve(source, ORGS, ref)
         expander.add_org(org, request.expand)
-    for group in groups:
-        expander.add_group(group, region, request.expand)
+    for group in checked.groups:
+        expander.add_group(group, checked.region, request.expand, checked.provinces)
     expansion = expander.result
     result.skipped = expansion.skipped
-    result.notices += expansion.notices
+    result.gaps = expansion.gaps
+    result.notices += expansion.notices + expander.gap_notices()
     recent: dict = {}
     if message is not None and settings.double_pitch_days > 0:
         now = now or datetime.now(UTC)

@@ -346,3 +346,11 @@ def test_a_follow_up_date_in_the_past_is_allowed_but_said(lantoa) -> None:
     assert later.code == 0 and "already passed" not in later.err
     again = lantoa("outreach", "set", item["id"], "--due", "2021-05-01")
     assert again.code == 0 and "2021-05-01 has already passed" in again.err
+
+
+def test_a_group_with_nobody_in_it_exits_1(lantoa) -> None:
+    result = lantoa("outreach", "plan", "-m", "msg-ready", "-g", "tag:không-có-ai")
+    assert result.code == 1, result.err
+    assert "has nobody to reach" in result.err
+    preview = lantoa("outreach", "plan", "-m", "msg-ready", "-g", "tag:không-có-ai", "--dry-run")
+    assert preview.code == 0

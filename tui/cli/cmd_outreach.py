@@ -46,7 +46,9 @@ from .outreach_options import (
     PlanGroups,
     PlanOrgOnly,
     PlanOrgs,
+    PlanProvinces,
     PlanRegion,
+    PlanRoles,
     PlanStatus,
     PlanTo,
     Status,
@@ -56,13 +58,12 @@ from .outreach_options import (
 from .outreach_output import (
     item_json,
     items_text,
-    plan_json,
     print_item,
     print_list,
-    print_plan,
     print_undo,
     report_change,
 )
+from .outreach_plan import reached_nobody, run_plan
 
 ORDER = 50
 #: The top-level commands `register` adds (read without importing: see tui/cli/__init__.py).
@@ -89,6 +90,8 @@ def register(app: typer.Typer) -> None:
         org: PlanOrgs = None,
         group: PlanGroups = None,
         region: PlanRegion = None,
+        province: PlanProvinces = None,
+        role: PlanRoles = None,
         beat: PlanBeats = None,
         channel: Channel = None,
         due: Due = None,
@@ -100,14 +103,14 @@ def register(app: typer.Typer) -> None:
         as_json: Json = False,
     ) -> None:
         """Plan outreach: a message to contacts, organisations or whole groups."""
-        if not (to or org or group):
-            raise UsageFailure(_("Say who to reach: --to CONTACT, --org ORG or --group GROUP."))
         request = core.PlanRequest(
             message=message,
             contacts=to or [],
             orgs=org or [],
             groups=group or [],
             region=region,
+            provinces=province or [],
+            roles=role or [],
             beats=beat or [],
             channel=channel,
             due=due,
@@ -116,19 +119,9 @@ def register(app: typer.Typer) -> None:
             force=force,
             expand=not org_only,
         )
-        settings = _settings()
-        store = state.store()
-        if dry_run:
-            result = core.preview_plan(store.load(), request, settings)
-        else:
-            result = core.plan_outreach(store, request, settings)
-        lookup = core.Lookup(store.load())
-        if as_json:
-            print_json(plan_json(result, dry_run, lookup))
-        else:
-            print_plan(result, settings, dry_run, force, lookup)
+        result = run_plan(request, _settings(), dry_run, as_json)
         _warn_if_past({i.get("due") for i in result.created})
-        if not dry_run and not result.created and (result.skipped or result.duplicates):
+        if reached_nobody(result, dry_run):
             raise typer.Exit(1)  # nobody could be planned: not done (see "Exit codes")
 
     @outreach.command("list")

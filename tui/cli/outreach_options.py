@@ -9,7 +9,7 @@ import typer
 
 from store import outreach as core
 from store.i18n import _
-from store.model import CHANNELS
+from store.model import CHANNELS, ROLES
 
 from . import complete
 from .common import UsageFailure, state
@@ -101,6 +101,30 @@ PlanGroups = Annotated[
 PlanRegion = Annotated[
     str | None,
     typer.Option("--region", help=_("Only organisations of this region (with --group).")),
+]
+PlanProvinces = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--province",
+        "-p",
+        autocompletion=complete.provinces,
+        help=_(
+            "Only organisations of this province (with --group; repeat for more): name, "
+            "GSO code or quang-ninh."
+        ),
+    ),
+]
+PlanRoles = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--role",
+        autocompletion=complete.roles,
+        help=_(
+            "Reach only people of this role at each organisation of --org or --group (repeat "
+            "for more): {values}. People named with --to are reached whatever their role.",
+            values=", ".join(ROLES),
+        ),
+    ),
 ]
 PlanBeats = Annotated[
     list[str] | None,
