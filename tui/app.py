@@ -30,10 +30,10 @@ from .screens.palette import LanToaCommands, app_commands
 from .sections.base import StoreData
 from .sections.store_io import _PRELOAD, StoreIO, read_store
 from .sync.actions import SyncActions
-from .widgets.keyorder import KeysBeforeQuit
+from .widgets.keyorder import KeysBeforeQuit, KeysWhileOpening
 
 
-class LanToaApp(KeysBeforeQuit, SyncActions, StoreIO, App[None]):
+class LanToaApp(KeysWhileOpening, KeysBeforeQuit, SyncActions, StoreIO, App[None]):
     CSS_PATH = "lantoa.tcss"
     TITLE = "Lan Tỏa"
     COMMANDS: ClassVar[set] = {LanToaCommands}

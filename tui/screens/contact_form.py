@@ -34,6 +34,7 @@ from .. import keys
 from ..widgets.footer import Footer
 from ..widgets.keyorder import (
     FOCUS_BINDINGS,
+    HoldsKeysUntilReady,
     InOrderCheckbox,
     InOrderInput,
     InOrderSelect,
@@ -76,7 +77,7 @@ def initial_text(record: dict, name: str) -> Any:
     return "" if value is None else str(value)
 
 
-class ContactFormScreen(ModalScreen[dict | None]):
+class ContactFormScreen(HoldsKeysUntilReady, ModalScreen[dict | None]):
     """Returns the saved record, or None when cancelled."""
 
     DEFAULT_CSS = """
@@ -164,6 +165,7 @@ class ContactFormScreen(ModalScreen[dict | None]):
         for name, _kind in FORM:
             self.query_one(f"#error-{name}", Label).display = False
         self.query_one("#namesake", Label).display = False
+        self.call_after_refresh(self.keys_ready)  # the keys typed while it opened go in now
 
     # -- reading and checking ----------------------------------------------------------------
 

@@ -126,10 +126,16 @@ class InOrderKeys:
     characters, instead of later in the app."""
 
     async def _on_key(self, event: events.Key) -> None:
+        focused = _focused(self)  # type: ignore[arg-type]
+        if focused is not None and focused is not self and self in focused.ancestors:
+            # a key of a focused part of this widget (a Select's open list): that part's
+            # bindings are the app's to run, as for any focused widget (running this widget's
+            # own here reopened the list at every arrow and Escape closed the whole form)
+            return
         if await run_bindings(self, event.key):  # type: ignore[arg-type]
             event.stop()
             event.prevent_default()
-        elif _focused(self) is not self:  # type: ignore[arg-type]
+        elif focused is not self:
             event.stop()  # the app would look for a binding again, of the widget focused now
 
 
@@ -210,3 +216,46 @@ class KeysBeforeQuit:
             app.exit()
 
         app.run_worker(quit_after_keys(), group="quit", exit_on_error=True)
+
+
+# -- keys typed while a form opens ----------------------------------------------------------------
+
+
+class HoldsKeysUntilReady:
+    """Mixin for a screen that takes a moment to build (the contact form and its lists): keys
+    typed between the key that opened it and its first field taking focus are held, then
+    handed on in order (`keys_ready`). Dropped before, they left the name field empty."""
+
+    keys_are_ready: bool = False
+
+    def held_keys(self) -> list[events.Key]:
+        held = self.__dict__.get("_held_keys")
+        if held is None:
+            held = self.__dict__["_held_keys"] = []
+        return held
+
+    def keys_ready(self) -> None:
+        """Call once the field the keys belong in has focus: they replay through the app."""
+        if self.keys_are_ready:
+            return
+        self.keys_are_ready = True
+        app: App = self.app  # type: ignore[attr-defined]
+        for held in self.held_keys():
+            app.post_message(events.Key(held.key, held.character))
+        self.held_keys().clear()
+
+
+class KeysWhileOpening:
+    """Mixin for the App (before App among its bases): a key read while the screen on top is
+    still opening (`HoldsKeysUntilReady`) waits in that screen instead of going nowhere."""
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            try:
+                screen = self.screen  # type: ignore[attr-defined]
+            except ScreenStackError:
+                screen = None
+            if isinstance(screen, HoldsKeysUntilReady) and not screen.keys_are_ready:
+                screen.held_keys().append(event)
+                return
+        await super().on_event(event)  # type: ignore[misc]
