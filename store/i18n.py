@@ -96,7 +96,7 @@ _SINGULAR = {
         ]
     },
 }
-_COUNTED = re.compile(r"\{n\} (outreach )?(\w+)( belong| no longer have| are)?\b")
+_COUNTED = re.compile(r"\{n\} (outreach |new |open )?(\w+)( belong| no longer have| are)?\b")
 
 
 @cache

@@ -139,7 +139,7 @@ def clean_line(raw: str, max_len: int = 300) -> str:
         raise InvalidValue(_("contains control characters; remove them"))
     if len(text) > max_len:
         raise InvalidValue(
-            _("is too long ({n} characters; at most {max})", n=len(text), max=max_len)
+            _("too long ({n} characters; at most {max})", n=len(text), max=max_len)
         )
     return text
 
@@ -151,7 +151,7 @@ def clean_text(raw: str, max_len: int = 20_000) -> str:
         raise InvalidValue(_("contains control characters; remove them"))
     if len(text) > max_len:
         raise InvalidValue(
-            _("is too long ({n} characters; at most {max})", n=len(text), max=max_len)
+            _("too long ({n} characters; at most {max})", n=len(text), max=max_len)
         )
     return text
 

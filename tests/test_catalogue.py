@@ -97,5 +97,9 @@ def test_english_counts_of_one_read_in_the_singular() -> None:
     assert _("figure {n} is not an object", n=1) == "figure 1 is not an object"
     assert _("{n} outreach items, {late} overdue", n=1, late=0) == "1 outreach item, 0 overdue"
     assert _("{n} outreach items are gone", n=1) == "1 outreach item is gone"
+    assert _("{n} new conflicts: decide", n=1) == "1 new conflict: decide"
+    assert _("{incoming} in, {outgoing} out, {n} open conflicts", incoming=0, outgoing=1, n=1) == (
+        "0 in, 1 out, 1 open conflict"
+    )
     set_language("vi")
     assert _("{n} contacts", n=1) == "1 liên hệ"  # Vietnamese nouns do not change

@@ -112,10 +112,10 @@ class SyncReport:
     def summary(self) -> str:
         """One line for a status bar or a notification."""
         text = _(
-            "{incoming} in, {outgoing} out, {open} open conflicts",
+            "{incoming} in, {outgoing} out, {n} open conflicts",
             incoming=len(self.incoming),
             outgoing=len(self.outgoing),
-            open=self.open_conflicts,
+            n=self.open_conflicts,
         )
         return text
 
