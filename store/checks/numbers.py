@@ -62,7 +62,7 @@ _LABEL_TEXT = (
     "năm tháng ngày quý lúc thứ số điều khoản chương mục lục đoạn kỳ khóa khoá lần hạng "
     "year month day quarter article section clause chapter no number phase round annex "
     "january february march april may june july august september october november december "
-    "gọi call dial hotline nóng"
+    "gọi call dial hotline helpline nóng đài"
 )
 _LABEL_WORDS = frozenset(_LABEL_TEXT.split())
 _TIME_AFTER = re.compile(r"\s*(?:giờ|phút|giây|am|pm|a\.m\.|p\.m\.)(?!\w)", re.IGNORECASE)

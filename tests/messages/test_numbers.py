@@ -103,6 +103,8 @@ def test_find_numbers_reads_the_seed_figures_in_english() -> None:
         ("Ba bước: 1 đăng ký, 2 nộp, 3 nhận kết quả", "vi"),
         ("Meeting at 9 am on 5 September 2023, Article 12", "en"),
         ("Call 1800 1096 or dial 115", "en"),
+        ("Gặp khó khăn, người dân gọi tổng đài 1022 của thành phố", "vi"),  # a newcomer's card
+        ("Call the helpline 1022", "en"),
     ],
 )
 def test_find_numbers_skips_what_is_not_a_statistic(text: str, lang: str) -> None:
