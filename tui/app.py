@@ -144,12 +144,10 @@ class LanToaApp(KeysWhileOpening, KeysBeforeQuit, SyncActions, StoreIO, App[None
         self.notify(_("Opened {path}.", path=self.store.path), markup=False)
 
     def action_command_palette(self) -> None:
-        from textual.command import CommandPalette
+        from .screens.palette import Palette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(
-                CommandPalette(id="--command-palette", placeholder=_("Search for commands…"))
-            )
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette(id="--command-palette", placeholder=_("Search for commands…")))
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

@@ -343,3 +343,37 @@ async def test_the_language_chosen_in_the_app_is_used_at_the_next_start(people, 
             main()
         assert done.value.code in (0, None)
     assert started_in == ["vi", "en"]  # the remembered language, then --lang wins
+
+
+async def test_the_palette_says_no_matches_in_vietnamese(people):
+    """Textual writes "No matches found" into its palette; the Vietnamese interface said it too."""
+    from textual.command import CommandList
+
+    from tui.screens.palette import Palette
+
+    set_language("vi")
+    try:
+        app = create_app(people, config={})
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_ready(pilot)
+            await pilot.press("ctrl+p")
+            for _ in range(100):
+                await pilot.pause(0.02)
+                if isinstance(app.screen, Palette):
+                    break
+            assert isinstance(app.screen, Palette)
+            await pilot.press(*"qqzzxx")
+
+            def shown() -> str:
+                listed = app.screen.query_one(CommandList)
+                return " ".join(
+                    str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)
+                )
+
+            for _ in range(150):
+                await pilot.pause(0.02)
+                if "Không tìm thấy" in shown():
+                    break
+            assert "Không tìm thấy" in shown() and "No matches" not in shown()
+    finally:
+        set_language("en")

@@ -6,7 +6,7 @@ shown as literal text (a contact's name in a title is never markup).
 
 from __future__ import annotations
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import FuzzySearch
 
@@ -133,12 +133,11 @@ def _switch(app, lang):
 
 
 def choose_theme(app) -> None:
-    from textual.command import CommandPalette
     from textual.theme import ThemeProvider
 
     from store.i18n import _
 
-    app.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=_("Search for themes…")))
+    app.push_screen(Palette(providers=[ThemeProvider], placeholder=_("Search for themes…")))
 
 
 def open_store_dialog(app) -> None:
@@ -170,3 +169,32 @@ def open_store_dialog(app) -> None:
         ),
         answered,
     )
+
+
+class Palette(CommandPalette):
+    """Textual's command palette, with its "No matches found" in the interface language (it is
+    written into `_start_no_matches_countdown`; this is that method with the text translated)."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        from rich.align import Align
+        from rich.text import Text
+        from textual.widgets.option_list import Option
+
+        from store.i18n import _
+
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text(_("No matches found"), style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
