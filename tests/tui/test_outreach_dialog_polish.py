@@ -275,3 +275,23 @@ async def test_published_dialog_keys_after_tab_go_to_the_note(demo, frozen):
                 "link": "https://baolaocai.vn/bai-1",
             }
         ]
+
+
+async def test_ctrl_s_saves_once_a_refused_link_is_fixed(demo, frozen):
+    """A newcomer: after one refused link, ctrl+s did nothing (only Enter saved)."""
+    prepared(demo)
+    app = create(demo, lang="en", config=CONFIG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        section = await open_outreach(pilot)
+        item = section.outreach_list.current["id"]
+        screen = await _mark(pilot, "p")
+        await pilot.press(*"abc", "ctrl+s")
+        await pilot.pause(0.2)
+        assert app.screen is screen and screen.query_one("#mark-link-error").display
+        link = screen.query_one("#mark-link", Input)
+        link.value = ""
+        await pilot.press(*"https://vietnamnews.vn/a", "ctrl+s")
+        await until(pilot, lambda: app.screen is not screen, "the dialog to save and close")
+        await idle(pilot)
+        saved = demo.load().get("outreach", item)
+        assert saved["status"] == "published" and saved["link"] == "https://vietnamnews.vn/a"

@@ -45,6 +45,7 @@ class MarkScreen(ModalScreen[dict | None]):
     DEFAULT_CSS = css()
     BINDINGS: ClassVar[list[BindingType]] = [
         *FOCUS_BINDINGS,
+        keys.bind("form.save", "save"),
         keys.bind("form.cancel", "cancel"),
         keys.bind("app.help", "app.help"),
     ]
@@ -222,6 +223,10 @@ class MarkScreen(ModalScreen[dict | None]):
         if link:
             return _("the link")
         return None
+
+    def action_save(self) -> None:
+        """ctrl+s, as in every other form (Enter in a field saves too)."""
+        self._submit()
 
     def action_cancel(self) -> None:
         """Close; with a typed note or link, ask first (keep editing, discard or save)."""
