@@ -251,3 +251,31 @@ async def test_story_card_quit_right_after_typing_saves_what_was_typed(cards, mo
         type_fast(app, *["backspace"] * 41, TYPED, "ctrl+q")
         await until(pilot, lambda: app._exit, "the quit")
     assert find_message(Store(cards.path).load(), record["id"])["proposal"] == FIXED
+
+
+async def test_a_refused_save_keeps_the_field_being_fixed_and_selects_nothing(people):
+    """Emails `tu@@x`, Phones `0123`, ctrl+s from Phones, then a key: it replaced the email
+    (focus jumped to Emails with its text selected)."""
+    app = create_app(people, config={})
+    async with app.run_test(size=(100, 30)) as pilot:
+        form = await open_new_form(pilot)
+        field(form, "full_name").value = "Lê Văn Tư"
+        field(form, "emails").value = "tu@@x"
+        field(form, "phones").value = "0123"
+        field(form, "phones").focus()
+        await pilot.pause()
+        await pilot.press("end")  # typing in Phones: the cursor at the end, nothing selected
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.2)
+        assert app.screen is form and form.focused is field(form, "phones")
+        await pilot.press("4")
+        await pilot.pause()
+        assert field(form, "emails").value == "tu@@x"
+        assert field(form, "phones").value == "01234"
+        field(form, "phones").value = "0912 345 678"  # now only the email is bad
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.2)
+        assert form.focused is field(form, "emails")
+        await pilot.press("y")
+        await pilot.pause()
+        assert field(form, "emails").value == "tu@@xy"  # typed at the end, nothing replaced

@@ -139,7 +139,10 @@ class ContactFormScreen(HoldsKeysUntilReady, ModalScreen[dict | None]):
                 "beats": _("comma-separated"),
                 "tags": _("comma-separated"),
             }.get(name, "")
-            return InOrderInput(value, placeholder=hint, id=wid, compact=True)
+            # not selected on focus: the next key replaced the text (after a refused save)
+            return InOrderInput(
+                value, placeholder=hint, id=wid, compact=True, select_on_focus=False
+            )
         if kind == "text":
             return InOrderTextArea(value, id=wid, compact=True, soft_wrap=True)
         if kind == "check":
@@ -266,6 +269,15 @@ class ContactFormScreen(HoldsKeysUntilReady, ModalScreen[dict | None]):
 
     # -- saving ------------------------------------------------------------------------------
 
+    def _focus_an_error(self) -> None:
+        """Stay in a bad field being fixed, else go to the first bad one."""
+        focused = self.focused
+        here = (focused.id or "").removeprefix("field-") if focused is not None else ""
+        if here in self.errors:
+            return
+        first = next(name for name, _kind in FORM if name in self.errors)
+        self.query_one(f"#field-{first}").focus()
+
     def action_save(self) -> None:
         if self.saving:
             return
@@ -274,8 +286,7 @@ class ContactFormScreen(HoldsKeysUntilReady, ModalScreen[dict | None]):
         self.check_namesakes()
         if self.errors:
             self.quit_after_save = False
-            first = next(name for name, _kind in FORM if name in self.errors)
-            self.query_one(f"#field-{first}").focus()
+            self._focus_an_error()
             self.notify(
                 _("Fix the marked fields first: {errors}", errors="; ".join(self.errors.values())),
                 severity="error",
