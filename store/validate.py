@@ -138,9 +138,7 @@ def clean_line(raw: str, max_len: int = 300) -> str:
     if _CONTROL.search(text):
         raise InvalidValue(_("contains control characters; remove them"))
     if len(text) > max_len:
-        raise InvalidValue(
-            _("too long ({n} characters; at most {max})", n=len(text), max=max_len)
-        )
+        raise InvalidValue(_("too long ({n} characters; at most {max})", n=len(text), max=max_len))
     return text
 
 
@@ -150,9 +148,7 @@ def clean_text(raw: str, max_len: int = 20_000) -> str:
     if _CONTROL.search(text.replace("\n", "").replace("\t", "")):
         raise InvalidValue(_("contains control characters; remove them"))
     if len(text) > max_len:
-        raise InvalidValue(
-            _("too long ({n} characters; at most {max})", n=len(text), max=max_len)
-        )
+        raise InvalidValue(_("too long ({n} characters; at most {max})", n=len(text), max=max_len))
     return text
 
 
