@@ -26,30 +26,6 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 # that count live objects call gc.collect() themselves.
 gc.set_threshold(50_000, 20, 20)
 
-# The longest tests first: xdist hands out tests in this order, so a worker never starts a
-# minute-long test while the other has only a few seconds of work left (files stay whole).
-SLOW_FIRST = (
-    "tests/sync/test_sync_properties.py",
-    "tests/tui/messages/test_msg_reuse_state.py",
-    "tests/tui/test_msg_recovery.py",
-    "tests/tui/messages/",
-    "tests/tui/test_msg_input",
-    "tests/tui/test_keyorder_inputs.py",
-    "tests/store/test_guarantees.py",
-    "tests/tui/",
-)
-
-
-def _slowness(item: pytest.Item) -> int:
-    path = item.nodeid.split("::", 1)[0]
-    return next(
-        (i for i, prefix in enumerate(SLOW_FIRST) if path.startswith(prefix)), len(SLOW_FIRST)
-    )
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    items.sort(key=_slowness)  # stable: the order within a file (and of files in a group) is kept
-
 
 @pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
