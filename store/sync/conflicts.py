@@ -210,6 +210,15 @@ def _snapshot_lookup(source: Snapshot | Transaction) -> Lookup:
     return {t: source.by_id(t) for t in ("messages", "contacts", "organisations")}
 
 
+def origin_label(side: dict) -> str:
+    """Who wrote a side of a conflict, for people: this device, the officer's, or its node."""
+    if side.get("this_device"):
+        return _("this device")
+    if side.get("device_name"):
+        return _("{name}'s device", name=side["device_name"])
+    return _("device {node}", node=side.get("node") or "?")
+
+
 def value_label(table: str, field: str | None, value: Any) -> str | None:
     """A coded value in words, in the interface language (an outreach status "done" is
     "Done"/"Đã xong"); None when the value is shown as it is."""

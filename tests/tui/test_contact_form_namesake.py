@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from textual.widgets import Input, Label, Select
-from tuikit import network_section, wait_ready
+from tuikit import network_section, open_new_contact_form, wait_ready
 
 from store import Store, network
 from store.i18n import set_language
@@ -17,17 +17,6 @@ from tui.screens.contact_form import ContactFormScreen
 sys.path.insert(0, str(Path(__file__).parent / "messages"))
 
 from msgkit import until
-
-
-async def open_new_form(pilot) -> ContactFormScreen:
-    app = pilot.app
-    await wait_ready(pilot)
-    network_section(app).contact_list.focus()
-    await pilot.press("n")
-    await until(pilot, lambda: isinstance(app.screen, ContactFormScreen), "the form")
-    await until(pilot, lambda: bool(app.screen.query("#namesake")), "the fields")
-    await pilot.pause()
-    return app.screen
 
 
 async def fill(pilot, form: ContactFormScreen, name: str, org_id: str | None) -> None:
@@ -48,7 +37,7 @@ async def test_a_namesake_in_the_same_organisation_is_told_before_and_after_savi
     paper = network.resolve(snapshot, "organisations", "Báo Tuổi Trẻ")
     app = create_app(people, config={})
     async with app.run_test(size=(120, 40)) as pilot:
-        form = await open_new_form(pilot)
+        form = await open_new_contact_form(pilot)
         # the same name elsewhere is no namesake
         await fill(pilot, form, "nguyen thi LAN", paper["id"])
         assert namesake_line(form) is None
@@ -100,7 +89,7 @@ async def test_the_namesake_line_in_vietnamese(people):
     app = create_app(people, lang="vi", config={})
     try:
         async with app.run_test(size=(120, 40)) as pilot:
-            form = await open_new_form(pilot)
+            form = await open_new_contact_form(pilot)
             await fill(pilot, form, "Nguyen Thi Lan", lan["org_id"])
             assert namesake_line(form) == (
                 f"Nguyễn Thị Lan ({lan['id'][:8]}) cùng tên đã có trong cơ quan này"

@@ -15,7 +15,7 @@ import pytest
 from textual import events
 from textual.keys import _character_to_key
 from textual.widgets import Input, TextArea
-from tuikit import names, network_section, wait_ready
+from tuikit import names, network_section, open_new_contact_form, wait_ready
 
 from store import Store, network
 from tui.app import create_app
@@ -58,17 +58,6 @@ def field(form: ContactFormScreen, name: str):
     return form.query_one(f"#field-{name}")
 
 
-async def open_new_form(pilot) -> ContactFormScreen:
-    app = pilot.app
-    await wait_ready(pilot)
-    network_section(app).contact_list.focus()
-    await pilot.press("n")
-    await until(pilot, lambda: isinstance(app.screen, ContactFormScreen), "the form")
-    await until(pilot, lambda: bool(app.screen.query("#field-full_name")), "the fields")
-    await pilot.pause()
-    return app.screen
-
-
 # -- the contact form -----------------------------------------------------------------------------
 
 
@@ -78,7 +67,7 @@ async def test_contact_form_keys_after_tab_go_to_the_next_field(people, size):
     its own field, and ctrl+s right after them saves exactly that."""
     app = create_app(people, config={})
     async with app.run_test(size=size) as pilot:
-        form = await open_new_form(pilot)
+        form = await open_new_contact_form(pilot)
         assert app.focused is field(form, "full_name")
         type_fast(
             app,
@@ -133,7 +122,7 @@ async def test_contact_form_notes_and_checkbox_take_their_keys_in_order(people):
     space that ticks the box after a Tab, act where and when they were typed."""
     app = create_app(people, config={})
     async with app.run_test(size=(120, 40)) as pilot:
-        form = await open_new_form(pilot)
+        form = await open_new_contact_form(pilot)
         notes = form.query_one("#field-notes", TextArea)
         notes.focus()
         await pilot.pause()
@@ -201,7 +190,7 @@ async def test_quit_right_after_typing_asks_about_what_was_typed(people, answer)
     Escape does); keep editing (n) stays, discard (y) quits, save (ctrl+s) saves and quits."""
     app = create_app(people, config={})
     async with app.run_test(size=(120, 40)) as pilot:
-        form = await open_new_form(pilot)
+        form = await open_new_contact_form(pilot)
         type_fast(app, "Hoàng Thu", "backspace", "u Hà", "ctrl+q")
         await until(pilot, lambda: isinstance(app.screen, UnsavedScreen), "the question")
         assert field(form, "full_name").value == "Hoàng Thu Hà"
@@ -220,7 +209,7 @@ async def test_quit_right_after_typing_asks_about_what_was_typed(people, answer)
 async def test_quit_with_nothing_typed_quits_at_once(people):
     app = create_app(people, config={})
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_new_form(pilot)
+        await open_new_contact_form(pilot)
         await pilot.press("ctrl+q")
         await until(pilot, lambda: app._exit, "the quit")
 
@@ -258,7 +247,7 @@ async def test_a_refused_save_keeps_the_field_being_fixed_and_selects_nothing(pe
     (focus jumped to Emails with its text selected)."""
     app = create_app(people, config={})
     async with app.run_test(size=(100, 30)) as pilot:
-        form = await open_new_form(pilot)
+        form = await open_new_contact_form(pilot)
         field(form, "full_name").value = "Lê Văn Tư"
         field(form, "emails").value = "tu@@x"
         field(form, "phones").value = "0123"

@@ -10,25 +10,13 @@ from pathlib import Path
 
 from textual.widgets import Select
 from textual.widgets._select import SelectOverlay
-from tuikit import network_section, wait_ready
+from tuikit import open_new_contact_form
 
 from tui.app import create_app
-from tui.screens.contact_form import ContactFormScreen
 
 sys.path.insert(0, str(Path(__file__).parent / "messages"))
 
 from msgkit import cards_store, until  # noqa: F401  (cards_store: the `cards` fixture)
-
-
-async def _open_form(pilot) -> ContactFormScreen:
-    app = pilot.app
-    await wait_ready(pilot)
-    network_section(app).contact_list.focus()
-    await pilot.press("n")
-    await until(pilot, lambda: isinstance(app.screen, ContactFormScreen), "the form")
-    await until(pilot, lambda: bool(app.screen.query("#field-role")), "the fields")
-    await pilot.pause()
-    return app.screen
 
 
 async def _overlay_open(pilot, select: Select) -> None:
@@ -38,7 +26,7 @@ async def _overlay_open(pilot, select: Select) -> None:
 async def test_a_role_and_an_organisation_are_chosen_with_the_keyboard(people):
     app = create_app(people, config={})
     async with app.run_test(size=(100, 30)) as pilot:
-        form = await _open_form(pilot)
+        form = await open_new_contact_form(pilot)
         role = form.query_one("#field-role", Select)
         role.focus()
         await pilot.pause()
@@ -65,7 +53,7 @@ async def test_a_role_and_an_organisation_are_chosen_with_the_keyboard(people):
 async def test_escape_closes_the_list_not_the_form(people):
     app = create_app(people, config={})
     async with app.run_test(size=(100, 30)) as pilot:
-        form = await _open_form(pilot)
+        form = await open_new_contact_form(pilot)
         role = form.query_one("#field-role", Select)
         role.focus()
         await pilot.pause()

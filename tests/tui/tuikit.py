@@ -38,3 +38,22 @@ async def wait_reload(pilot, before) -> None:
             await pilot.pause()
             return
     raise AssertionError("the app did not reload the store in time")
+
+
+async def open_new_contact_form(pilot):
+    """`n` on the network list, then wait until the contact form shows all its fields."""
+    from tui.screens.contact_form import ContactFormScreen
+
+    app = pilot.app
+    await wait_ready(pilot)
+    network_section(app).contact_list.focus()
+    await pilot.press("n")
+    for _ in range(250):
+        await pilot.pause(0.02)
+        screen = app.screen
+        if isinstance(screen, ContactFormScreen) and all(
+            screen.query(q) for q in ("#field-full_name", "#field-role", "#namesake")
+        ):
+            await pilot.pause()
+            return screen
+    raise AssertionError("the contact form did not open in time")

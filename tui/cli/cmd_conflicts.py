@@ -24,6 +24,7 @@ from store.sync.conflicts import (
     find_conflict,
     keep_choice,
     near_keep,
+    origin_label,
 )
 
 from .cmd_sync import table_label
@@ -62,14 +63,6 @@ def _marked(side: dict[str, Any]) -> str:
     """The value, marked when it was written on this device (what `--keep mine` means)."""
     value = show_value(side)
     return _("{value} (this device)", value=value) if side.get("this_device") else value
-
-
-def _origin(side: dict[str, Any]) -> str:
-    if side.get("this_device"):
-        return _("this device")
-    if side.get("device_name"):
-        return _("{name}'s device", name=side["device_name"])
-    return _("device {node}", node=side.get("node") or "?")
 
 
 def register(app: typer.Typer) -> None:
@@ -123,8 +116,8 @@ def register(app: typer.Typer) -> None:
                 (_("Record"), f"{table_label(view['table'])}: {view['record_name']}"),
                 (_("Field"), view["field_label"]),
                 (_("What happened"), _(KIND_LABELS.get(view["kind"], view["kind"]))),
-                (_("Shown now (kept)"), f"{show_value(kept)}  [{_origin(kept)}]"),
-                (_("Set aside (other)"), f"{show_value(other)}  [{_origin(other)}]"),
+                (_("Shown now (kept)"), f"{show_value(kept)}  [{origin_label(kept)}]"),
+                (_("Set aside (other)"), f"{show_value(other)}  [{origin_label(other)}]"),
                 (_("--keep mine"), show_value(view[view["mine"]])),
                 (_("--keep theirs"), show_value(view[view["theirs"]])),
                 (_("Status"), _("open") if view["status"] == "open" else _("resolved")),

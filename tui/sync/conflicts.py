@@ -26,6 +26,7 @@ from store.clock import is_stamp, parse
 from store.errors import LantoaError
 from store.i18n import N_, _
 from store.sync import list_conflicts, resolve_conflict
+from store.sync.conflicts import origin_label
 
 from .. import keys
 from ..widgets.footer import Footer
@@ -80,11 +81,7 @@ def changed_at(side: dict[str, Any]) -> str:
 
 
 def origin(side: dict[str, Any]) -> str:
-    if side.get("this_device"):
-        return _("this device")
-    if side.get("device_name"):
-        return _("{name}'s device", name=plain(side["device_name"]))
-    return _("device {node}", node=side.get("node") or "?")
+    return plain(origin_label(side))
 
 
 def record_label(view: dict[str, Any]) -> str:

@@ -227,12 +227,12 @@ class HoldsKeysUntilReady:
     handed on in order (`keys_ready`). Dropped before, they left the name field empty."""
 
     keys_are_ready: bool = False
+    _held_keys: list[events.Key] | None = None  # per screen, made on the first key held
 
-    def held_keys(self) -> list[events.Key]:
-        held = self.__dict__.get("_held_keys")
-        if held is None:
-            held = self.__dict__["_held_keys"] = []
-        return held
+    def hold_key(self, event: events.Key) -> None:
+        if self._held_keys is None:
+            self._held_keys = []
+        self._held_keys.append(event)
 
     def keys_ready(self) -> None:
         """Call once the field the keys belong in has focus: they replay through the app."""
@@ -240,9 +240,9 @@ class HoldsKeysUntilReady:
             return
         self.keys_are_ready = True
         app: App = self.app  # type: ignore[attr-defined]
-        for held in self.held_keys():
+        for held in self._held_keys or ():
             app.post_message(events.Key(held.key, held.character))
-        self.held_keys().clear()
+        self._held_keys = None
 
 
 class KeysWhileOpening:
@@ -256,6 +256,6 @@ class KeysWhileOpening:
             except ScreenStackError:
                 screen = None
             if isinstance(screen, HoldsKeysUntilReady) and not screen.keys_are_ready:
-                screen.held_keys().append(event)
+                screen.hold_key(event)
                 return
         await super().on_event(event)  # type: ignore[misc]
