@@ -104,11 +104,20 @@ class LanToaApp(KeysWhileOpening, KeysBeforeQuit, SyncActions, StoreIO, App[None
 
     # -- status ----------------------------------------------------------------------------
 
-    def show_status(self) -> None:
+    def _status_bar(self):
+        """The status line; None while the main screen rebuilds itself (a language switch),
+        which shows the status again once it is back."""
         from .widgets.status_bar import StatusBar
 
+        found = self.main_screen.query(StatusBar)
+        return found.first() if found else None
+
+    def show_status(self) -> None:
         data = self.data
-        self.main_screen.query_one(StatusBar).show_store(
+        bar = self._status_bar()
+        if bar is None:
+            return
+        bar.show_store(
             self.store.path,
             len(data.index) if data else None,
             len(data.snapshot.live("organisations")) if data else None,
@@ -118,9 +127,9 @@ class LanToaApp(KeysWhileOpening, KeysBeforeQuit, SyncActions, StoreIO, App[None
 
     def set_status(self, slot: str, content: Any) -> None:
         """A short badge in the status line, by slot (e.g. "sync": last sync, open conflicts)."""
-        from .widgets.status_bar import StatusBar
-
-        self.main_screen.query_one(StatusBar).set_slot(slot, content)
+        bar = self._status_bar()
+        if bar is not None:
+            bar.set_slot(slot, content)
 
     # -- shell -------------------------------------------------------------------------------
 

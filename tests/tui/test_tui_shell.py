@@ -377,3 +377,18 @@ async def test_the_palette_says_no_matches_in_vietnamese(people):
             assert "Không tìm thấy" in shown() and "No matches" not in shown()
     finally:
         set_language("en")
+
+
+async def test_a_store_load_during_a_language_switch_does_not_crash(people):
+    """A load that finished while the main screen rebuilt itself (a language switch) looked for
+    the status line, absent for that moment, and the app crashed (NoMatches: StatusBar)."""
+    from tui.widgets.status_bar import StatusBar
+
+    app = create_app(people, config={})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await app.main_screen.query_one(StatusBar).remove()  # as mid-recompose
+        app.show_status()
+        app.set_status("sync", "x")
+        await pilot.pause()
+        assert app.return_code is None and app.is_running
