@@ -185,8 +185,13 @@ class Transaction:
         import: the records `insert` makes, without a lookup of the table and its ids per record."""
         stamp, now = self.stamp, self.now
         ids, table = self._doc_ids(name), self.table(name)
+        meta, clock, base = records.META_FIELDS, records.CLOCK, records.BASE_CLOCK
         for record_id, fields, created_at in items:
-            record = records.make_record(fields, stamp, now, record_id)
+            if meta.isdisjoint(fields) and None not in fields.values():  # as make_record
+                record = {"id": record_id, "created_at": now, "updated_at": now, **fields}
+                record[clock] = {base: stamp}
+            else:
+                record = records.make_record(fields, stamp, now, record_id)
             if created_at:
                 record["created_at"] = created_at
             key = ids.get(record_id)
@@ -194,6 +199,20 @@ class Transaction:
                 key = ids[record_id] = str(self._allocate_doc_id(name))
             table[key] = record
             self.dirty = True
+
+    def insert_ready(self, name: str, items: list[dict[str, Any]]) -> None:
+        """`insert_new` of records an import made whole: each has its new id, no None value,
+        and `created_at` and `updated_at` in place (after the id) for the times filled here."""
+        stamp, now, clock, base = self.stamp, self.now, records.CLOCK, records.BASE_CLOCK
+        ids, table = self._doc_ids(name), self.table(name)
+        first = self._allocate_doc_id(name)
+        self._next_doc_id[name] = first + len(items)
+        for doc_id, record in enumerate(items, start=first):
+            record["created_at"] = record["updated_at"] = now
+            record[clock] = {base: stamp}
+            key = ids[record["id"]] = str(doc_id)
+            table[key] = record
+        self.dirty = self.dirty or bool(items)
 
     def update(self, name: str, record_id: str, changes: dict[str, Any]) -> dict:
         """Apply field changes; fields not named (known to this version or not) stay as they are."""

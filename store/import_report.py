@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .tabular import Row
+from .rows import Row
 
 COUNTS = ("added", "updated", "unchanged", "skipped", "rejected")
 

@@ -25,7 +25,8 @@ from .headers import (
 from .i18n import _
 from .model import ENTITY_FIELDS, validate
 from .records import META_FIELDS
-from .tabular import Row, cell_value
+from .rows import Row
+from .tabular import cell_value
 from .validate import InvalidValue, normalise_email, normalise_phone
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")

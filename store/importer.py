@@ -36,11 +36,13 @@ from typing import Any
 
 from .db import Store
 from .errors import LantoaError, ValidationError
-from .headers import FAMILY, GIVEN, ORGS
+from .headers import CONTACTS, FAMILY, GIVEN, ORGS
 from .i18n import _
+from .import_columns import Columns, prepare_columns
 from .import_report import COUNTS, ImportReport
 from .import_rows import Prepared, Preparer, prepare
-from .tabular import Parsed, Row, cell_value, parse
+from .rows import Row
+from .tabular import Parsed, cell_value, parse
 from .upsert import Planner
 
 __all__ = [
@@ -133,25 +135,36 @@ def import_parsed(
     create_orgs: bool = True,
     all_or_nothing: bool = False,
 ) -> ImportReport:
-    prepared: list[tuple[str, list[Prepared]]] = []
+    prepared: list[tuple[str, list[Prepared], Columns | None]] = []
     refused: list[tuple[str, Row, ValidationError]] = []
     preparer = Preparer()
     for batch in parsed.batches:
         rows: list[Prepared] = []
-        for row in batch.rows:
+        columns = (
+            prepare_columns(preparer, batch)
+            if parsed.format == "csv" and batch.table == CONTACTS
+            else None
+        )
+        alone = (
+            range(len(batch.rows))
+            if columns is None
+            else [i for i, slow in enumerate(columns.row_path) if slow]
+        )  # the other rows were prepared with their columns
+        for i in alone:
+            row = batch.rows[i]
             try:
                 rows.append(preparer.prepare(batch.table, row, parsed.format))
             except ValidationError as exc:
                 refused.append((batch.table, row, exc))
-        prepared.append((batch.table, rows))
+        prepared.append((batch.table, rows, columns))
 
     def plan(source: Any) -> tuple[Planner, ImportReport]:
         report = _new_report(parsed, name, dry_run)
         for table, row, exc in refused:
             report.reject(table, row, str(exc), _row_label(row), {f: m for f, m in exc.errors if f})
         planner = Planner(source, report, create_orgs=create_orgs)
-        for table, rows in prepared:
-            planner.plan_batch(table, rows)
+        for table, rows, columns in prepared:
+            planner.plan_batch(table, rows, columns)
         planner.finish()
         report.rejections.sort(key=lambda r: (r["table"] != ORGS, r["record"]))
         return planner, report

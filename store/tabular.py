@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
@@ -27,29 +28,11 @@ from .headers import (
     unneutralise,
 )
 from .i18n import _
+from .rows import CellRows, Row
 
 MAX_HEADER_SCAN = 10
 _DELIMITERS = (",", ";", "\t", "|")
 _JSON_TABLES = {"contacts": CONTACTS, "organisations": ORGS, "organizations": ORGS, "orgs": ORGS}
-
-
-@dataclass(slots=True)
-class Row:
-    """One record of the file: where it was, and its raw values by field (or pseudo-field)."""
-
-    record: int  # 1-based position among the records of its batch
-    line: int | None  # line of the file where it starts (CSV, JSON lines); None in a JSON list
-    values: dict[str, Any]
-
-    def where(self) -> str:
-        return where(self.line, self.record)
-
-
-def where(line: int | None, record: int) -> str:
-    """How a report names a row: its line in the file, else its position among the records."""
-    if line is not None:
-        return _("line {n}", n=line)
-    return _("record {n}", n=record)
 
 
 @dataclass
@@ -57,11 +40,14 @@ class Batch:
     """The rows of one table, in file order."""
 
     table: str
-    rows: list[Row]
+    rows: Sequence[Row]
     columns: dict[str, str] = field(default_factory=dict)  # header -> field (CSV)
     ignored: list[str] = field(default_factory=list)  # unknown headers (CSV)
     header_line: int | None = None
     detected: bool = False  # table guessed from the content rather than chosen
+    #: CSV with one column per field: each field's raw cells, by row (the rows' values, by
+    #: column, for `import_columns`)
+    cells: dict[str, list[str]] | None = None
 
 
 @dataclass
@@ -247,7 +233,7 @@ def parse_csv(text: str, name: str, table: str | None = None) -> tuple[Batch, st
     start = 1
     try:
         for cells in reader:
-            if "".join(cells).strip():
+            if (cells and cells[0].strip()) or "".join(cells).strip():  # not a blank row
                 records.append((start, cells))
             start = reader.line_num + 1
     except csv.Error as exc:
@@ -267,8 +253,8 @@ def parse_csv(text: str, name: str, table: str | None = None) -> tuple[Batch, st
     detected = table is None
     table = table or guess_table(headers)
     hmap = map_headers(headers, table)
-    rows = _csv_rows(hmap.targets, records[header_at + 1 :])
-    batch = Batch(table, rows, hmap.mapped, hmap.unknown, header_line, detected)
+    rows, cells = _csv_rows(hmap.targets, records[header_at + 1 :])
+    batch = Batch(table, rows, hmap.mapped, hmap.unknown, header_line, detected, cells)
     return batch, delimiter
 
 
@@ -280,32 +266,42 @@ def cell_value(raw: str) -> str | None:
     return unneutralise(text) if text[0] == "'" else text
 
 
-def _csv_rows(targets: list[str | None], records: list[tuple[int, list[str]]]) -> list[Row]:
-    """Rows of raw cells by field: `cell_value` is applied later, once, by the importer.
-
-    With one column per field (the usual case) a row's dict is built by C code (itemgetter,
-    zip); several columns for one list (Điện thoại 1, Điện thoại 2) are joined here instead.
+def _csv_rows(
+    targets: list[str | None], records: list[tuple[int, list[str]]]
+) -> tuple[Sequence[Row], dict[str, list[str]] | None]:
+    """Rows of raw cells by field (`cell_value` is applied later, once, by the importer), and
+    with one column per field (the usual case) the same cells by field, from C code
+    (itemgetter, zip); the rows are then made when asked for (`CellRows`). Several columns for
+    one list (Điện thoại 1, Điện thoại 2) are joined here instead.
     """
     pairs = [(i, t) for i, t in enumerate(targets) if t is not None and t != IGNORE]
     fields = [t for _i, t in pairs]
     width = len(targets)
     rows = []
     if not pairs:
-        return [Row(n, line, {}) for n, (line, _cells) in enumerate(records, start=1)]
-    if len(set(fields)) == len(fields):
+        return [Row(n, line, {}) for n, (line, _cells) in enumerate(records, start=1)], None
+    if len(set(fields)) == len(fields) and records:
         get = itemgetter(*(i for i, _t in pairs))
         need = pairs[-1][0] + 1
-        single = len(pairs) == 1
-        for number, (line, cells) in enumerate(records, start=1):
-            count = len(cells)
-            if count < need:
-                cells = cells + [""] * (need - count)
-            got = get(cells)
-            values = {fields[0]: got} if single else dict(zip(fields, got, strict=True))
-            if count > width and "".join(cells[width:]).strip():
-                values["_extra_cells"] = count - width
-            rows.append(Row(number, line, values))
-        return rows
+        lines = [line for line, _cells in records]
+        extra: dict[int, int] = {}
+        if all(len(cells) == width for _line, cells in records):  # the usual case
+            got = list(map(get, (cells for _line, cells in records)))
+        else:
+            got = []
+            for index, (_line, cells) in enumerate(records):
+                count = len(cells)
+                if count < need:
+                    cells = cells + [""] * (need - count)
+                got.append(get(cells))
+                if count > width and "".join(cells[width:]).strip():
+                    extra[index] = count - width
+        by_field = (
+            {fields[0]: got}
+            if len(fields) == 1
+            else dict(zip(fields, map(list, zip(*got, strict=True)), strict=True))
+        )
+        return CellRows(fields, got, lines, extra), by_field
     for number, (line, cells) in enumerate(records, start=1):
         values: dict[str, Any] = {}
         count = len(cells)
@@ -320,7 +316,7 @@ def _csv_rows(targets: list[str | None], records: list[tuple[int, list[str]]]) -
         if count > width and "".join(cells[width:]).strip():
             values["_extra_cells"] = count - width
         rows.append(Row(number, line, values))
-    return rows
+    return rows, None
 
 
 # -- JSON ---------------------------------------------------------------------------------------

@@ -14,95 +14,37 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
+from . import upsert_contacts
 from .db import Transaction
 from .headers import CONTACTS, ORGS
 from .i18n import _
+from .import_columns import Columns
 from .import_report import ImportReport
 from .import_rows import Prepared
+from .org_index import OrgIndex
 from .records import META_FIELDS, is_live
-from .tabular import Row
+from .rows import Row
 from .upsert_contacts import ContactPlanning
 from .upsert_contacts import key as _key
-from .vietnamese import less_careful, nfc
+from .upsert_plain import plan_columns
+from .vietnamese import less_careful
 
-MIN_ID_PREFIX = 8
 _REF_FIELDS = ("parent_id", "successor_id")
 
 
 def _fresh_ids() -> Iterator[str]:
     """UUID4 strings, like records.new_id(), drawn from the OS in blocks (10k rows: 10k ids)."""
     while True:
-        block = bytearray(os.urandom(16 * 512))
-        for start in range(0, len(block), 16):
-            raw = block[start : start + 16]
-            raw[6] = (raw[6] & 0x0F) | 0x40
-            raw[8] = (raw[8] & 0x3F) | 0x80
-            h = raw.hex()
-            yield f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+        h = os.urandom(16 * 512).hex()
+        yield from [
+            f"{h[i : i + 8]}-{h[i + 8 : i + 12]}-4{h[i + 13 : i + 16]}-"
+            f"{_VARIANT[h[i + 16]]}{h[i + 17 : i + 20]}-{h[i + 20 : i + 32]}"
+            for i in range(0, len(h), 32)
+        ]
 
 
-class OrgIndex:
-    """Organisations by id, name and short name (exact, then diacritic-free)."""
-
-    def __init__(self, records: dict[str, dict]) -> None:
-        self.records = records
-        self.names: dict[str, set[str]] = defaultdict(set)
-        self.shorts: dict[str, set[str]] = defaultdict(set)
-        self.deleted_names: dict[str, str] = {}
-        self._found: dict[str, list[str]] = {}  # answers of find(), until the next change
-        for org in records.values():
-            self.add(org)
-
-    def add(self, org: dict) -> None:
-        self._found.clear()
-        if not is_live(org):
-            if org.get("name"):
-                self.deleted_names.setdefault(_key(org["name"]), org["id"])
-            return
-        if org.get("name"):
-            self.names[_key(org["name"])].add(org["id"])
-        if org.get("short_name"):
-            self.shorts[_key(org["short_name"])].add(org["id"])
-
-    def forget(self, org: dict) -> None:
-        self._found.clear()
-        self.names.get(_key(org.get("name") or ""), set()).discard(org["id"])
-        self.shorts.get(_key(org.get("short_name") or ""), set()).discard(org["id"])
-
-    def live(self, ids: set[str]) -> list[str]:
-        return sorted(i for i in ids if is_live(self.records[i]))
-
-    def by_name(self, name: str) -> list[str]:
-        return self.live(self.names.get(_key(name), set()))
-
-    def find(self, ref: str) -> list[str]:
-        """Live organisations a reference names: an id, an id prefix, a name or a short name."""
-        found = self._found.get(ref)
-        if found is None:
-            found = self._found[ref] = self._find(ref)
-        return list(found)
-
-    def _find(self, ref: str) -> list[str]:
-        ref = nfc(ref.strip())
-        lowered = ref.lower()
-        record = self.records.get(lowered)
-        if record is not None:
-            return [lowered] if is_live(record) else []
-        exact = [i for i in self.by_name(ref) if nfc(self.records[i].get("name", "")) == ref]
-        if exact:
-            return exact
-        for ids in (self.names.get(_key(ref)), self.shorts.get(_key(ref))):
-            found = self.live(ids or set())
-            if found:
-                return found
-        if len(ref) >= MIN_ID_PREFIX and all(c in "0123456789abcdef-" for c in lowered):
-            return sorted(
-                i for i, r in self.records.items() if i.startswith(lowered) and is_live(r)
-            )
-        return []
-
-    def describe(self, ids: list[str]) -> str:
-        return "; ".join(f"{i[:8]} {self.records[i].get('name', '')}" for i in ids[:5])
+#: The variant nibble of a UUID (RFC 4122: binary 10xx) from a random hex digit.
+_VARIANT = {d: "89ab"[int(d, 16) & 3] for d in "0123456789abcdef"}
 
 
 class Planner(ContactPlanning):
@@ -121,6 +63,9 @@ class Planner(ContactPlanning):
         self.kept_spelling = 0  # values the store had with diacritics or proper case: kept
         self._contacts_ready = False
         self._ids = _fresh_ids()
+        #: plainly new contacts (see `upsert_plain`), as records with their id and the places of
+        #: `created_at` and `updated_at`, which `Transaction.insert_ready` fills
+        self.plain: list[dict[str, Any]] = []
         self._net: list[tuple] | None = None
         #: (table, id) -> field -> the record number of the last row that gave it a value; kept
         #: only while rows without a name wait to be planned (see `_plan_contacts`)
@@ -198,6 +143,7 @@ class Planner(ContactPlanning):
     def finish(self) -> None:
         """Drop organisations made for rows whose contact ended elsewhere (a later row moved it)."""
         used = {self.records[t][i].get("org_id") for (t, i) in self.touched if t == CONTACTS}
+        used.update(record.get("org_id") for record in self.plain)
         unused = {i for i in self.created.values() if i not in used}
         if unused:
             for org_id in unused:
@@ -241,12 +187,15 @@ class Planner(ContactPlanning):
                 if changes:
                     net.append(("update", table, record_id, changes))
             self._net = net
+        if self.plain:
+            return [*self._net, ("insert", CONTACTS, None, None, None)]  # the plain records
         return self._net
 
     def apply(self, tx: Transaction) -> None:
         """Write the net changes: new records of a table together, in the order planned."""
         inserts: dict[str, list[tuple[str, dict, str | None]]] = defaultdict(list)
-        for op in self.net_changes():
+        self.net_changes()
+        for op in self._net or ():
             if op[0] == "insert":
                 _kind, table, record_id, fields, created_at = op
                 inserts[table].append((record_id, fields, created_at))
@@ -256,8 +205,15 @@ class Planner(ContactPlanning):
         for table in (ORGS, CONTACTS):  # organisations first, as contacts refer to them
             if inserts.get(table):
                 tx.insert_new(table, inserts[table])
+        if self.plain:
+            tx.insert_ready(CONTACTS, self.plain)
 
-    def plan_batch(self, table: str, rows: list[Prepared]) -> None:
+    def plan_batch(self, table: str, rows: list[Prepared], columns: Columns | None = None) -> None:
+        """Plan a batch's rows; a contacts batch may come prepared by `columns` (`rows` are then
+        its rows prepared one by one, see `upsert_plain`)."""
+        if columns is not None:
+            plan_columns(self, columns, rows, upsert_contacts.FAST_NEW_CONTACTS)
+            return
         if any(p.deleted for p in rows):
             for prep in rows:
                 if prep.deleted:

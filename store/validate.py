@@ -33,12 +33,16 @@ def _vn_valid() -> re.Pattern[str]:
 
     phonenumbers is imported on first use only: it takes ~0.1 s, which listing commands skip.
     """
+    return re.compile(vn_national_pattern())
+
+
+@lru_cache(maxsize=1)
+def vn_national_pattern() -> str:
+    """The text of `_vn_valid`'s pattern (phonenumbers' VN mobile or fixed-line numbers)."""
     from phonenumbers import PhoneMetadata
 
     vn = PhoneMetadata.metadata_for_region("VN")
-    return re.compile(
-        f"(?:{vn.mobile.national_number_pattern})|(?:{vn.fixed_line.national_number_pattern})"
-    )
+    return f"(?:{vn.mobile.national_number_pattern})|(?:{vn.fixed_line.national_number_pattern})"
 
 
 def _compact(phone: str) -> str:

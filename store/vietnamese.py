@@ -91,6 +91,28 @@ def match_key(text: str) -> str:
     return " ".join(fold(text).split())
 
 
+def _odd_spaces(lines: str) -> bool:
+    """Two spaces, or a space at either end of a line: what `match_key` would take out."""
+    return (
+        "  " in lines
+        or "\n " in lines
+        or " \n" in lines
+        or lines.startswith(" ")
+        or lines.endswith(" ")
+    )
+
+
+def match_keys(texts: list[str]) -> list[str]:
+    """`[match_key(t) for t in texts]`; a column of one-line Latin names (an import's) is folded
+    in one call, which gives the same keys: folding Latin text works letter by letter."""
+    joined = "\n".join(texts)
+    if joined.count("\n") == len(texts) - 1 and not _NON_LATIN.search(joined):
+        folded = fold(joined)  # ASCII: its only printable space is " "
+        if folded.replace("\n", "").isprintable() and not _odd_spaces(folded):
+            return folded.split("\n")
+    return list(map(match_key, texts))
+
+
 def has_diacritics(text: str) -> bool:
     return fold(text) != text.casefold()
 

@@ -36,7 +36,7 @@ def _field_label(table: str, name: str) -> str:
 
 
 def print_report(report: ImportReport) -> None:
-    from store.tabular import where
+    from store.rows import where
 
     details = [report.format.upper(), report.encoding.upper()]
     if report.delimiter:
@@ -99,7 +99,7 @@ def print_report(report: ImportReport) -> None:
 
 
 def _print_list(title: str, items: list[dict]) -> None:
-    from store.tabular import where
+    from store.rows import where
 
     if not items:
         return
