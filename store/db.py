@@ -185,13 +185,8 @@ class Transaction:
         import: the records `insert` makes, without a lookup of the table and its ids per record."""
         stamp, now = self.stamp, self.now
         ids, table = self._doc_ids(name), self.table(name)
-        meta, clock, base = records.META_FIELDS, records.CLOCK, records.BASE_CLOCK
         for record_id, fields, created_at in items:
-            if meta.isdisjoint(fields) and None not in fields.values():  # as make_record
-                record = {"id": record_id, "created_at": now, "updated_at": now, **fields}
-                record[clock] = {base: stamp}
-            else:
-                record = records.make_record(fields, stamp, now, record_id)
+            record = records.make_record(fields, stamp, now, record_id)
             if created_at:
                 record["created_at"] = created_at
             key = ids.get(record_id)

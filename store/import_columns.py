@@ -27,7 +27,7 @@ from .headers import CONTACTS, FAMILY, GIVEN, MIDDLE, ORG_REF, PHONES_NATIONAL, 
 from .import_rows import _PER_PERSON, Prepared, Preparer
 from .records import META_FIELDS
 from .rows import CellRows, Row
-from .tabular import Batch
+from .tabular import Batch, cell_value
 from .validate import _CONTROL, _EMAIL, _VN_PREFIX, _vn_valid, vn_national_pattern
 
 #: Fields a row may carry that this path does not read: with one of them, the batch goes row by
@@ -106,13 +106,13 @@ def prepare_columns(preparer: Preparer, batch: Batch) -> Columns | None:
     spec = preparer._spec
     for field, column in cells.items():
         if field in ("id", PHONES_NATIONAL):
-            _mark(row_path, (_cell(c) is not None for c in column))
+            _mark(row_path, (cell_value(c) is not None for c in column))
         elif field == ORG_REF:
-            org_names = _distinct(column, _cell)
+            org_names = _distinct(column, cell_value)
         elif field == "org_id":
-            org_ids = _distinct(column, _cell)
+            org_ids = _distinct(column, cell_value)
         elif field not in spec:
-            columns[field] = _distinct(column, _cell)
+            columns[field] = _distinct(column, cell_value)
         elif field in _PER_PERSON:
             columns[field] = _per_person(preparer, field, column)
         else:
@@ -131,14 +131,6 @@ def _mark(row_path: list[bool], flags: Any) -> None:
             row_path[i] = True
 
 
-def _cell(raw: str) -> str | None:
-    """`tabular.cell_value`: trimmed, empty as None, our formula quote removed."""
-    text = raw.strip()
-    if not text:
-        return None
-    return unneutralise(text) if text[0] == "'" else text
-
-
 def _distinct(column: list[str], clean: Callable[[str], Any]) -> list[Any]:
     """`clean` of each cell, called once per distinct cell."""
     done = {raw: clean(raw) for raw in set(column)}
@@ -149,7 +141,7 @@ def _repeated(preparer: Preparer, field: str, column: list[str]) -> _Column:
     """A field whose values repeat: each distinct cell cleaned once, with the row path's cache."""
 
     def clean(raw: str) -> Any:
-        text = _cell(raw)
+        text = cell_value(raw)
         if text is None:
             return None
         key = (field, text)

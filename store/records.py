@@ -54,7 +54,10 @@ def is_live(record: dict) -> bool:
 
 def make_record(fields: dict[str, Any], stamp: str, now: str, record_id: str | None = None) -> dict:
     record: dict[str, Any] = {"id": record_id or new_id(), "created_at": now, "updated_at": now}
-    record.update({k: v for k, v in fields.items() if v is not None and k not in META_FIELDS})
+    if META_FIELDS.isdisjoint(fields) and None not in fields.values():  # the usual new record
+        record.update(fields)
+    else:
+        record.update({k: v for k, v in fields.items() if v is not None and k not in META_FIELDS})
     record[CLOCK] = {BASE_CLOCK: stamp}
     return record
 

@@ -54,7 +54,7 @@ def plan_columns(planner: Planner, columns: Columns, others: list[Prepared], fas
     by_record = {p.row.record: p for p in others}
     changes = planner.report._changes
     start = len(changes)
-    ids: dict[int, str] = {}
+    ids: list[str | None] = [None] * n
     for i in range(n):  # file order: ids are drawn as the general path draws them
         if plain[i] is not None:
             ids[i] = next(planner._ids)
@@ -162,7 +162,9 @@ def _picker(index: list[int], n: int) -> Callable[[list[Any]], list[Any]]:
     return lambda column: [column[i] for i in index]
 
 
-def _add(planner: Planner, columns: Columns, plain: list[str | None], ids: dict[int, str]) -> None:
+def _add(
+    planner: Planner, columns: Columns, plain: list[str | None], ids: list[str | None]
+) -> None:
     """The plain rows' records and report lines, as `Planner._insert` and `Transaction.insert`
     make them; the records are kept whole (see `Transaction.insert_ready`).
 
@@ -183,7 +185,6 @@ def _add(planner: Planner, columns: Columns, plain: list[str | None], ids: dict[
     groups: dict[int, list[int]] = {}
     for i in take:
         groups.setdefault(shapes[i], []).append(i)
-    record_ids = [ids.get(i) for i in range(len(plain))]
     names = columns.values["full_name"]
     records: list[tuple[int, dict]] = []
     changes = planner.report._changes
@@ -196,7 +197,7 @@ def _add(planner: Planner, columns: Columns, plain: list[str | None], ids: dict[
             if field in _LIST_FIELDS:  # the column's cache shares one list between rows
                 part = list(map(list.copy, part))
             parts.append(part)
-        chosen = pick(record_ids)
+        chosen = pick(ids)
         make = _record_maker(("id", "created_at", "updated_at", *present))
         made = map(make, chosen, repeat(""), repeat(""), *parts)
         records += zip(rows, made, strict=True)

@@ -23,15 +23,20 @@ async def _overlay_open(pilot, select: Select) -> None:
     await until(pilot, lambda: select.expanded, "the list open")
 
 
+async def _open_list(pilot, select: Select) -> None:
+    """Focus a drop-down and open its list with Enter, as a keyboard user does."""
+    select.focus()
+    await pilot.pause()
+    await pilot.press("enter")
+    await _overlay_open(pilot, select)
+
+
 async def test_a_role_and_an_organisation_are_chosen_with_the_keyboard(people):
     app = create_app(people, config={})
     async with app.run_test(size=(100, 30)) as pilot:
         form = await open_new_contact_form(pilot)
         role = form.query_one("#field-role", Select)
-        role.focus()
-        await pilot.pause()
-        await pilot.press("enter")
-        await _overlay_open(pilot, role)
+        await _open_list(pilot, role)
         assert isinstance(app.screen.focused, SelectOverlay)
         await pilot.press("down", "down", "enter")
         await until(pilot, lambda: not role.expanded, "the list closed")
@@ -40,10 +45,7 @@ async def test_a_role_and_an_organisation_are_chosen_with_the_keyboard(people):
         assert app.screen is form  # nothing else happened
 
         org = form.query_one("#field-org_id", Select)
-        org.focus()
-        await pilot.pause()
-        await pilot.press("enter")
-        await _overlay_open(pilot, org)
+        await _open_list(pilot, org)
         await pilot.press("down", "enter")  # the first organisation (a list wraps around)
         await until(pilot, lambda: not org.expanded, "the list closed")
         assert org.value not in (Select.NULL, None)
@@ -55,10 +57,7 @@ async def test_escape_closes_the_list_not_the_form(people):
     async with app.run_test(size=(100, 30)) as pilot:
         form = await open_new_contact_form(pilot)
         role = form.query_one("#field-role", Select)
-        role.focus()
-        await pilot.pause()
-        await pilot.press("enter")
-        await _overlay_open(pilot, role)
+        await _open_list(pilot, role)
         await pilot.press("escape")
         await until(pilot, lambda: not role.expanded, "the list closed")
         await pilot.pause(0.1)
