@@ -68,6 +68,13 @@ KEYS: dict[str, Key] = {
         Key("network.copy_email", "c", N_("Copy email"), "network", show=False),
         Key("network.copy_phone", "p", N_("Copy phone"), "network", show=False),
         Key("network.copy_zalo", "z", N_("Copy Zalo"), "network", show=False),
+        Key(
+            "network.to_list",
+            "escape",
+            N_("From the search box to the list"),
+            "network",
+            show=False,
+        ),
         Key("contact.back", "escape", N_("Back"), "contact"),
         Key("form.save", "ctrl+s", N_("Save"), "form"),
         Key("form.cancel", "escape", N_("Cancel"), "form"),
@@ -94,6 +101,13 @@ KEYS.update(
             Key("messages.copy", "c", N_("Copy"), "messages", show=False),
             Key("messages.filters", "f", N_("Filters"), "messages", show=False),
             Key("messages.clear", "ctrl+r", N_("Clear filters"), "messages", show=False),
+            Key(
+                "messages.to_list",
+                "escape",
+                N_("From the search box to the list"),
+                "messages",
+                show=False,
+            ),
             Key("editor.save", "ctrl+s", N_("Save"), "editor"),
             Key("editor.close", "escape", N_("Close"), "editor"),
             Key("editor.preview", "f5", N_("Preview"), "editor"),
@@ -136,6 +150,13 @@ KEYS.update(
             Key("outreach.filters", "f", N_("Filters"), "outreach", show=False),
             Key("outreach.clear", "ctrl+r", N_("Clear filters"), "outreach", show=False),
             Key("outreach.coverage", "v", N_("Coverage"), "outreach"),
+            Key(
+                "outreach.to_list",
+                "escape",
+                N_("From the search box to the list"),
+                "outreach",
+                show=False,
+            ),
         )
     }
 )

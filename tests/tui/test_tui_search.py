@@ -36,6 +36,34 @@ async def test_typing_without_diacritics_narrows_the_list(people):
         assert len(names(app)) == 2  # widening again works from the whole index
 
 
+async def test_escape_leaves_the_search_box_for_the_list_and_keeps_the_search(people):
+    """Escape takes the keys to the list, so `n` then makes a new contact instead of typing."""
+    from tui.screens.contact_form import ContactFormScreen
+
+    app = create_app(people, config={})
+    async with app.run_test() as pilot:
+        await wait_ready(pilot)
+        section = network_section(app)
+        await pilot.press(*"chau", "escape")
+        await pilot.pause()
+        assert app.focused is section.contact_list
+        assert section.search_input.value == "chau"
+        assert names(app) == ["Lê Minh Châu"]
+        await pilot.press("escape")  # on the list it changes nothing
+        await pilot.pause()
+        assert app.focused is section.contact_list and names(app) == ["Lê Minh Châu"]
+        await pilot.press("slash")
+        await pilot.pause()
+        assert app.focused is section.search_input
+        await pilot.press("escape", "n")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if isinstance(app.screen, ContactFormScreen):
+                break
+        assert isinstance(app.screen, ContactFormScreen)
+        assert section.search_input.value == "chau"
+
+
 async def test_search_finds_phones_emails_and_beats(people):
     app = create_app(people, config={})
     async with app.run_test() as pilot:

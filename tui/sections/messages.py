@@ -53,6 +53,7 @@ class MessagesSection(MessagesActions, Section):
         keys.bind("messages.filters", "focus_filters"),
         keys.bind("messages.clear", "clear_filters"),
         ("down", "focus_table", ""),
+        keys.bind("messages.to_list", "focus_table"),
     ]
 
     def __init__(self, **kwargs: Any) -> None:

@@ -63,6 +63,7 @@ class NetworkSection(NetworkFiltering, NetworkActions, NetworkFiles, Section):
         keys.bind("network.copy_phone", "copy('phones')"),
         keys.bind("network.copy_zalo", "copy('zalo')"),
         ("down", "focus_list", ""),
+        keys.bind("network.to_list", "focus_list"),
     ]
 
     def __init__(self, **kwargs: Any) -> None:

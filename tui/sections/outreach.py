@@ -85,6 +85,7 @@ class OutreachSection(OutreachFilters, OutreachShellHooks, OutreachActions, Sect
         keys.bind("outreach.clear", "clear"),
         keys.bind("outreach.coverage", "switch_view"),
         ("down", "focus_list", ""),
+        keys.bind("outreach.to_list", "focus_list"),
     ]
 
     def __init__(self, **kwargs: Any) -> None:

@@ -57,6 +57,9 @@ async def test_list_shows_cells_literally_then_search_filters_and_copy(cards):
         await pilot.pause()
         assert titles(sec) == ["Doanh thu ngành năm 2022"]
         assert sec.query_one("#msg-count").text == "1 / 3"
+        await pilot.press("escape")  # back to the list: its keys work again, the search stays
+        await pilot.pause()
+        assert app.focused is table and titles(sec) == ["Doanh thu ngành năm 2022"]
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert len(titles(sec)) == 3

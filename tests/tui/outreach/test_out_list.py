@@ -158,9 +158,14 @@ async def test_filters_are_visible_and_clearable(demo, frozen):
         section.query_one("#out-channel", Select).value = "phone"
         await pilot.pause()
         assert len(listing.views) == 9
-        section.search_input.value = "gia lai"  # diacritics optional
+        await pilot.press("slash", *"gia lai")  # diacritics optional
         await pilot.pause()
         assert [v["province"] for v in listing.views] == ["Gia Lai"] * len(listing.views)
+        shown = len(listing.views)
+        await pilot.press("escape")  # back to the list: its keys work again, the search stays
+        await pilot.pause()
+        assert listing.has_focus and section.search_input.value == "gia lai"
+        assert len(listing.views) == shown
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert len(listing.views) == 22 and not section.filtering()
