@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets._footer import FooterKey
+from tuikit import until_built
 
 from store import Store
 from store.sample import sample_data
@@ -45,7 +46,7 @@ async def test_opening_and_closing_cards_leaves_no_footer_keys_behind(cards):
     async with app.run_test(size=(100, 30)) as pilot:
         await until(pilot, lambda: app.data is not None and not app._job_running, "the store")
         await pilot.press("f3")
-        sec = app.main_screen.query_one("#section-messages")
+        sec = await until_built(pilot, "messages")
         await until(pilot, lambda: sec.table.rows_data, "the message list")
         sec.table.focus()
         await pilot.pause(0.2)

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from rich.cells import cell_len
 from rich.console import Console
-from tuikit import network_section, wait_ready
+from tuikit import network_section, show_section, wait_ready
 
 from store import Store, network
 from store import outreach as core
@@ -67,8 +67,7 @@ async def test_search_hints_fit_their_box(people, lang, size):
     async with app.run_test(size=size) as pilot:
         await wait_ready(pilot)
         for section in ("network", "messages", "outreach"):
-            app.action_section(section)
-            box = app.main_screen.query_one(f"#section-{section}").search_input
+            box = (await show_section(pilot, section)).search_input
             await until(pilot, lambda box=box: box.scrollable_content_region.width, "the box")
             await pilot.pause(0.05)
             assert isinstance(box, SearchInput)
@@ -129,8 +128,7 @@ async def test_the_last_outreach_change_keeps_its_undo_key_at_80_columns(tmp_pat
     app = create_app(store, lang=lang, config={})
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(pilot)
-        app.action_section("outreach")
-        section = app.main_screen.query_one("#section-outreach")
+        section = await show_section(pilot, "outreach")
         await until(pilot, lambda: section.query_one("#out-last").variants, "the last change")
         await pilot.pause(0.1)
         undoes = "u undoes" if lang == "en" else "u để hoàn tác"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Input, TabbedContent
-from tuikit import names, network_section, wait_ready, wait_reload
+from tuikit import built_section, names, network_section, until_built, wait_ready, wait_reload
 
 from store import Store, network
 from store.config import load_state
@@ -183,18 +183,25 @@ async def test_sections_by_key_and_honest_empty_states(people):
     app = create_app(people, config={})
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(pilot)
-        from tui.sections._placeholder import PlaceholderSection
-
         tabs = app.main_screen.query_one(TabbedContent)
+        # only the first tab is built at start; the others on their first visit
+        assert [s.section_id for s in app.main_screen.sections()] == ["network"]
         await pilot.press("f3")
         await pilot.pause()
         assert tabs.active == "messages"
+        messages = await until_built(pilot, "messages")
+        assert "No messages yet" in str(messages.query_one("#msg-empty").render())
         await pilot.press("f4")
         await pilot.pause()
         assert tabs.active == "outreach"
-        for section in app.main_screen.query(PlaceholderSection):  # sections not built yet
-            text = " ".join(str(s.render()) for s in section.query("Static"))
-            assert "0 records" in text and f"lantoa {section.section_id}" in text
+        await until_built(pilot, "outreach")
+        await pilot.pause(0.05)
+        assert app.focused is not None and "section-outreach" in [
+            n.id for n in app.focused.ancestors_with_self
+        ]
+        await pilot.press("f2", "f3")  # built once: the same section, kept
+        await pilot.pause()
+        assert built_section(app, "messages") is messages
         await pilot.press("f2")
         await pilot.pause()
         assert tabs.active == "network"

@@ -21,6 +21,31 @@ async def wait_ready(pilot, version: int | None = None) -> None:
     raise AssertionError("the app did not show its store in time")
 
 
+def built_section(app, section_id: str):
+    """The section of a tab once built and composed (a tab is built on its first visit), or
+    None."""
+    for section in app.main_screen.query(f"#section-{section_id}"):
+        return section if section.is_mounted else None
+    return None
+
+
+async def show_section(pilot, section_id: str):
+    """Switch to a tab as its key does and wait until its section is built; the section."""
+    pilot.app.action_section(section_id)
+    return await until_built(pilot, section_id)
+
+
+async def until_built(pilot, section_id: str):
+    """Wait until the section of a tab is built and composed; the section."""
+    for _ in range(250):
+        await pilot.pause(0.02)
+        section = built_section(pilot.app, section_id)
+        if section is not None:
+            await pilot.pause()
+            return section
+    raise AssertionError(f"the {section_id} section was not built in time")
+
+
 def network_section(app):
     return app.main_screen.query_one("#section-network")
 

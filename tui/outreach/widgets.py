@@ -80,9 +80,7 @@ def show_message_outreach(app: Any, message_id: str | None) -> None:
     main = app.main_screen
     if app.screen is not main:
         return
-    main.show_section("outreach")
-    section = main.query_one("#section-outreach")
-    section.show_message(message_id)
+    main.show_section("outreach", then=lambda section: section.show_message(message_id))
 
 
 class RecipientsTable(VerticalScroll):

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.widget import AwaitMount
 from textual.widgets import TabbedContent, TabPane
 
 from store.i18n import _
@@ -37,17 +39,27 @@ class SectionTabs(TabbedContent):
 
 
 class MainScreen(Screen[None]):
-    """Sections as tabs (keys F2-F4 or a click), the store's status, the keys of the moment."""
+    """Sections as tabs (keys F2-F4 or a click), the store's status, the keys of the moment.
+
+    A section is built the first time its tab is shown: the app opens with the Network only,
+    which halves the time to a usable screen (Messages and Outreach are the larger half of
+    the widgets). A section once built stays, with its state, for the rest of the session.
+    """
+
+    #: The tab the app opens on (built with the screen).
+    FIRST = "network"
 
     def __init__(self) -> None:
         super().__init__(id="main")
         keys.localize(self)
+        self._built: set[str] = {self.FIRST}
 
     def compose(self) -> ComposeResult:
-        with SectionTabs(id="sections", initial="network"):
+        with SectionTabs(id="sections", initial=self.FIRST):
             for section_id, title, spec in SECTIONS:
                 with TabPane(_(title), id=section_id):
-                    yield section_class(spec)(id=f"section-{section_id}")
+                    if section_id in self._built:  # again after a language switch
+                        yield section_class(spec)(id=f"section-{section_id}")
         yield StatusBar(id="status")
         yield Footer(compact=True)
 
@@ -64,16 +76,52 @@ class MainScreen(Screen[None]):
             return None
 
     def sections(self) -> list[Section]:
+        """The sections built so far."""
         return list(self.query(Section))
 
-    def show_section(self, section_id: str) -> None:
-        tabs = self.query_one(TabbedContent)
-        tabs.active = section_id
-        self._focus_after_refresh(self.section)
+    def build_section(self, section_id: str) -> tuple[Section, AwaitMount | None]:
+        """The section of `section_id`, mounted now if it was not yet (with the awaitable that
+        completes once it is composed)."""
+        for found in self.query(f"#section-{section_id}").results(Section):
+            return found, None
+        spec = next(spec for sid, _title, spec in SECTIONS if sid == section_id)
+        section = section_class(spec)(id=f"section-{section_id}")
+        self._built.add(section_id)
+        return section, self.query_one(f"#{section_id}", TabPane).mount(section)
+
+    def show_section(
+        self, section_id: str, then: Callable[[Section], object] | None = None
+    ) -> None:
+        """Show the tab of `section_id` (building it if needed), then run `then` on its section
+        once it is composed."""
+        section, mounting = self.build_section(section_id)
+        self.query_one(TabbedContent).active = section_id
+        self._when_built(section, mounting, then)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        if event.tabbed_content.id == "sections":
-            self._focus_after_refresh(self.section)
+        if event.tabbed_content.id == "sections" and event.pane.id:
+            section, mounting = self.build_section(event.pane.id)
+            self._when_built(section, mounting, None)
+
+    def _when_built(
+        self,
+        section: Section,
+        mounting: AwaitMount | None,
+        then: Callable[[Section], object] | None,
+    ) -> None:
+        if mounting is None:
+            if then is not None:
+                then(section)
+            self._focus_after_refresh(section)
+            return
+
+        async def after_mount() -> None:
+            await mounting
+            if then is not None:
+                then(section)
+            self._focus_after_refresh(section)
+
+        self.call_later(after_mount)
 
     def _focus_after_refresh(self, section: Section | None) -> None:
         """Focus `section`'s start once it is shown, unless another tab was chosen meanwhile.

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from tuikit import built_section
 
 from store import Store
 from store.sample import demo_store
@@ -88,7 +89,11 @@ async def open_messages(pilot) -> object:
     """Start the app's Messages tab once the store is shown; the section."""
     await idle(pilot)
     await pilot.press("f3")
-    await until(pilot, lambda: section(pilot.app).table.rows_data, "the message list")
+    await until(
+        pilot,
+        lambda: built_section(pilot.app, "messages") and section(pilot.app).table.rows_data,
+        "the message list",
+    )
     await pilot.pause()
     return section(pilot.app)
 

@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from tuikit import built_section
 
 from store import Store
 from store import outreach as core
@@ -162,6 +163,7 @@ async def open_outreach(pilot):
     """The app's Outreach tab once the store is shown; the section."""
     await idle(pilot)
     await pilot.press("f4")
+    await until(pilot, lambda: built_section(pilot.app, "outreach"), "the outreach section")
     await pilot.pause(0.05)
     return section(pilot.app)
 
