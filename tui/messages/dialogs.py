@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -35,9 +36,12 @@ class NewMessageScreen(ModalScreen[tuple[str, str] | None]):
         keys.bind("app.help", "app.help"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, on_choice: Callable[[], object] | None = None) -> None:
+        """`on_choice` runs the moment a template is chosen, before the keys typed after it are
+        read (the result callback comes later): the section holds them for the new card."""
         super().__init__(classes="dialog-screen")
         keys.localize(self)
+        self.on_choice = on_choice
         found = load_templates()
         order = {"policy": 0, "achievement": 1, "crisis": 2}
         self.templates: list[Template] = sorted(
@@ -97,6 +101,8 @@ class NewMessageScreen(ModalScreen[tuple[str, str] | None]):
         template = self.templates[index]
         typed = self.query_one("#new-title", Input).value if typed is None else typed
         title = typed.strip() or template.title()
+        if self.on_choice is not None:
+            self.on_choice()
         self.dismiss((template.name, title))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

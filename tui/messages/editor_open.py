@@ -148,4 +148,5 @@ class EditorOpening:
         """Called by the section once the card is on screen."""
         if self.restore.get("view") in ("preview", "recipients"):
             self.show_view(self.restore["view"])
+        self.section.card_ready()
         self.call_after_refresh(gchold.release)

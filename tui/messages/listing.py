@@ -7,7 +7,7 @@ strings: a title like `[red]x[/]` shows literally.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
@@ -121,6 +121,8 @@ class MessageTable(DataTable):
         super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
         self.rows_data: list[tuple[dict, Report]] = []
         self._width = 0
+        #: Called when Enter is about to open the card under the cursor (set by the section).
+        self.before_open: Callable[[], object] | None = None
 
     def on_mount(self) -> None:
         self._build()
@@ -128,6 +130,14 @@ class MessageTable(DataTable):
     def on_resize(self) -> None:
         if self.size.width != self._width:
             self._build(self.current_id)
+
+    def action_select_cursor(self) -> None:
+        """Enter opens the card under the cursor. The section hears of it only after the keys
+        typed right behind Enter are read, so it is told now that a card is on its way: those
+        keys wait for the card instead of acting on the list."""
+        if self.current_id is not None and self.before_open is not None:
+            self.before_open()
+        super().action_select_cursor()
 
     @property
     def current_id(self) -> str | None:

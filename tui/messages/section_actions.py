@@ -17,6 +17,7 @@ from .. import keys
 from ..messages import gchold
 from ..messages.editor import MessageEditor
 from ..sections.base import PaletteCommand
+from ..widgets.keyorder import HoldsKeysUntilReady
 from ..widgets.text import plain
 
 #: List actions, off while a card is open (its own keys apply there).
@@ -37,8 +38,19 @@ LIST_ACTIONS = {
 NEEDS_MESSAGE = {"open", "delete", "status", "export", "copy", "send", "recipients"}
 
 
-class MessagesActions:
-    """Mixed into MessagesSection (which provides the table, the data and the editor slot)."""
+#: Seconds a card may take to open before the keys typed for it are let go (a card that never
+#: opens must not keep the keyboard).
+OPENING_TIMEOUT = 10.0
+
+
+class MessagesActions(HoldsKeysUntilReady):
+    """Mixed into MessagesSection (which provides the table, the data and the editor slot).
+
+    Keys typed while a card opens (Enter on the list, or the new-message dialog) are held and
+    go to the card's first field once it has the cursor, as typed."""
+
+    keys_are_ready = True
+    _keys_timer: Any = None
 
     #: The editor of the last card closed, hidden, refilled for the next one (editor_open.py).
     _spare: MessageEditor | None = None
@@ -57,10 +69,33 @@ class MessagesActions:
 
     # -- opening and closing the editor ----------------------------------------------------------
 
+    def start_opening(self) -> None:
+        """A card is on its way: the list's keys go off, and keys typed now wait for the card."""
+        self._opening = True
+        self.keys_are_ready = False
+        if self._keys_timer is not None:
+            self._keys_timer.stop()
+        self._keys_timer = self.set_timer(OPENING_TIMEOUT, self.opening_failed)
+
+    def card_ready(self) -> None:
+        """The card is on screen, the cursor in its first field: the keys typed for it go there."""
+        if self._keys_timer is not None:
+            self._keys_timer.stop()
+            self._keys_timer = None
+        self.keys_ready()
+
+    def opening_failed(self) -> None:
+        self._opening = False
+        if self._keys_timer is not None:
+            self._keys_timer.stop()
+            self._keys_timer = None
+        self.drop_held_keys()
+
     async def open_editor(self, record: dict, restore: dict[str, Any] | None = None) -> None:
         if self.editor is not None:
             self._opening = False  # (the card open keeps the list's keys off meanwhile)
             if self.editor.record_id == record["id"]:
+                self.card_ready()  # already open: what was typed goes there
                 return
             if self.editor.dirty or self.editor.gone:
                 # Its changes first, as closing it does: the next card opens once they are
@@ -96,8 +131,10 @@ class MessagesActions:
     def action_open(self) -> None:
         record = self.current_record()
         if record is not None:
-            self._opening = True
+            self.start_opening()
             self.run_worker(self.open_editor(record), group="open-editor", exclusive=True)
+        elif self.editor is None and not self.keys_are_ready:
+            self.opening_failed()  # held by the table's Enter, for no card
 
     async def _drop_editor(self) -> None:
         """Back to the list; the editor is kept, hidden, for the next card."""
@@ -127,10 +164,10 @@ class MessagesActions:
 
         def answered(choice: tuple[str, str] | None) -> None:
             if choice:
-                self._opening = True
+                self.start_opening()
                 self.new_message(*choice)
 
-        self.app.push_screen(NewMessageScreen(), answered)
+        self.app.push_screen(NewMessageScreen(on_choice=self.start_opening), answered)
 
     def new_message(self, template: str, title: str) -> None:
         def job(store) -> dict:
@@ -147,7 +184,7 @@ class MessagesActions:
             self.run_worker(self.open_editor(record), group="open-editor", exclusive=True)
 
         def failed(exc: Exception) -> None:
-            self._opening = False
+            self.opening_failed()
             self.notify(_("Not created: {why}", why=exc), severity="error", markup=False)
 
         self.app.run_store_job(job, done, failed)

@@ -6,6 +6,7 @@ import importlib
 from collections.abc import Callable
 
 from textual.app import ComposeResult
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widget import AwaitMount
 from textual.widgets import TabbedContent, TabPane
@@ -16,6 +17,7 @@ from .. import keys
 from ..sections import SECTIONS
 from ..sections.base import Section
 from ..widgets.footer import Footer
+from ..widgets.keyorder import HoldsKeysUntilReady
 from ..widgets.status_bar import StatusBar
 
 
@@ -74,6 +76,17 @@ class MainScreen(Screen[None]):
             return self.query_one(f"#section-{active}", Section)
         except Exception:
             return None
+
+    def key_holder(self) -> HoldsKeysUntilReady | None:
+        """The section on the visible tab while it opens something (a story card): keys typed
+        meanwhile wait for it (keyorder.KeysWhileOpening)."""
+        try:
+            section = self.section
+        except NoMatches:  # (being rebuilt: a language switch)
+            return None
+        if isinstance(section, HoldsKeysUntilReady) and not section.keys_are_ready:
+            return section
+        return None
 
     def sections(self) -> list[Section]:
         """The sections built so far."""

@@ -90,6 +90,7 @@ class MessagesSection(MessagesActions, Section):
                 yield Static("", id="msg-detail")
 
     def on_mount(self) -> None:
+        self.table.before_open = self.start_opening
         if getattr(self.app, "data", None) is None:
             self.table.loading = True
 

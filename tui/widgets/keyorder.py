@@ -222,9 +222,10 @@ class KeysBeforeQuit:
 
 
 class HoldsKeysUntilReady:
-    """Mixin for a screen that takes a moment to build (the contact form and its lists): keys
-    typed between the key that opened it and its first field taking focus are held, then
-    handed on in order (`keys_ready`). Dropped before, they left the name field empty."""
+    """Mixin for a screen that takes a moment to build (the contact form and its lists), or a
+    part of one (the Messages section while a story card opens): keys typed between the key
+    that opened it and its first field taking focus are held, then handed on in order
+    (`keys_ready`). Dropped before, they left the name field empty."""
 
     keys_are_ready: bool = False
     _held_keys: list[events.Key] | None = None  # per screen, made on the first key held
@@ -244,18 +245,50 @@ class HoldsKeysUntilReady:
             app.post_message(events.Key(held.key, held.character))
         self._held_keys = None
 
+    def drop_held_keys(self) -> None:
+        """What it was opening did not open (refused, failed): the keys typed for it go."""
+        self.keys_are_ready = True
+        self._held_keys = None
+
+
+def key_holder(screen: object) -> HoldsKeysUntilReady | None:
+    """Where a key read now must wait: the screen on top while it opens, or the part of it
+    that is opening (a screen may name one with a `key_holder()` method)."""
+    if isinstance(screen, HoldsKeysUntilReady):
+        return None if screen.keys_are_ready else screen
+    holder = getattr(screen, "key_holder", None)
+    return holder() if holder is not None else None
+
 
 class KeysWhileOpening:
-    """Mixin for the App (before App among its bases): a key read while the screen on top is
-    still opening (`HoldsKeysUntilReady`) waits in that screen instead of going nowhere."""
+    """Mixin for the App (before App among its bases): a key read while the screen on top (or
+    a part of it) is still opening (`HoldsKeysUntilReady`) waits there instead of going
+    nowhere.
+
+    Keys are caught twice. As the app reads them (`on_event`): a screen opening since an
+    earlier key. And as they come back unused from the focused widget (`_on_key`, where the
+    app runs bindings): the focused widget gets every key already read before it handles the
+    first, so the keys behind Enter on the message list reach it before that Enter opens a
+    card; the list uses none of them, and they wait for the card here."""
+
+    def _key_holder(self) -> HoldsKeysUntilReady | None:
+        try:
+            return key_holder(self.screen)  # type: ignore[attr-defined]
+        except ScreenStackError:
+            return None
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
-            try:
-                screen = self.screen  # type: ignore[attr-defined]
-            except ScreenStackError:
-                screen = None
-            if isinstance(screen, HoldsKeysUntilReady) and not screen.keys_are_ready:
-                screen.hold_key(event)
+            holder = self._key_holder()
+            if holder is not None:
+                holder.hold_key(event)
                 return
         await super().on_event(event)  # type: ignore[misc]
+
+    async def _on_key(self, event: events.Key) -> None:
+        # (Textual calls every `_on_key` along the MRO: App's, which runs the bindings, comes
+        # after this one unless the default is prevented.)
+        holder = self._key_holder()
+        if holder is not None:
+            holder.hold_key(event)
+            event.prevent_default()
