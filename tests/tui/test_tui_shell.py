@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Input, TabbedContent
-from tuikit import built_section, names, network_section, until_built, wait_ready, wait_reload
+from tuikit import (
+    built_section,
+    names,
+    network_section,
+    show_section,
+    until_built,
+    wait_ready,
+    wait_reload,
+)
 
 from store import Store, network
 from store.config import load_state
@@ -399,3 +407,26 @@ async def test_a_store_load_during_a_language_switch_does_not_crash(people):
         app.set_status("sync", "x")
         await pilot.pause()
         assert app.return_code is None and app.is_running
+
+
+async def test_a_language_switch_stays_on_the_tab_shown_and_keeps_the_focus_there(people):
+    """Restoring Outreach's coverage view (or an open card) after a language switch focuses a
+    widget on its hidden tab: the tab shown stays, and so does the focus."""
+    app = create_app(people, config={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        outreach = await show_section(pilot, "outreach")
+        await pilot.press("v")  # the coverage view
+        await pilot.pause(0.1)
+        assert outreach.view == "coverage"
+        await show_section(pilot, "network")
+        await app.switch_language("vi")
+        await pilot.pause(0.3)
+        tabs = app.main_screen.query_one(TabbedContent)
+        assert tabs.active == "network"
+        network = network_section(app)
+        assert app.focused is not None and network in app.focused.ancestors_with_self
+        assert built_section(app, "outreach").view == "coverage"  # its state kept
+        await pilot.press("f4", "f2")  # a quick switch there and back ends on the Network
+        await pilot.pause(0.3)
+        assert tabs.active == "network" and network in app.focused.ancestors_with_self

@@ -27,17 +27,26 @@ def section_class(spec: str) -> type[Section]:
 
 
 class SectionTabs(TabbedContent):
-    """Tabs that ignore a stale "something was focused on that tab" notice.
+    """Tabs that change only when asked (a key, a click, the palette), never because something
+    on a hidden tab took the focus.
 
-    Textual switches to the tab of a newly focused widget, but the notice arrives later: a quick
-    F4 then F2 would bounce back to Outreach after F2 had already focused the Network search.
+    Textual switches to the tab of a newly focused widget. Here every switch sets the tab
+    first, so such a focus is always a late one from a hidden section: a quick F4 then F2
+    bounced back to Outreach, and a language switch showed the tab whose state it restored last
+    (Outreach's coverage, an open story card). The focus goes back to the visible section
+    instead, so keys never go to a hidden widget.
     """
 
     def _on_tab_pane_focused(self, event: TabPane.Focused) -> None:
+        event.prevent_default()
+        event.stop()
+        if event.tab_pane.id == self.active:
+            return
         focused = self.screen.focused
-        if focused is None or event.tab_pane not in focused.ancestors_with_self:
-            event.prevent_default()
-            event.stop()
+        if focused is not None and event.tab_pane in focused.ancestors_with_self:
+            section = getattr(self.screen, "section", None)
+            if section is not None and section.is_mounted:  # (one being built focuses itself)
+                section.focus_default()
 
 
 class MainScreen(Screen[None]):

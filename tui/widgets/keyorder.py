@@ -251,11 +251,12 @@ class HoldsKeysUntilReady:
         self._held_keys = None
 
 
-def key_holder(screen: object) -> HoldsKeysUntilReady | None:
+def key_holder(screen: object, *, parts_only: bool = False) -> HoldsKeysUntilReady | None:
     """Where a key read now must wait: the screen on top while it opens, or the part of it
-    that is opening (a screen may name one with a `key_holder()` method)."""
+    that is opening (a screen may name one with a `key_holder()` method). `parts_only`: only
+    such a part (a screen opening holds the keys read after it opened, not the ones before)."""
     if isinstance(screen, HoldsKeysUntilReady):
-        return None if screen.keys_are_ready else screen
+        return None if screen.keys_are_ready or parts_only else screen
     holder = getattr(screen, "key_holder", None)
     return holder() if holder is not None else None
 
@@ -271,9 +272,9 @@ class KeysWhileOpening:
     first, so the keys behind Enter on the message list reach it before that Enter opens a
     card; the list uses none of them, and they wait for the card here."""
 
-    def _key_holder(self) -> HoldsKeysUntilReady | None:
+    def _key_holder(self, parts_only: bool = False) -> HoldsKeysUntilReady | None:
         try:
-            return key_holder(self.screen)  # type: ignore[attr-defined]
+            return key_holder(self.screen, parts_only=parts_only)  # type: ignore[attr-defined]
         except ScreenStackError:
             return None
 
@@ -288,7 +289,7 @@ class KeysWhileOpening:
     async def _on_key(self, event: events.Key) -> None:
         # (Textual calls every `_on_key` along the MRO: App's, which runs the bindings, comes
         # after this one unless the default is prevented.)
-        holder = self._key_holder()
+        holder = self._key_holder(parts_only=True)
         if holder is not None:
             holder.hold_key(event)
             event.prevent_default()
