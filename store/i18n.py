@@ -69,6 +69,7 @@ def _(msgid: str, /, **params: object) -> str:
 #: English plurals that follow "{n} " in our messages, and their singular.
 _SINGULAR = {
     "addresses": "address",
+    "people": "person",
     "tries": "try",
     **{
         f"{noun}s": noun

@@ -92,6 +92,9 @@ def test_english_counts_of_one_read_in_the_singular() -> None:
         "1 contact belongs to Sở; move them first "
     )
     assert _("{n} addresses", n=1) == "1 address"
+    phones = "Phone and Zalo: {n} people (Enter copies the number)"
+    assert _(phones, n=1) == "Phone and Zalo: 1 person (Enter copies the number)"
+    assert _(phones, n=3) == "Phone and Zalo: 3 people (Enter copies the number)"
     assert _("synced {n} days ago", n=1) == "synced 1 day ago"
     assert _("synced {n} days ago", n=0) == "synced 0 days ago"
     assert _("figure {n} is not an object", n=1) == "figure 1 is not an object"
