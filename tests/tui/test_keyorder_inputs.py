@@ -12,10 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from textual import events
-from textual.keys import _character_to_key
 from textual.widgets import Input, TextArea
-from tuikit import names, network_section, open_new_contact_form, wait_ready
+from tuikit import names, network_section, open_new_contact_form, type_fast, wait_ready
 
 from store import Store, network
 from tui.app import create_app
@@ -31,21 +29,6 @@ from msgkit import (  # noqa: F401 - fixtures are found by name
     open_message,
     until,
 )
-
-#: Key names `type_fast` sends as keys (any other text is typed character by character).
-KEY_NAMES = {"tab", "shift+tab", "enter", "escape", "backspace", "ctrl+s", "ctrl+q", "space", "end"}
-
-
-def type_fast(app, *parts: str) -> None:
-    """Send keys as a terminal does when several wait in its buffer: all at once."""
-    for part in parts:
-        for key in [part] if part in KEY_NAMES else list(part):
-            char = key if len(key) == 1 else (" " if key == "space" else None)
-            if len(key) == 1 and not key.isalnum():
-                key = _character_to_key(key)
-            event = events.Key(key, char)
-            event.set_sender(app)
-            app._driver.send_message(event)
 
 
 async def settle(pilot) -> None:

@@ -11,8 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from textual import events
-from textual.keys import _character_to_key
 
 sys.path.insert(0, str(Path(__file__).parent / "messages"))
 
@@ -23,26 +21,12 @@ from msgkit import (  # noqa: F401 - fixtures are found by name
     open_message,
     until,
 )
+from tuikit import type_fast
 
 from store.messages import create_message, find_message
 from tui.app import create_app
 
 pytestmark = pytest.mark.usefixtures("frozen")
-
-#: Key names `type_fast` sends as keys (any other text is typed character by character).
-KEY_NAMES = {"tab", "shift+tab", "enter", "escape", "backspace", "ctrl+s", "ctrl+q", "f2"}
-
-
-def type_fast(app, *parts: str) -> None:
-    """Send keys as a terminal does when several wait in its buffer: all at once."""
-    for part in parts:
-        for key in [part] if part in KEY_NAMES else list(part):
-            char = key if len(key) == 1 else None
-            if char is not None and not char.isalnum():
-                key = _character_to_key(char)
-            event = events.Key(key, char)
-            event.set_sender(app)
-            app._driver.send_message(event)
 
 
 async def settle(pilot) -> None:

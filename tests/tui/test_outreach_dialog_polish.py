@@ -26,10 +26,9 @@ from outkit import (
     prepared,
     until,
 )
-from textual import events
-from textual.keys import _character_to_key
 from textual.widgets import Input, Select
 from textual.widgets._select import SelectOverlay
+from tuikit import type_fast
 
 from store.i18n import _, catalogue, set_language
 from tui.outreach.common import message_title, who
@@ -236,19 +235,6 @@ async def test_mark_dialog_for_items_of_several_messages_names_each(demo, frozen
 
 
 # -- 4. keys typed in a burst land in their field ------------------------------------------------
-
-
-def type_fast(app, *parts: str) -> None:
-    """Send keys as a terminal does when several wait in its buffer: all at once (Pilot's
-    `press` waits for the app after each key and would hide any disorder)."""
-    for part in parts:
-        for key in [part] if part in ("tab", "shift+tab", "enter") else list(part):
-            char = key if len(key) == 1 else None
-            if len(key) == 1 and not key.isalnum():
-                key = _character_to_key(key)
-            event = events.Key(key, char)
-            event.set_sender(app)
-            app._driver.send_message(event)
 
 
 async def test_published_dialog_keys_after_tab_go_to_the_note(demo, frozen):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input
-from tuikit import names, network_section, wait_ready
+from tuikit import names, network_section, type_fast, wait_ready
 
 from store.network import ContactFilter, ContactIndex
 from tui.app import create_app
@@ -62,6 +63,20 @@ async def test_escape_leaves_the_search_box_for_the_list_and_keeps_the_search(pe
                 break
         assert isinstance(app.screen, ContactFormScreen)
         assert section.search_input.value == "chau"
+
+
+@pytest.mark.parametrize("key", ["down", "escape"])
+async def test_keys_typed_behind_down_or_escape_go_to_the_list(people, key):
+    """In one burst (a fast typist): the search, then Down or Escape, then more keys. The keys
+    after it reach the list, not the search box."""
+    app = create_app(people, config={})
+    async with app.run_test() as pilot:
+        await wait_ready(pilot)
+        section = network_section(app)
+        type_fast(app, "chau", key, "qq")  # q: no key of the list
+        await pilot.pause(0.3)
+        assert section.search_input.value == "chau"
+        assert app.focused is section.contact_list and names(app) == ["Lê Minh Châu"]
 
 
 async def test_search_finds_phones_emails_and_beats(people):

@@ -6,6 +6,40 @@ importing "conftest" would get whichever was imported last.
 
 from __future__ import annotations
 
+from textual import events
+from textual.keys import _character_to_key
+
+#: Key names `type_fast` sends as keys (any other text is typed character by character).
+KEY_NAMES = {
+    "tab",
+    "shift+tab",
+    "enter",
+    "escape",
+    "backspace",
+    "ctrl+s",
+    "ctrl+q",
+    "space",
+    "end",
+    "down",
+    "up",
+    "f2",
+    "f3",
+    "f4",
+}
+
+
+def type_fast(app, *parts: str) -> None:
+    """Send keys as a terminal does when several wait in its buffer: all at once. (Pilot's
+    `press` waits until the app is idle after each key and would hide any disorder.)"""
+    for part in parts:
+        for key in [part] if part in KEY_NAMES else list(part):
+            char = key if len(key) == 1 else (" " if key == "space" else None)
+            if len(key) == 1 and not key.isalnum():
+                key = _character_to_key(key)
+            event = events.Key(key, char)
+            event.set_sender(app)
+            app._driver.send_message(event)
+
 
 async def wait_ready(pilot, version: int | None = None) -> None:
     """Wait until the app shows its store (and, given `version`, a newer list than that)."""

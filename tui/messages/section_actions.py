@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.actions import SkipAction
 from textual.widgets import ContentSwitcher, Input, Select
 
 from store.compose import compose
@@ -322,8 +323,10 @@ class MessagesActions(HoldsKeysUntilReady):
         self.search_input.focus()
 
     def action_focus_table(self) -> None:
-        if self.search_input.has_focus:
-            self.table.focus()
+        """From the search box to the list, at once (not after the keys typed before it)."""
+        if not self.search_input.has_focus:
+            raise SkipAction()  # the key is the focused widget's
+        self.screen.set_focus(self.table)
 
     def action_focus_filters(self) -> None:
         self.query_one("#msg-status", Select).focus()

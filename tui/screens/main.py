@@ -173,5 +173,6 @@ async def switch_language(app, lang: str) -> None:
     main.query_one(TabbedContent).active = active
     for section in main.sections():
         section.restore_view_state(states.get(section.section_id, {}))
+    main._focus_after_refresh(main.section)  # the widgets focused before are gone
     app.show_status()
     app.refresh_bindings()

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import ContentSwitcher, DataTable, Input, Label, Select, Static
@@ -52,8 +52,9 @@ class MessagesSection(MessagesActions, Section):
         keys.bind("messages.recipients", "recipients"),
         keys.bind("messages.filters", "focus_filters"),
         keys.bind("messages.clear", "clear_filters"),
-        ("down", "focus_table", ""),
-        keys.bind("messages.to_list", "focus_table"),
+        # run as the app reads the key: the keys typed after it go to the list (keyorder.py)
+        Binding("down", "focus_table", show=False, priority=True),
+        keys.bind("messages.to_list", "focus_table", priority=True),
     ]
 
     def __init__(self, **kwargs: Any) -> None:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import importlib.util
 from typing import Any, ClassVar
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import ContentSwitcher, Input, Label
 
@@ -62,8 +63,9 @@ class NetworkSection(NetworkFiltering, NetworkActions, NetworkFiles, Section):
         keys.bind("network.copy_email", "copy('emails')"),
         keys.bind("network.copy_phone", "copy('phones')"),
         keys.bind("network.copy_zalo", "copy('zalo')"),
-        ("down", "focus_list", ""),
-        keys.bind("network.to_list", "focus_list"),
+        # run as the app reads the key: the keys typed after it go to the list (keyorder.py)
+        Binding("down", "focus_list", show=False, priority=True),
+        keys.bind("network.to_list", "focus_list", priority=True),
     ]
 
     def __init__(self, **kwargs: Any) -> None:
@@ -252,8 +254,10 @@ class NetworkSection(NetworkFiltering, NetworkActions, NetworkFiles, Section):
         self.search_input.focus()
 
     def action_focus_list(self) -> None:
-        if self.search_input.has_focus:
-            (self.org_tree if self.showing_orgs else self.contact_list).focus()
+        """From the search box to the list, at once (not after the keys typed before it)."""
+        if not self.search_input.has_focus:
+            raise SkipAction()  # the key is the focused widget's (a list's Down, a Select's…)
+        self.screen.set_focus(self.org_tree if self.showing_orgs else self.contact_list)
 
     def action_show(self) -> None:
         entry = self.current_entry()

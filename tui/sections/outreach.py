@@ -13,8 +13,9 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from textual import events
+from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import ContentSwitcher, Input, Label, Select
@@ -84,8 +85,9 @@ class OutreachSection(OutreachFilters, OutreachShellHooks, OutreachActions, Sect
         keys.bind("outreach.filters", "focus_filters"),
         keys.bind("outreach.clear", "clear"),
         keys.bind("outreach.coverage", "switch_view"),
-        ("down", "focus_list", ""),
-        keys.bind("outreach.to_list", "focus_list"),
+        # run as the app reads the key: the keys typed after it go to the list (keyorder.py)
+        Binding("down", "focus_list", show=False, priority=True),
+        keys.bind("outreach.to_list", "focus_list", priority=True),
     ]
 
     def __init__(self, **kwargs: Any) -> None:
@@ -357,8 +359,10 @@ class OutreachSection(OutreachFilters, OutreachShellHooks, OutreachActions, Sect
         listing.set_selected(set() if shown <= listing.selected else listing.selected | shown)
 
     def action_focus_list(self) -> None:
-        if self.search_input.has_focus:
-            self.outreach_list.focus()
+        """From the search box to the list, at once (not after the keys typed before it)."""
+        if not self.search_input.has_focus:
+            raise SkipAction()  # the key is the focused widget's
+        self.screen.set_focus(self.outreach_list)
 
     def action_switch_view(self) -> None:
         self.switch_to("items" if self.view == "coverage" else "coverage")
@@ -370,7 +374,12 @@ class OutreachSection(OutreachFilters, OutreachShellHooks, OutreachActions, Sect
         if view == "coverage":
             self.show_coverage()
         self.refresh_bindings()
-        self.call_after_refresh(self.focus_default)
+        self.call_after_refresh(self._focus_if_shown)
+
+    def _focus_if_shown(self) -> None:
+        """(A view restored on a hidden tab, after a language switch, leaves the focus alone.)"""
+        if self.app.main_screen.section is self:
+            self.focus_default()
 
     def show_coverage(self) -> None:
         if self.data is not None and self._coverage_stale:

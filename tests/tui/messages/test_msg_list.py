@@ -17,6 +17,7 @@ from msgkit import (  # noqa: F401 - fixtures are found by name
     section,
     until,
 )
+from tuikit import type_fast
 
 from store.compose import compose
 from store.messages import find_message, update_message
@@ -60,6 +61,10 @@ async def test_list_shows_cells_literally_then_search_filters_and_copy(cards):
         await pilot.press("escape")  # back to the list: its keys work again, the search stays
         await pilot.pause()
         assert app.focused is table and titles(sec) == ["Doanh thu ngành năm 2022"]
+        await pilot.press("slash")
+        type_fast(app, "down", "zz")  # in one burst: the keys after Down are the list's
+        await pilot.pause(0.3)
+        assert app.focused is table and sec.search_input.value == "doanh thu"
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert len(titles(sec)) == 3
