@@ -81,8 +81,12 @@ def fold(text: str) -> str:
         return unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode().lower()
     stripped = "".join(
         c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c)
-    )
-    return stripped.replace("đ", "d")
+    ).replace("đ", "d")
+    if not _NON_LATIN.search(stripped):
+        # only Latin left (the other script was marks): folded as the fast path folds Latin,
+        # so that folding again changes nothing ("\x80" + a Balinese mark gave "\x80", then "")
+        return fold(stripped)
+    return stripped
 
 
 @lru_cache(maxsize=65_536)
