@@ -74,23 +74,23 @@ class MessagesActions(HoldsKeysUntilReady):
         """A card is on its way: the list's keys go off, and keys typed now wait for the card."""
         self._opening = True
         self.keys_are_ready = False
-        if self._keys_timer is not None:
-            self._keys_timer.stop()
+        self._stop_keys_timer()
         self._keys_timer = self.set_timer(OPENING_TIMEOUT, self.opening_failed)
 
     def card_ready(self) -> None:
         """The card is on screen, the cursor in its first field: the keys typed for it go there."""
-        if self._keys_timer is not None:
-            self._keys_timer.stop()
-            self._keys_timer = None
+        self._stop_keys_timer()
         self.keys_ready()
 
     def opening_failed(self) -> None:
         self._opening = False
+        self._stop_keys_timer()
+        self.drop_held_keys()
+
+    def _stop_keys_timer(self) -> None:
         if self._keys_timer is not None:
             self._keys_timer.stop()
             self._keys_timer = None
-        self.drop_held_keys()
 
     async def open_editor(self, record: dict, restore: dict[str, Any] | None = None) -> None:
         if self.editor is not None:

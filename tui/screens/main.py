@@ -131,21 +131,22 @@ class MainScreen(Screen[None]):
         mounting: AwaitMount | None,
         then: Callable[[Section], object] | None,
     ) -> None:
-        if mounting is None:
+        def finish() -> None:
             if then is not None:
                 then(section)
-            self._focus_after_refresh(section)
+            self.focus_when_shown(section)
+
+        if mounting is None:
+            finish()
             return
 
         async def after_mount() -> None:
             await mounting
-            if then is not None:
-                then(section)
-            self._focus_after_refresh(section)
+            finish()
 
         self.call_later(after_mount)
 
-    def _focus_after_refresh(self, section: Section | None) -> None:
+    def focus_when_shown(self, section: Section | None) -> None:
         """Focus `section`'s start once it is shown, unless another tab was chosen meanwhile.
 
         Focusing a widget on a hidden tab makes Textual switch back to that tab, so a late
@@ -173,6 +174,6 @@ async def switch_language(app, lang: str) -> None:
     main.query_one(TabbedContent).active = active
     for section in main.sections():
         section.restore_view_state(states.get(section.section_id, {}))
-    main._focus_after_refresh(main.section)  # the widgets focused before are gone
+    main.focus_when_shown(main.section)  # the widgets focused before are gone
     app.show_status()
     app.refresh_bindings()

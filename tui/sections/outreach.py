@@ -374,12 +374,8 @@ class OutreachSection(OutreachFilters, OutreachShellHooks, OutreachActions, Sect
         if view == "coverage":
             self.show_coverage()
         self.refresh_bindings()
-        self.call_after_refresh(self._focus_if_shown)
-
-    def _focus_if_shown(self) -> None:
-        """(A view restored on a hidden tab, after a language switch, leaves the focus alone.)"""
-        if self.app.main_screen.section is self:
-            self.focus_default()
+        # (a view restored on a hidden tab, after a language switch, leaves the focus alone)
+        self.app.main_screen.focus_when_shown(self)
 
     def show_coverage(self) -> None:
         if self.data is not None and self._coverage_stale:
