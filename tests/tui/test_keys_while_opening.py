@@ -44,3 +44,67 @@ async def test_escape_typed_while_the_form_opens_closes_it(people):
         await pilot.pause(0.3)
         await idle(pilot)
         await until(pilot, lambda: app.screen is app.main_screen, "the form closed")
+
+
+# -- a list's keys act in the order typed -------------------------------------------------------
+#
+# Typed in one burst on the contact list, the letters behind a key that opens a dialog are for
+# that dialog. Before, the list's `n` and `e` acted as the app read them and its other keys only
+# after every key read had reached the list: "s quang" opened the contact form (the "n") with
+# "g" in its name, and "Send to…" never opened.
+
+
+async def burst_on_the_list(app, pilot, *keys: str) -> None:
+    network_section(app).contact_list.focus()
+    await pilot.pause()
+    type_fast(app, *keys)
+    await pilot.pause(0.3)
+    await idle(pilot)
+
+
+async def test_send_to_then_a_name_searches_for_it_in_the_dialog(people):
+    from tui.outreach.send import SendScreen
+
+    app = create_app(people, config={})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await burst_on_the_list(app, pilot, "s", "quang")
+        await until(pilot, lambda: isinstance(app.screen, SendScreen), "Send to…")
+        search = app.screen.query_one("#pick-search", Input)
+        await until(pilot, lambda: search.value == "quang", f"the search (now {search.value!r})")
+        assert app.screen_stack[-2] is app.main_screen  # no form opened under it
+
+
+async def test_tag_then_a_tag_types_it_in_the_tag_dialog(people):
+    from tui.screens.dialogs import TagScreen
+
+    app = create_app(people, config={})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await burst_on_the_list(app, pilot, "t", "ea")  # "e" would edit the contact
+        await until(pilot, lambda: isinstance(app.screen, TagScreen), "the tag dialog")
+        tag = app.screen.query_one("#tag-input", Input)
+        await until(pilot, lambda: tag.value == "ea", f"the tag (now {tag.value!r})")
+
+
+async def test_slash_then_words_search_and_open_nothing(people):
+    app = create_app(people, config={})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        section = network_section(app)
+        await burst_on_the_list(app, pilot, "/", "quang ninh")  # "n": new contact on the list
+        assert app.screen is app.main_screen
+        assert section.search_input.value == "quang ninh"
+        assert app.focused is section.search_input
+
+
+async def test_the_arrows_behind_o_move_in_the_organisations(people):
+    app = create_app(people, config={})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        section = network_section(app)
+        contacts_cursor = section.contact_list.cursor
+        await burst_on_the_list(app, pilot, "o", "down", "down")
+        assert app.focused is section.org_tree
+        assert section.org_tree.cursor_line == 1  # from none: the first line, then the second
+        assert section.contact_list.cursor == contacts_cursor  # the list did not take them

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -19,6 +20,7 @@ from store.templates import BUILT_IN, Template, load_templates
 
 from .. import keys
 from ..widgets.footer import Footer
+from ..widgets.keyorder import HoldsKeysUntilReady, HoldsKeysUntilShown, handled, key_holder
 from ..widgets.text import plain
 from .keyorder import InOrderKeys
 
@@ -28,12 +30,14 @@ class TitleInput(Input, InOrderKeys):
     fast they came (keyorder.py)."""
 
 
-class NewMessageScreen(ModalScreen[tuple[str, str] | None]):
+class NewMessageScreen(HoldsKeysUntilShown, ModalScreen[tuple[str, str] | None]):
     """Pick a template (built-in or the person's own) and a working title: (template, title)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         keys.bind("form.cancel", "cancel"),
         keys.bind("app.help", "app.help"),
+        # run as the app reads it: what is typed behind it is for the card (`action_start`)
+        Binding("enter", "start", show=False, priority=True),
     ]
 
     def __init__(self, on_choice: Callable[[], object] | None = None) -> None:
@@ -42,6 +46,7 @@ class NewMessageScreen(ModalScreen[tuple[str, str] | None]):
         super().__init__(classes="dialog-screen")
         keys.localize(self)
         self.on_choice = on_choice
+        self._starting = False
         found = load_templates()
         order = {"policy": 0, "achievement": 1, "crisis": 2}
         self.templates: list[Template] = sorted(
@@ -93,25 +98,43 @@ class NewMessageScreen(ModalScreen[tuple[str, str] | None]):
             event.stop()
             options.action_cursor_up() if event.key == "up" else options.action_cursor_down()
 
-    def _finish(self, typed: str | None = None) -> None:
+    async def action_start(self) -> None:
+        """Enter in the title box or the template list starts the card with the title typed
+        before it, however fast the keys came: the title box first types what it holds, and
+        the keys read from now on wait for the card (`key_holder`), held by the section below.
+        Other widgets' Enter (the buttons) is theirs."""
+        title = self.query_one("#new-title", Input)
+        if self.focused not in (title, self.query_one(OptionList)):
+            raise SkipAction()
+        if self._starting or self.query_one(OptionList).highlighted is None:
+            return
+        self._starting = True
+        if self.on_choice is not None:
+            self.on_choice()
+        await handled(title)
+        self._finish()
+
+    def key_holder(self) -> HoldsKeysUntilReady | None:
+        """Once the card is on its way, keys typed behind Enter wait for it below."""
+        stack = self.app.screen_stack
+        if not self._starting or len(stack) < 2 or stack[-1] is not self:
+            return None
+        return key_holder(stack[-2])
+
+    def _finish(self) -> None:
         options = self.query_one(OptionList)
         index = options.highlighted
         if index is None:
             return
         template = self.templates[index]
-        typed = self.query_one("#new-title", Input).value if typed is None else typed
-        title = typed.strip() or template.title()
+        title = self.query_one("#new-title", Input).value.strip() or template.title()
         if self.on_choice is not None:
             self.on_choice()
         self.dismiss((template.name, title))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
+        event.stop()  # (a click: Enter is `action_start`'s)
         self._finish()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._finish(event.value)  # as Enter found it (keys typed on may be arriving)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start":
@@ -134,7 +157,7 @@ class NewMessageScreen(ModalScreen[tuple[str, str] | None]):
         )
 
 
-class StatusScreen(ModalScreen[str | None]):
+class StatusScreen(HoldsKeysUntilShown, ModalScreen[str | None]):
     """Draft, ready or archived; "ready" is checked by the store when chosen."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -32,6 +32,7 @@ from store.vietnamese import fold
 
 from .. import keys
 from ..widgets.footer import Footer
+from ..widgets.keyorder import HoldsKeysUntilShown
 from ..widgets.text import org_label, plain
 from .preview import VARIANT_LABELS, counter_line
 
@@ -64,7 +65,7 @@ def path_problem(text: str) -> str | None:
     return None
 
 
-class ExportScreen(ModalScreen[None]):
+class ExportScreen(HoldsKeysUntilShown, ModalScreen[None]):
     """Format, variant, file (or clipboard) and, for an email, the recipients."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

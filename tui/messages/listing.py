@@ -23,6 +23,7 @@ from store.messages import KINDS, STATUSES, TABLE, choice
 from store.validate import InvalidValue
 from store.vietnamese import Matcher, fold
 
+from ..widgets.keyorder import ActsAsRead
 from ..widgets.text import fit, plain
 from . import clock
 
@@ -114,7 +115,7 @@ def filter_messages(
     return out
 
 
-class MessageTable(DataTable):
+class MessageTable(ActsAsRead, DataTable):
     """One row per message; column widths follow the table's width (the title takes the rest)."""
 
     def __init__(self, **kwargs: Any) -> None:

@@ -30,6 +30,7 @@ from store.messages import FIELDS
 
 from .. import keys
 from ..widgets.footer import Footer
+from ..widgets.keyorder import HoldsKeysUntilShown
 from .formvalues import form_value, kept_form_value
 
 #: Characters of a kept value shown in the dialog.
@@ -85,7 +86,7 @@ def value_text(name: str, value: Any) -> str:
     return text if len(text) <= PREVIEW else text[: PREVIEW - 1] + "…"
 
 
-class RecoveryScreen(ModalScreen[str]):
+class RecoveryScreen(HoldsKeysUntilShown, ModalScreen[str]):
     """Restore, discard or keep for later the changes kept for a card: "restore", "discard" or
     "later" (Escape, n)."""
 

@@ -320,7 +320,7 @@ class MessagesActions(HoldsKeysUntilReady):
     # -- moving around ---------------------------------------------------------------------
 
     def action_focus_search(self) -> None:
-        self.search_input.focus()
+        self.focus_now(self.search_input)  # type: ignore[attr-defined]
 
     def action_focus_table(self) -> None:
         """From the search box to the list, at once (not after the keys typed before it)."""
@@ -329,7 +329,7 @@ class MessagesActions(HoldsKeysUntilReady):
         self.screen.set_focus(self.table)
 
     def action_focus_filters(self) -> None:
-        self.query_one("#msg-status", Select).focus()
+        self.focus_now(self.query_one("#msg-status", Select))  # type: ignore[attr-defined]
 
     def action_clear_filters(self) -> None:
         with self.search_input.prevent(Input.Changed):
@@ -339,7 +339,7 @@ class MessagesActions(HoldsKeysUntilReady):
             with select.prevent(Select.Changed):
                 select.value = Select.NULL
         self.apply_filters()
-        self.table.focus()
+        self.focus_now(self.table)  # type: ignore[attr-defined]
 
     # -- palette ---------------------------------------------------------------------------
 

@@ -28,7 +28,7 @@ from store.validate import InvalidValue
 
 from .. import keys
 from ..widgets.footer import Footer
-from ..widgets.keyorder import FOCUS_BINDINGS, InOrderInput
+from ..widgets.keyorder import FOCUS_BINDINGS, HoldsKeysUntilShown, InOrderInput
 from ..widgets.text import plain
 from . import delivery
 from .common import css, items_text, settings
@@ -39,7 +39,7 @@ def default_folder() -> Path:
     return documents if documents.is_dir() else Path.cwd()
 
 
-class DeliverScreen(ModalScreen[None]):
+class DeliverScreen(HoldsKeysUntilShown, ModalScreen[None]):
     """Email exports, mailto: and the call sheet for `items` (records or list views)."""
 
     SCOPED_CSS = False

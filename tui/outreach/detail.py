@@ -23,6 +23,7 @@ from store.i18n import _
 
 from .. import keys
 from ..widgets.footer import Footer
+from ..widgets.keyorder import HoldsKeysUntilShown
 from ..widgets.text import plain
 from . import clock
 from .common import STATUS_MARKS, css, message_title, who
@@ -116,7 +117,7 @@ class ItemDetail(VerticalScroll):
         )
 
 
-class ItemScreen(ModalScreen[None]):
+class ItemScreen(HoldsKeysUntilShown, ModalScreen[None]):
     """The item in full on narrow screens (Enter in the list)."""
 
     SCOPED_CSS = False

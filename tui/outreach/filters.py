@@ -106,7 +106,7 @@ class OutreachFilters:
             with select.prevent(Select.Changed):
                 select.value = Select.NULL
         self.apply()
-        self.outreach_list.focus()
+        self.focus_now(self.outreach_list)  # type: ignore[attr-defined]
 
     def show_message(self, message_id: str | None) -> None:
         """Only the items of this message (None: every message); the coverage follows."""
@@ -116,7 +116,7 @@ class OutreachFilters:
             self.coverage.set_message(message_id)
 
     def action_focus_search(self) -> None:
-        self.search_input.focus()
+        self.focus_now(self.search_input)  # type: ignore[attr-defined]
 
     def action_focus_filters(self) -> None:
-        self.query_one("#out-status", Select).focus()
+        self.focus_now(self.query_one("#out-status", Select))  # type: ignore[attr-defined]

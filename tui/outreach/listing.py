@@ -25,6 +25,7 @@ from textual.strip import Strip
 from store import outreach as core
 from store.i18n import _
 
+from ..widgets.keyorder import ActsAsRead
 from ..widgets.text import fit, plain
 from .common import STATUS_MARKS, due_text, items_text, message_title, status_counts, status_text
 from .rows import MARK, NOTE_WIDTH, Row, build_rows, column_widths
@@ -32,7 +33,7 @@ from .rows import MARK, NOTE_WIDTH, Row, build_rows, column_widths
 __all__ = ["NOTE_WIDTH", "OutreachList", "Row", "build_rows", "column_widths"]
 
 
-class OutreachList(ScrollView, can_focus=True):
+class OutreachList(ActsAsRead, ScrollView, can_focus=True):
     """Outreach items under their group headings, with a cursor and a multi-selection."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {

@@ -22,7 +22,7 @@ from store.i18n import _
 
 from .. import keys
 from ..widgets.footer import Footer
-from ..widgets.keyorder import FOCUS_BINDINGS, InOrderInput
+from ..widgets.keyorder import FOCUS_BINDINGS, HoldsKeysUntilShown, InOrderInput
 from .common import close_or_ask, css, items_named, items_text
 
 
@@ -34,7 +34,7 @@ def mark_title(status: str | None, n: int) -> str:
     )
 
 
-class MarkScreen(ModalScreen[dict | None]):
+class MarkScreen(HoldsKeysUntilShown, ModalScreen[dict | None]):
     """Returns {"status", "note", "link"} (stored forms) or None when cancelled.
 
     `status=None` lets the person choose any status; `note_only` asks for a note alone;

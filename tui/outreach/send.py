@@ -28,7 +28,7 @@ from store.validate import InvalidValue
 
 from .. import keys
 from ..widgets.footer import Footer
-from ..widgets.keyorder import FOCUS_BINDINGS, InOrderInput
+from ..widgets.keyorder import FOCUS_BINDINGS, HoldsKeysUntilShown, InOrderInput
 from ..widgets.text import plain
 from . import clock
 from .common import close_or_ask, css, day_text, items_text, settings, settings_of
@@ -38,7 +38,7 @@ from .preview import PREVIEW_NAMES, message_options, plan_preview
 __all__ = ["PREVIEW_NAMES", "SendScreen", "message_options", "open_send_dialog", "plan"]
 
 
-class SendScreen(ModalScreen[core.PlanRequest | None]):
+class SendScreen(HoldsKeysUntilShown, ModalScreen[core.PlanRequest | None]):
     """Message, recipients, channel, follow-up date and note; a live preview; Plan."""
 
     SCOPED_CSS = False

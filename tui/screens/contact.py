@@ -14,9 +14,10 @@ from .. import keys
 from ..sections.base import StoreData
 from ..widgets.contact_detail import ContactDetail
 from ..widgets.footer import Footer
+from ..widgets.keyorder import HoldsKeysUntilShown
 
 
-class ContactScreen(Screen[None]):
+class ContactScreen(HoldsKeysUntilShown, Screen[None]):
     """Follows the store: an outside change refreshes it, a deletion says so."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

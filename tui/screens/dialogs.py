@@ -21,10 +21,10 @@ from store.i18n import _
 
 from .. import keys
 from ..widgets.footer import Footer
-from ..widgets.keyorder import FOCUS_BINDINGS, InOrderInput
+from ..widgets.keyorder import FOCUS_BINDINGS, HoldsKeysUntilShown, InOrderInput
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(HoldsKeysUntilShown, ModalScreen[bool]):
     """Yes or no, with the question in plain text (it may quote store data)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -64,7 +64,7 @@ class ConfirmScreen(ModalScreen[bool]):
         )
 
 
-class UnsavedScreen(ModalScreen[str]):
+class UnsavedScreen(HoldsKeysUntilShown, ModalScreen[str]):
     """A form closed with changes: "keep" editing (Escape, the default), "discard" or "save".
 
     Like ConfirmScreen, y answers the question (discard) and n or Escape does not; the form's
@@ -115,7 +115,7 @@ class UnsavedScreen(ModalScreen[str]):
         )
 
 
-class AskScreen(ModalScreen[str | None]):
+class AskScreen(HoldsKeysUntilShown, ModalScreen[str | None]):
     """Ask for one line of text; `check` returns an error message or None while typing."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -206,7 +206,7 @@ class AskScreen(ModalScreen[str | None]):
         )
 
 
-class TagScreen(ModalScreen[tuple[str, str] | None]):
+class TagScreen(HoldsKeysUntilShown, ModalScreen[tuple[str, str] | None]):
     """Add a tag to, or remove it from, the chosen contacts: returns (add|remove, tag)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -17,6 +17,7 @@ from store.i18n import _
 
 from .. import keys
 from ..widgets.footer import Footer
+from ..widgets.keyorder import HoldsKeysUntilShown
 
 
 def help_for(screen) -> str:
@@ -52,7 +53,7 @@ def keys_renderable(rows, headers: list[str]) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(HoldsKeysUntilShown, ModalScreen[None]):
     """Shown over the screen it explains; Escape or F1 closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [keys.bind("dialog.close", "close")]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from textual.containers import Vertical
+from textual.widget import Widget
 
 from store.db import Snapshot
 from store.network import ContactEntry, ContactIndex
@@ -72,6 +73,12 @@ class Section(Vertical):
     def focus_default(self) -> None:
         """Put the focus where a person starts typing in this section."""
         self.focus()
+
+    def focus_now(self, widget: Widget) -> None:
+        """Move the cursor to `widget` before the next key is read, not after the keys already
+        read (`Widget.focus` waits for them): a list's keys act as read (keyorder.ActsAsRead),
+        and the text typed behind "/" belongs in the search box, not to the list's keys."""
+        self.screen.set_focus(widget)
 
     def help_markdown(self) -> str:
         """F1 help for this section (Markdown, already translated)."""

@@ -24,6 +24,7 @@ from .. import keys
 from ..widgets.contact_detail import ContactDetail
 from ..widgets.contact_list import ContactList
 from ..widgets.filters import FilterChips, FilterPanel
+from ..widgets.keyorder import HoldsKeysUntilReady
 from ..widgets.org_tree import OrgTree
 from ..widgets.search_input import SearchInput
 from ..widgets.status_bar import Counter
@@ -42,8 +43,9 @@ def _available(module: str) -> bool:
     return importlib.util.find_spec(module) is not None
 
 
-class NetworkSection(NetworkFiltering, NetworkActions, NetworkFiles, Section):
+class NetworkSection(NetworkFiltering, NetworkActions, NetworkFiles, HoldsKeysUntilReady, Section):
     section_id = "network"
+    keys_are_ready = True  # False while the filter panel opens (show_filter_panel)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         keys.bind("network.search", "focus_search"),
@@ -241,7 +243,7 @@ class NetworkSection(NetworkFiltering, NetworkActions, NetworkFiles, Section):
         event.stop()
         self.action_toggle_orgs()
         self.set_filter("org_id", event.org_id)
-        self.contact_list.focus()
+        self.focus_now(self.contact_list)
 
     def open_contact(self, contact_id: str) -> None:
         from ..screens.contact import ContactScreen
@@ -251,7 +253,7 @@ class NetworkSection(NetworkFiltering, NetworkActions, NetworkFiles, Section):
     # -- views -----------------------------------------------------------------------------
 
     def action_focus_search(self) -> None:
-        self.search_input.focus()
+        self.focus_now(self.search_input)
 
     def action_focus_list(self) -> None:
         """From the search box to the list, at once (not after the keys typed before it)."""

@@ -273,7 +273,7 @@ class NetworkActions:
         shown = not self.query_one(FilterPanel).display
         self.show_filter_panel(shown, focus=True)
         if not shown:
-            self.contact_list.focus()
+            self.focus_now(self.contact_list)
 
     def show_filter_panel(self, shown: bool, focus: bool = False) -> None:
         panel = self.query_one(FilterPanel)
@@ -285,7 +285,10 @@ class NetworkActions:
                 panel.set_choices(self.facets, self.filters)
                 if focus:
                     panel.focus_first()
+                    self.keys_ready()  # type: ignore[attr-defined]
 
+            if focus:  # the keys typed behind "f" wait for the panel's first choice
+                self.keys_are_ready = False
             self.call_after_refresh(ready)
 
     def action_clear_filters(self) -> None:
@@ -293,19 +296,19 @@ class NetworkActions:
         self.query_one(FilterPanel).set_values({})
         self.search_input.value = ""
         self.apply_search()
-        self.search_input.focus()
+        self.focus_now(self.search_input)
 
     def action_toggle_orgs(self) -> None:
         lists = self.query_one("#lists", ContentSwitcher)
         if lists.current == "orgs":
             lists.current = "contacts"
-            self.contact_list.focus()
+            self.focus_now(self.contact_list)
             self.show_detail(self.contact_list.current)
         else:
             lists.current = "orgs"
             if self._tree_stale:
                 self._load_tree()
-            self.org_tree.focus()
+            self.focus_now(self.org_tree)
             node = self.org_tree.cursor_node
             self.show_detail((node.data or {}).get("entry") if node else None)
 

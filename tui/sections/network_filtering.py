@@ -92,7 +92,7 @@ class NetworkFiltering:
             self._apply_now()
         entry = self.contact_list.current
         if entry is not None:
-            self.contact_list.focus()
+            self.focus_now(self.contact_list)
             self.open_contact(entry.id)
 
     def set_filter(self, name: str, value: str | None) -> None:

@@ -30,6 +30,7 @@ from store.sync.conflicts import origin_label
 
 from .. import keys
 from ..widgets.footer import Footer
+from ..widgets.keyorder import HoldsKeysUntilShown
 from ..widgets.text import fit, plain
 
 _CSS = Path(__file__).resolve().parent / "sync.tcss"
@@ -109,7 +110,7 @@ def side_renderable(view: dict[str, Any], which: str) -> Table:
     return grid
 
 
-class ConflictsScreen(ModalScreen[None]):
+class ConflictsScreen(HoldsKeysUntilShown, ModalScreen[None]):
     """Open conflicts, newest decision first to make at the top (the store's order)."""
 
     SCOPED_CSS = False

@@ -27,7 +27,7 @@ from store.i18n import _
 from store.model import ROLES
 from store.network import ContactEntry
 
-from ..keys import bind
+from .keyorder import ActsAsRead
 from .text import fit, org_label, plain, province_name, role_label, role_short
 
 #: Column shares of the width (name, title, organisation, province) and their minimums; the role
@@ -62,7 +62,7 @@ def _widths(width: int, role: tuple[int, int]) -> list[int]:
     return column_widths(width, role)
 
 
-class ContactList(ScrollView, can_focus=True):
+class ContactList(ActsAsRead, ScrollView, can_focus=True):
     """Contacts in the order given, with a cursor and a multi-selection (by contact id)."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -87,11 +87,6 @@ class ContactList(ScrollView, can_focus=True):
         Binding("pagedown", "page(1)", show=False),
         Binding("home", "jump(0)", show=False),
         Binding("end", "jump(-1)", show=False),
-        # run as soon as the app reads them (priority), so the keys typed right after them
-        # reach the form they open, not this list (a name typed after `n`, with a "u" in it,
-        # ran undo here); the section's own bindings serve when another of its parts is focused
-        bind("network.new", "open_form('new')", show=False, priority=True),
-        bind("network.edit", "open_form('edit')", show=False, priority=True),
     ]
 
     cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
@@ -217,12 +212,6 @@ class ContactList(ScrollView, can_focus=True):
         self._overflowed = None
         self._set_virtual_height(len(self.rows) + 1)
         self._scroll_to_cursor()
-
-    def action_open_form(self, which: str) -> None:
-        """The section's new/edit, run at once (see BINDINGS)."""
-        section = next((a for a in self.ancestors if hasattr(a, f"action_{which}")), None)
-        if section is not None:
-            getattr(section, f"action_{which}")()
 
     def action_move(self, delta: int) -> None:
         self.cursor += delta

@@ -121,7 +121,7 @@ class FilterPanel(VerticalScroll):
                         select.clear()
 
     def focus_first(self) -> None:
-        self.query(Select).first().focus()
+        self.screen.set_focus(self.query(Select).first())
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()

@@ -30,6 +30,7 @@ from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode, NoScreen
 from textual.keys import key_to_character
 from textual.message_pump import MessagePump
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, TextArea
 
@@ -242,7 +243,12 @@ class HoldsKeysUntilReady:
         self.keys_are_ready = True
         app: App = self.app  # type: ignore[attr-defined]
         for held in self._held_keys or ():
-            app.post_message(events.Key(held.key, held.character))
+            key = events.Key(held.key, held.character)
+            # sent by the app, as a key read: one sent from here would stop climbing at this
+            # screen's children (Textual stops a message below its sender), short of the
+            # bindings the app runs
+            key.set_sender(app)
+            app.post_message(key)
         self._held_keys = None
 
     def drop_held_keys(self) -> None:
@@ -251,14 +257,43 @@ class HoldsKeysUntilReady:
         self._held_keys = None
 
 
+class HoldsKeysUntilShown(HoldsKeysUntilReady):
+    """Mixin for a dialog or screen (before the Screen class among its bases) that is ready as
+    soon as it is shown with its first field focused: the keys typed behind the key that opened
+    it ("s" then a name to look for) wait until then, instead of going to no field at all."""
+
+    def _on_mount(self, event: events.Mount) -> None:
+        self.call_after_refresh(self._ready_when_focused, SHOWN_TRIES)
+
+    def _ready_when_focused(self, tries: int) -> None:
+        screen: Screen = self  # type: ignore[assignment]
+        if screen.focused is None and tries > 1 and screen.is_attached:
+            screen.call_after_refresh(self._ready_when_focused, tries - 1)
+        else:  # focused, or nothing to focus: the keys go where the app sends them now
+            self.keys_ready()
+
+
+#: Refreshes a shown dialog may take to focus its first field before the keys held go on.
+SHOWN_TRIES = 5
+
+
 def key_holder(screen: object, *, parts_only: bool = False) -> HoldsKeysUntilReady | None:
     """Where a key read now must wait: the screen on top while it opens, or the part of it
     that is opening (a screen may name one with a `key_holder()` method). `parts_only`: only
     such a part (a screen opening holds the keys read after it opened, not the ones before)."""
-    if isinstance(screen, HoldsKeysUntilReady):
-        return None if screen.keys_are_ready or parts_only else screen
+    if isinstance(screen, HoldsKeysUntilReady) and not screen.keys_are_ready:
+        return None if parts_only else screen
     holder = getattr(screen, "key_holder", None)
     return holder() if holder is not None else None
+
+
+class ActsAsRead:
+    """Marker for a list: a key read while it is focused runs its binding (the list's, its
+    section's, the app's) at once, as the app reads it, not after the keys read before it have
+    climbed back from the list. Keys typed in one burst then act in order: "s" opens "Send to…"
+    before the "n" of a name typed behind it is read, and that name waits for the dialog. Its
+    actions that move the cursor elsewhere do so at once (`screen.set_focus`), for the same
+    reason."""
 
 
 class KeysWhileOpening:
@@ -284,7 +319,14 @@ class KeysWhileOpening:
             if holder is not None:
                 holder.hold_key(event)
                 return
+            if isinstance(self.focused, ActsAsRead) and await self._act_as_read(event.key):  # type: ignore[attr-defined]
+                return
         await super().on_event(event)  # type: ignore[misc]
+
+    async def _act_as_read(self, key: str) -> bool:
+        """The bindings of a key for the focused list, priority ones first, as App runs them."""
+        app: App = self  # type: ignore[assignment]
+        return await app._check_bindings(key, priority=True) or await app._check_bindings(key)
 
     async def _on_key(self, event: events.Key) -> None:
         # (Textual calls every `_on_key` along the MRO: App's, which runs the bindings, comes

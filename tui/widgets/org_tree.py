@@ -16,10 +16,11 @@ from store.network import ContactEntry, org_sort_key
 
 from .. import keys
 from ..sections.base import StoreData
+from .keyorder import ActsAsRead
 from .text import kind_label, plain, role_label
 
 
-class OrgTree(Tree[dict]):
+class OrgTree(ActsAsRead, Tree[dict]):
     """Tree of groups -> organisations -> people. Expansion and cursor survive store reloads."""
 
     BINDINGS: ClassVar[list[BindingType]] = [keys.bind("network.org_people", "org_people")]
