@@ -37,9 +37,22 @@ _NAME = re.compile(
 _STAMP = "%Y%m%dT%H%M%S"
 
 
+#: Set for a throwaway store (`lantoa demo`): its recovery files stay with it (`use_folder`).
+_folder: Path | None = None
+
+
 def folder() -> Path:
-    """Where recovery files are kept (the data folder, whatever store is open)."""
-    return data_dir() / FOLDER
+    """Where recovery files are kept: the data folder, whatever store is open, except for a
+    throwaway one (`use_folder`)."""
+    return _folder if _folder is not None else data_dir() / FOLDER
+
+
+def use_folder(where: Path | None) -> None:
+    """Keep recovery files in `where` from now on (None: the data folder). The demo keeps them
+    in its throwaway folder: its sample messages have the ids of the sample a person may have
+    loaded into their own store, whose unsaved text a demo must neither show nor add to."""
+    global _folder
+    _folder = where
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from store import Store
+from store import Store, recovery
 from store.i18n import set_language
 
 # The machine running the suite is shared and noisy: wall-clock deadlines would make property
@@ -38,6 +38,7 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     yield tmp_path
     set_language("en")
     gc.enable()  # the in-process CLI turns collection off, as the console script does
+    recovery.use_folder(None)  # a demo app keeps recovery files in its own folder
 
 
 @pytest.fixture

@@ -179,6 +179,10 @@ def create_app(
     demo: bool = False,
 ) -> LanToaApp:
     """The one way to build the app: CLI, tests and snapshot tests all come through here."""
+    from store import recovery
+
     if lang is not None:
         set_language(lang)
+    # the demo's unsaved text goes with its throwaway store, never to the person's data folder
+    recovery.use_folder(Path(store.path).parent / recovery.FOLDER if demo else None)
     return LanToaApp(store, config=config, demo=demo)

@@ -15,7 +15,8 @@ from tui.screens.contact_form import ContactFormScreen
 
 sys.path.insert(0, str(Path(__file__).parent / "messages"))
 
-from msgkit import idle, until
+from msgkit import cards_store, idle, until  # noqa: F401 - fixtures are found by name
+from msgkit import section as messages_section
 
 
 async def test_the_name_typed_right_after_n_lands_in_the_new_form(people):
@@ -108,3 +109,36 @@ async def test_the_arrows_behind_o_move_in_the_organisations(people):
         assert app.focused is section.org_tree
         assert section.org_tree.cursor_line == 1  # from none: the first line, then the second
         assert section.contact_list.cursor == contacts_cursor  # the list did not take them
+
+
+async def test_keys_typed_behind_a_tab_key_act_in_the_tab_shown(cards):
+    """F3 then `n`, a title, Enter and text in one burst, from the contact list: a new story
+    card with that title and text (before, the `n` opened a new contact in the Network, which
+    F3 had left, with the rest typed in its name)."""
+    app = create_app(cards, lang="en", config={})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await burst_on_the_list(app, pilot, "f3", "n", "Tin mới", "enter", "abc")
+        await until(pilot, lambda: messages_section(app).editor is not None, "the card")
+        editor = messages_section(app).editor
+        await until(pilot, lambda: editor.form.fields["headline"].text == "abc", "the text")
+        assert editor.state.base["title"] == "Tin mới"
+        assert not any(isinstance(s, ContactFormScreen) for s in app.screen_stack)
+
+
+async def test_keys_typed_behind_e_on_the_contact_screen_go_into_the_form(people):
+    """Enter on a person, then `e`, End and more of the name, in one burst: the form opens with
+    the name as typed (the keys behind `e` were dropped)."""
+    from tui.screens.contact import ContactScreen
+
+    app = create_app(people, config={})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        first = network_section(app).contact_list.current.record["full_name"]
+        await burst_on_the_list(app, pilot, "enter", "e", "end", " Thu")
+        await until(pilot, lambda: isinstance(app.screen, ContactFormScreen), "the form")
+        form = app.screen
+        await until(pilot, lambda: form.keys_are_ready, "the form shown")
+        name = form.query_one("#field-full_name", Input)
+        await until(pilot, lambda: name.value == first + " Thu", f"the name (now {name.value!r})")
+        assert isinstance(app.screen_stack[-2], ContactScreen)

@@ -151,3 +151,28 @@ def test_sigterm_removes_the_demo_folder_and_a_start_sweeps_leftovers(tmp_path):
         if demo.process.poll() is None:
             demo.process.kill()
         demo.close_window()
+
+
+def test_the_demo_keeps_unsaved_text_in_its_own_folder_not_the_data_folder(tmp_path):
+    """The demo's sample messages have the ids of the sample a person may have loaded into their
+    own store: unsaved text kept by a demo went to the data folder, and showed up there (and in
+    every later demo) as "Unsaved changes were kept". The demo keeps it in its throwaway folder;
+    an app on a real store uses the data folder again."""
+    from store import Store, recovery
+    from store.paths import data_dir
+    from store.sample import demo_store, sample_data
+    from tui.app import create_app
+
+    message_id = sample_data()["messages"][0]["id"]
+    own = recovery.keep(message_id, {"lead": "typed in my own store"})  # the person's text
+    folder = tmp_path / (DEMO_PREFIX + "x")
+    folder.mkdir()
+    demo = demo_store(folder / "demo.json")
+    create_app(demo, config={}, demo=True)
+    assert recovery.folder() == folder / recovery.FOLDER
+    assert not recovery.find(message_id).kept  # the person's text is not offered in the demo
+    kept = recovery.keep(message_id, {"lead": "typed in the demo"})
+    assert kept.parent == folder / recovery.FOLDER
+    create_app(Store(tmp_path / "mine.json"), config={})
+    assert recovery.folder() == data_dir() / recovery.FOLDER
+    assert [k.path for k in recovery.find(message_id).kept] == [own]

@@ -79,6 +79,53 @@ async def test_keys_typed_behind_down_or_escape_go_to_the_list(people, key):
         assert app.focused is section.contact_list and names(app) == ["Lê Minh Châu"]
 
 
+async def test_enter_typed_behind_the_search_opens_the_person_and_takes_what_follows(people):
+    """In one burst: the search, Enter, then `e`. The search is complete before Enter acts (it
+    opens the person found), and the `e` behind it edits that person: it is not typed into the
+    search box."""
+    from tui.screens.contact import ContactScreen
+    from tui.screens.contact_form import ContactFormScreen
+
+    app = create_app(people, config={})
+    async with app.run_test() as pilot:
+        await wait_ready(pilot)
+        section = network_section(app)
+        type_fast(app, "chau", "enter", "e")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if isinstance(app.screen, ContactFormScreen) and app.screen.keys_are_ready:
+                break  # (shown: pushed, then built and focused)
+        assert isinstance(app.screen, ContactFormScreen)
+        assert isinstance(app.screen_stack[-2], ContactScreen)
+        assert app.screen_stack[-2].contact_id == section.contact_list.rows[0].id
+        assert section.search_input.value == "chau" and names(app) == ["Lê Minh Châu"]
+
+
+@pytest.mark.parametrize("start", [[], ["escape", "/"]], ids=["in-search", "from-list"])
+@pytest.mark.parametrize("key", ["down", "escape"])
+async def test_a_list_key_typed_behind_the_search_acts_on_a_person_it_shows(people, start, key):
+    """In one burst: (from the list, "/"), a search, Down or Escape, then `d`. The delete asks
+    about the person the search shows: the search is shown before the keys behind it act (they
+    acted on the first person of the list before the search, Nguyễn Thị Lan)."""
+    from tui.screens.dialogs import ConfirmScreen
+
+    app = create_app(people, config={})
+    async with app.run_test() as pilot:
+        await wait_ready(pilot)
+        section = network_section(app)
+        if start:
+            type_fast(app, start[0])
+            await pilot.pause(0.1)
+        type_fast(app, *start[1:], "chau", key, "d")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if isinstance(app.screen, ConfirmScreen) and app.screen.keys_are_ready:
+                break  # (shown: pushed, then composed and focused)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Lê Minh Châu" in app.screen.question
+        assert section.search_input.value == "chau" and names(app) == ["Lê Minh Châu"]
+
+
 async def test_search_finds_phones_emails_and_beats(people):
     app = create_app(people, config={})
     async with app.run_test() as pilot:

@@ -20,6 +20,7 @@ KEY_NAMES = {
     "ctrl+q",
     "space",
     "end",
+    "home",
     "down",
     "up",
     "f2",

@@ -322,10 +322,12 @@ class MessagesActions(HoldsKeysUntilReady):
     def action_focus_search(self) -> None:
         self.focus_now(self.search_input)  # type: ignore[attr-defined]
 
-    def action_focus_table(self) -> None:
-        """From the search box to the list, at once (not after the keys typed before it)."""
-        if not self.search_input.has_focus:
+    async def action_focus_table(self) -> None:
+        """From the search box to the list, as the app reads the key: once the list shows the
+        search typed before it, so the keys typed behind it act on the rows shown."""
+        if not self.from_search(self.search_input):  # type: ignore[attr-defined]
             raise SkipAction()  # the key is the focused widget's
+        await self.search_done(self.search_input)  # type: ignore[attr-defined]
         self.screen.set_focus(self.table)
 
     def action_focus_filters(self) -> None:

@@ -49,7 +49,7 @@ class SectionTabs(TabbedContent):
                 section.focus_default()
 
 
-class MainScreen(Screen[None]):
+class MainScreen(HoldsKeysUntilReady, Screen[None]):
     """Sections as tabs (keys F2-F4 or a click), the store's status, the keys of the moment.
 
     A section is built the first time its tab is shown: the app opens with the Network only,
@@ -59,6 +59,10 @@ class MainScreen(Screen[None]):
 
     #: The tab the app opens on (built with the screen).
     FIRST = "network"
+
+    #: False from a switch of tab until the section shown has the focus: the keys typed behind
+    #: F3 ("n", a title…) wait for it instead of acting in the tab left (keyorder.py).
+    keys_are_ready = True
 
     def __init__(self) -> None:
         super().__init__(id="main")
@@ -117,12 +121,14 @@ class MainScreen(Screen[None]):
         """Show the tab of `section_id` (building it if needed), then run `then` on its section
         once it is composed."""
         section, mounting = self.build_section(section_id)
+        self.keys_are_ready = False
         self.query_one(TabbedContent).active = section_id
         self._when_built(section, mounting, then)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.tabbed_content.id == "sections" and event.pane.id:
             section, mounting = self.build_section(event.pane.id)
+            self.keys_are_ready = False
             self._when_built(section, mounting, None)
 
     def _when_built(
@@ -156,6 +162,7 @@ class MainScreen(Screen[None]):
         def focus_if_still_shown() -> None:
             if section is not None and self.section is section:
                 section.focus_default()
+            self.keys_ready()  # (after the focus: both go through the app's queue, in order)
 
         self.call_after_refresh(focus_if_still_shown)
 

@@ -7,7 +7,9 @@ refresh themselves, keeping their cursor, selection and any edit in progress.
 
 from __future__ import annotations
 
+import asyncio
 import threading
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -73,6 +75,29 @@ class Section(Vertical):
     def focus_default(self) -> None:
         """Put the focus where a person starts typing in this section."""
         self.focus()
+
+    def from_search(self, search: Widget) -> bool:
+        """The search box has the cursor, or is about to (`has_focus` is only True once the box
+        has handled the keys read before its focus: "/" then words then Down in one burst)."""
+        return self.screen.focused is search
+
+    async def search_done(self, search: Widget) -> None:
+        """Wait until the search box has typed the keys it holds and this section has shown
+        their result: a key typed behind them (Down, then `d`) must act on the rows the search
+        shows, not on the rows before it."""
+        from ..widgets.keyorder import QUIT_WAIT, handled
+
+        chain = [search, *(n for n in search.ancestors if self in n.ancestors_with_self)]
+
+        async def done() -> None:
+            # keys typed post Changed to the box itself, which climbs to here a queue at a
+            # time: a second round carries it up
+            for _round in range(2):
+                for node in chain:
+                    await handled(node)
+
+        with suppress(TimeoutError):  # (a section busy elsewhere: act now rather than never)
+            await asyncio.wait_for(done(), QUIT_WAIT)
 
     def focus_now(self, widget: Widget) -> None:
         """Move the cursor to `widget` before the next key is read, not after the keys already

@@ -54,6 +54,7 @@ class MessagesSection(MessagesActions, Section):
         keys.bind("messages.clear", "clear_filters"),
         # run as the app reads the key: the keys typed after it go to the list (keyorder.py)
         Binding("down", "focus_table", show=False, priority=True),
+        Binding("enter", "focus_table", show=False, priority=True),
         keys.bind("messages.to_list", "focus_table", priority=True),
     ]
 
@@ -180,11 +181,6 @@ class MessagesSection(MessagesActions, Section):
         if event.input.id == "msg-search":
             event.stop()
             self.apply_filters()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "msg-search":
-            event.stop()
-            self.table.focus()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id in ("msg-status", "msg-kind"):

@@ -67,6 +67,7 @@ class NetworkSection(NetworkFiltering, NetworkActions, NetworkFiles, HoldsKeysUn
         keys.bind("network.copy_zalo", "copy('zalo')"),
         # run as the app reads the key: the keys typed after it go to the list (keyorder.py)
         Binding("down", "focus_list", show=False, priority=True),
+        Binding("enter", "open_from_search", show=False, priority=True),
         keys.bind("network.to_list", "focus_list", priority=True),
     ]
 
@@ -255,10 +256,14 @@ class NetworkSection(NetworkFiltering, NetworkActions, NetworkFiles, HoldsKeysUn
     def action_focus_search(self) -> None:
         self.focus_now(self.search_input)
 
-    def action_focus_list(self) -> None:
-        """From the search box to the list, at once (not after the keys typed before it)."""
-        if not self.search_input.has_focus:
+    async def action_focus_list(self) -> None:
+        """From the search box to the list, as the app reads the key: once the list shows the
+        search typed before it, so the keys typed behind it act on the rows shown."""
+        if not self.from_search(self.search_input):
             raise SkipAction()  # the key is the focused widget's (a list's Down, a Select's…)
+        await self.search_done(self.search_input)
+        if self._apply_scheduled:
+            self._apply_now()
         self.screen.set_focus(self.org_tree if self.showing_orgs else self.contact_list)
 
     def action_show(self) -> None:

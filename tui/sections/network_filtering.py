@@ -7,6 +7,7 @@ still being indexed in the background is searched as soon as it is ready, so key
 
 from __future__ import annotations
 
+from textual.actions import SkipAction
 from textual.widgets import Input
 
 from store.i18n import _
@@ -84,10 +85,13 @@ class NetworkFiltering:
             self.filters, self.data.index.orgs, keys.display_keys("network.clear")
         )
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id != "search":
-            return
-        event.stop()
+    async def action_open_from_search(self) -> None:
+        """Enter in the search box opens the first contact found, as the app reads the key: the
+        search box first types what it holds (the search is complete), and the keys typed behind
+        Enter go to the contact screen (which holds them while it opens), not into the search."""
+        if not self.from_search(self.search_input):  # type: ignore[attr-defined]
+            raise SkipAction()  # the key is the focused widget's
+        await self.search_done(self.search_input)  # type: ignore[attr-defined]
         if self._apply_scheduled:
             self._apply_now()
         entry = self.contact_list.current

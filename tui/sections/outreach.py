@@ -87,6 +87,7 @@ class OutreachSection(OutreachFilters, OutreachShellHooks, OutreachActions, Sect
         keys.bind("outreach.coverage", "switch_view"),
         # run as the app reads the key: the keys typed after it go to the list (keyorder.py)
         Binding("down", "focus_list", show=False, priority=True),
+        Binding("enter", "focus_list", show=False, priority=True),
         keys.bind("outreach.to_list", "focus_list", priority=True),
     ]
 
@@ -307,11 +308,6 @@ class OutreachSection(OutreachFilters, OutreachShellHooks, OutreachActions, Sect
             event.stop()
             self.apply()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "out-search":
-            event.stop()
-            self.outreach_list.focus()
-
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id in ("out-status", "out-channel"):
             event.stop()
@@ -358,10 +354,12 @@ class OutreachSection(OutreachFilters, OutreachShellHooks, OutreachActions, Sect
         shown = {v["id"] for v in listing.views}
         listing.set_selected(set() if shown <= listing.selected else listing.selected | shown)
 
-    def action_focus_list(self) -> None:
-        """From the search box to the list, at once (not after the keys typed before it)."""
-        if not self.search_input.has_focus:
+    async def action_focus_list(self) -> None:
+        """From the search box to the list, as the app reads the key: once the list shows the
+        search typed before it, so the keys typed behind it act on the rows shown."""
+        if not self.from_search(self.search_input):
             raise SkipAction()  # the key is the focused widget's
+        await self.search_done(self.search_input)
         self.screen.set_focus(self.outreach_list)
 
     def action_switch_view(self) -> None:

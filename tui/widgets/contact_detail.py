@@ -17,6 +17,7 @@ from store.reference import provinces
 from store.validate import national_phone
 
 from .. import keys
+from .keyorder import ActsAsRead
 from .text import kind_label, plain, province_name, role_label
 
 _SHOWN = {
@@ -171,7 +172,7 @@ def _with_note(what: str, item: dict, message: dict) -> Text:
     return text
 
 
-class ContactDetail(VerticalScroll):
+class ContactDetail(ActsAsRead, VerticalScroll):
     """The detail panel beside the list (dropped in the narrow layout) and the contact screen."""
 
     def __init__(self, **kwargs) -> None:

@@ -61,10 +61,14 @@ async def test_list_shows_cells_literally_then_search_filters_and_copy(cards):
         await pilot.press("escape")  # back to the list: its keys work again, the search stays
         await pilot.pause()
         assert app.focused is table and titles(sec) == ["Doanh thu ngành năm 2022"]
-        await pilot.press("slash")
-        type_fast(app, "down", "zz")  # in one burst: the keys after Down are the list's
-        await pilot.pause(0.3)
-        assert app.focused is table and sec.search_input.value == "doanh thu"
+        for key in ("down", "enter"):
+            await pilot.press("slash")
+            type_fast(app, key, "zz")  # in one burst: the keys after Down or Enter are the list's
+            await pilot.pause(0.3)
+            assert app.focused is table and sec.search_input.value == "doanh thu"
+        type_fast(app, "/", "doanh", "enter", "zz")  # "/" and all, from the list ("/" selects
+        await pilot.pause(0.3)  # the search, so typing replaces it)
+        assert app.focused is table and sec.search_input.value == "doanh"
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert len(titles(sec)) == 3
