@@ -82,3 +82,44 @@ async def test_the_story_card_kind_is_chosen_with_the_keyboard(cards):
         await pilot.press("down", "enter")
         await until(pilot, lambda: not choice.expanded, "the list closed")
         assert choice.value != before
+
+
+async def test_keys_typed_behind_the_enter_that_opens_a_list_are_the_lists(people):
+    """Enter, Down, Enter in one burst picks the first organisation, as the same keys one by one
+    do (the list opened and stayed open on "—": its focus comes after the keys typed behind
+    the Enter had reached the drop-down)."""
+    from tuikit import type_fast
+
+    app = create_app(people, config={})
+    async with app.run_test(size=(100, 30)) as pilot:
+        form = await open_new_contact_form(pilot)
+        org = form.query_one("#field-org_id", Select)
+        org.focus()
+        await pilot.pause()
+        type_fast(app, "enter", "down", "enter")
+        await until(pilot, lambda: org.value not in (Select.NULL, None), "an organisation")
+        await until(pilot, lambda: not org.expanded, "the list closed")
+        assert app.screen is form and app.screen.focused is org
+
+
+async def test_the_message_of_send_to_is_chosen_by_keys_typed_in_one_burst(cards):
+    """In "Send to…", with the message list focused: Enter, Down, Enter in one burst chooses a
+    message (nothing was chosen, and ctrl+s then planned items without a message)."""
+    from tuikit import network_section, type_fast, wait_ready
+
+    from tui.outreach.send import SendScreen
+
+    app = create_app(cards, lang="en", config={})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        network_section(app).contact_list.focus()
+        await pilot.pause()
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, SendScreen), "Send to…")
+        dialog = app.screen
+        message = dialog.query_one("#send-message", Select)
+        await until(pilot, lambda: dialog.focused is message, "the message list focused")
+        type_fast(app, "enter", "down", "enter")
+        await until(pilot, lambda: message.value not in (Select.NULL, None), "a message")
+        await until(pilot, lambda: not message.expanded, "the list closed")
+        assert app.screen is dialog

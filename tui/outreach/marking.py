@@ -22,7 +22,7 @@ from store.i18n import _
 
 from .. import keys
 from ..widgets.footer import Footer
-from ..widgets.keyorder import FOCUS_BINDINGS, HoldsKeysUntilShown, InOrderInput
+from ..widgets.keyorder import FOCUS_BINDINGS, HoldsKeysUntilShown, InOrderInput, InOrderSelect
 from .common import close_or_ask, css, items_named, items_text
 
 
@@ -86,7 +86,7 @@ class MarkScreen(HoldsKeysUntilShown, ModalScreen[dict | None]):
             if self.status is None and not self.note_only:
                 with Horizontal(classes="out-row"):
                     yield Label(_("Status"), classes="out-label")
-                    yield Select(
+                    yield InOrderSelect(
                         [(Content(core.status_label(k)), k) for k in core.STATUSES],
                         value=self.current if self.current in core.STATUSES else "done",
                         allow_blank=False,

@@ -27,7 +27,7 @@ from store.reference import regions
 from store.vietnamese import Matcher, fold, text_sort_key
 
 from ..widgets.filters import region_label
-from ..widgets.keyorder import InOrderInput
+from ..widgets.keyorder import InOrderInput, InOrderSelect
 from ..widgets.text import kind_label, org_label, plain
 
 #: How many organisations and people a search shows.
@@ -69,8 +69,10 @@ class RecipientPicker(Vertical):
         yield OptionList(id="pick-results")
         with Horizontal(classes="out-row"):
             yield Label(_("Group"), classes="out-label")
-            yield Select(self.group_options(), prompt=_("a group…"), compact=True, id="pick-group")
-            yield Select(
+            yield InOrderSelect(
+                self.group_options(), prompt=_("a group…"), compact=True, id="pick-group"
+            )
+            yield InOrderSelect(
                 [(Content(region_label(vi)), vi) for vi, _en in regions()],
                 prompt=_("all regions"),
                 compact=True,

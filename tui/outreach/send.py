@@ -28,7 +28,7 @@ from store.validate import InvalidValue
 
 from .. import keys
 from ..widgets.footer import Footer
-from ..widgets.keyorder import FOCUS_BINDINGS, HoldsKeysUntilShown, InOrderInput
+from ..widgets.keyorder import FOCUS_BINDINGS, HoldsKeysUntilShown, InOrderInput, InOrderSelect
 from ..widgets.text import plain
 from . import clock
 from .common import close_or_ask, css, day_text, items_text, settings, settings_of
@@ -79,7 +79,7 @@ class SendScreen(HoldsKeysUntilShown, ModalScreen[core.PlanRequest | None]):
             with VerticalScroll(id="send-body"):
                 with Horizontal(classes="out-row"):
                     yield Label(_("Message"), classes="out-label")
-                    yield Select(
+                    yield InOrderSelect(
                         options,
                         prompt=_("(no message: a call or a meeting)"),
                         value=self.message_id if self.message_id in ids else Select.NULL,
@@ -89,7 +89,7 @@ class SendScreen(HoldsKeysUntilShown, ModalScreen[core.PlanRequest | None]):
                 yield RecipientPicker(self.data, id="send-picker")
                 with Horizontal(classes="out-row"):
                     yield Label(_("Channel"), classes="out-label")
-                    yield Select(
+                    yield InOrderSelect(
                         [(Content(_(v)), k) for k, v in CHANNELS.items()],
                         prompt=_("each person's preferred"),
                         compact=True,

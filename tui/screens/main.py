@@ -49,6 +49,10 @@ class SectionTabs(TabbedContent):
                 section.focus_default()
 
 
+#: Seconds a tab switch holds the keys typed behind it, at most (it takes a frame or two).
+SWITCH_HOLD = 2.0
+
+
 class MainScreen(HoldsKeysUntilReady, Screen[None]):
     """Sections as tabs (keys F2-F4 or a click), the store's status, the keys of the moment.
 
@@ -121,15 +125,21 @@ class MainScreen(HoldsKeysUntilReady, Screen[None]):
         """Show the tab of `section_id` (building it if needed), then run `then` on its section
         once it is composed."""
         section, mounting = self.build_section(section_id)
-        self.keys_are_ready = False
+        self.hold_keys_for_switch()
         self.query_one(TabbedContent).active = section_id
         self._when_built(section, mounting, then)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.tabbed_content.id == "sections" and event.pane.id:
             section, mounting = self.build_section(event.pane.id)
-            self.keys_are_ready = False
+            self.hold_keys_for_switch()
             self._when_built(section, mounting, None)
+
+    def hold_keys_for_switch(self) -> None:
+        """Keys typed from now on wait for the section shown to take the focus
+        (`focus_when_shown`); at most SWITCH_HOLD seconds, so the keyboard is never lost."""
+        self.keys_are_ready = False
+        self.set_timer(SWITCH_HOLD, self.keys_ready)
 
     def _when_built(
         self,

@@ -33,6 +33,7 @@ from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, TextArea
+from textual.widgets._select import SelectOverlay
 
 #: A form's keys that move the cursor to another field as soon as the app reads them.
 FOCUS_BINDINGS = [
@@ -132,6 +133,13 @@ class InOrderKeys:
             # a key of a focused part of this widget (a Select's open list): that part's
             # bindings are the app's to run, as for any focused widget (running this widget's
             # own here reopened the list at every arrow and Escape closed the whole form)
+            return
+        # a drop-down whose list, opened by a key before this one, has not taken the focus yet:
+        # the keys typed behind that key are the list's ("Enter Down Enter" picks the first)
+        opening = isinstance(self, Select) and self.expanded and focused is self
+        if opening and await run_bindings(self.query_one(SelectOverlay), event.key):
+            event.stop()
+            event.prevent_default()
             return
         if await run_bindings(self, event.key):  # type: ignore[arg-type]
             event.stop()
