@@ -15,6 +15,7 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Any, ClassVar
 
+from textual.actions import SkipAction
 from textual.app import App
 from textual.binding import BindingType
 from textual.signal import Signal
@@ -43,9 +44,11 @@ class LanToaApp(KeysWhileOpening, KeysBeforeQuit, SyncActions, StoreIO, App[None
         keys.bind("app.help", "help"),
         keys.bind("app.palette", "command_palette", show=False, priority=True),
         keys.bind("app.quit", "quit", priority=True),
-        keys.bind("app.network", "section('network')"),
-        keys.bind("app.messages", "section('messages')"),
-        keys.bind("app.outreach", "section('outreach')"),
+        # run as the app reads them, whatever has the focus: the keys typed behind F3 are for the
+        # tab shown (MainScreen holds them until it has the focus), not for the search box left
+        keys.bind("app.network", "section('network')", priority=True),
+        keys.bind("app.messages", "section('messages')", priority=True),
+        keys.bind("app.outreach", "section('outreach')", priority=True),
         keys.bind("app.sync", "sync_now", show=False),
         keys.bind("app.conflicts", "sync_conflicts", show=False),
     ]
@@ -167,8 +170,9 @@ class LanToaApp(KeysWhileOpening, KeysBeforeQuit, SyncActions, StoreIO, App[None
             self.push_screen(HelpScreen(self.screen))
 
     def action_section(self, section_id: str) -> None:
-        if self.screen is self.main_screen:
-            self.main_screen.show_section(section_id)
+        if self.screen is not self.main_screen:
+            raise SkipAction()  # a dialog's: the key is its focused widget's, as before
+        self.main_screen.show_section(section_id)
 
 
 def create_app(

@@ -119,7 +119,7 @@ async def test_keys_typed_behind_a_tab_key_act_in_the_tab_shown(cards):
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_ready(pilot)
         await burst_on_the_list(app, pilot, "f3", "n", "Tin mới", "enter", "abc")
-        await until(pilot, lambda: messages_section(app).editor is not None, "the card")
+        await until(pilot, lambda: card_open(app), "the card")
         editor = messages_section(app).editor
         await until(pilot, lambda: editor.form.fields["headline"].text == "abc", "the text")
         assert editor.state.base["title"] == "Tin mới"
@@ -142,3 +142,27 @@ async def test_keys_typed_behind_e_on_the_contact_screen_go_into_the_form(people
         name = form.query_one("#field-full_name", Input)
         await until(pilot, lambda: name.value == first + " Thu", f"the name (now {name.value!r})")
         assert isinstance(app.screen_stack[-2], ContactScreen)
+
+
+async def test_keys_typed_behind_a_tab_key_in_the_search_box_act_in_the_tab_shown(cards):
+    """Where the app starts, in the Network search box: F3 then `n`, a title, Enter and text in
+    one burst make the card (the keys went into the Network search: "nTin mới")."""
+    app = create_app(cards, lang="en", config={})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        search = network_section(app).search_input
+        await until(pilot, lambda: app.focused is search, "the search box")
+        type_fast(app, "f3", "n", "Tin mới", "enter", "abc")
+        await until(pilot, lambda: card_open(app), "the card")
+        editor = messages_section(app).editor
+        await until(pilot, lambda: editor.form.fields["headline"].text == "abc", "the text")
+        assert editor.state.base["title"] == "Tin mới"
+        assert search.value == ""
+
+
+def card_open(app) -> bool:
+    """A story card is open in Messages (built on its first visit: maybe not yet)."""
+    if not app.main_screen.query("#section-messages"):
+        return False
+    editor = messages_section(app).editor
+    return editor is not None and bool(editor.form.reveals)

@@ -34,6 +34,7 @@ from .. import keys
 from ..widgets.footer import Footer
 from ..widgets.keyorder import (
     FOCUS_BINDINGS,
+    DismissedOnTopOnly,
     HoldsKeysUntilReady,
     InOrderCheckbox,
     InOrderInput,
@@ -77,7 +78,7 @@ def initial_text(record: dict, name: str) -> Any:
     return "" if value is None else str(value)
 
 
-class ContactFormScreen(HoldsKeysUntilReady, ModalScreen[dict | None]):
+class ContactFormScreen(DismissedOnTopOnly, HoldsKeysUntilReady, ModalScreen[dict | None]):
     """Returns the saved record, or None when cancelled."""
 
     DEFAULT_CSS = """

@@ -26,6 +26,7 @@ from contextlib import suppress
 
 from textual import events
 from textual.app import App, ScreenStackError
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode, NoScreen
 from textual.keys import key_to_character
@@ -265,7 +266,20 @@ class HoldsKeysUntilReady:
         self._held_keys = None
 
 
-class HoldsKeysUntilShown(HoldsKeysUntilReady):
+class DismissedOnTopOnly:
+    """Mixin for a dialog (before the Screen class among its bases): it closes only while it is
+    the screen on top. Keys typed in one burst can run its save or close key twice (`d`, a note,
+    ctrl+s, ctrl+s: the second is still in its field's queue when the first has closed it), and
+    Textual's `dismiss` pops whatever screen is on top: it closed the main screen under it."""
+
+    def dismiss(self, result: object = None) -> AwaitComplete:
+        screen: Screen = self  # type: ignore[assignment]
+        if screen.app.screen is not screen:
+            return AwaitComplete.nothing()
+        return super().dismiss(result)  # type: ignore[misc]
+
+
+class HoldsKeysUntilShown(DismissedOnTopOnly, HoldsKeysUntilReady):
     """Mixin for a dialog or screen (before the Screen class among its bases) that is ready as
     soon as it is shown with its first field focused: the keys typed behind the key that opened
     it ("s" then a name to look for) wait until then, instead of going to no field at all."""
@@ -323,17 +337,26 @@ class KeysWhileOpening:
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
+            if not self.screen_stack:  # type: ignore[attr-defined]
+                return  # a key replayed as the app closes: no screen left to take it
             holder = self._key_holder()
             if holder is not None:
                 holder.hold_key(event)
                 return
-            if isinstance(self.focused, ActsAsRead) and await self._act_as_read(event.key):  # type: ignore[attr-defined]
+            if await self._act_as_read(event.key):
                 return
         await super().on_event(event)  # type: ignore[misc]
 
     async def _act_as_read(self, key: str) -> bool:
-        """The bindings of a key for the focused list, priority ones first, as App runs them."""
+        """The bindings of a key for the focused list, priority ones first, as App runs them;
+        False (the app goes on as usual) when no list is focused."""
         app: App = self  # type: ignore[assignment]
+        try:
+            focused = app.focused
+        except ScreenStackError:  # starting or closing: no screen yet, or none left
+            return False
+        if not isinstance(focused, ActsAsRead):
+            return False
         return await app._check_bindings(key, priority=True) or await app._check_bindings(key)
 
     async def _on_key(self, event: events.Key) -> None:

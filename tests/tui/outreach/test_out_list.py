@@ -285,3 +285,22 @@ async def test_language_switch_keeps_the_view_and_the_palette_offers_outreach(de
         from store.i18n import set_language
 
         set_language("en")
+
+
+async def test_a_save_key_typed_twice_in_a_burst_closes_the_dialog_only(demo, frozen):
+    """`d`, a note, ctrl+s, ctrl+s in one burst: the item is done with the note, and the second
+    ctrl+s (still in the note's queue when the first had closed the dialog) closes nothing more.
+    It closed the main screen under the dialog: a blank app, then a crash."""
+    prepared(demo)
+    app = create(demo, config=CONFIG)
+    async with app.run_test(size=(100, 30)) as pilot:
+        section = await open_outreach(pilot)
+        section.outreach_list.focus()
+        await pilot.pause()
+        first = section.outreach_list.current["id"]
+        type_fast(app, "d", "Đã gọi", "ctrl+s", "ctrl+s")
+        await until(pilot, lambda: demo.load().get("outreach", first)["status"] == "done", "done")
+        await idle(pilot)
+        assert app.screen is app.main_screen
+        assert section.outreach_list.is_attached
+        assert demo.load().get("outreach", first)["note"] == "Đã gọi"
