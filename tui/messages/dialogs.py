@@ -128,7 +128,7 @@ class NewMessageScreen(HoldsKeysUntilShown, ModalScreen[tuple[str, str] | None])
             return
         template = self.templates[index]
         title = self.query_one("#new-title", Input).value.strip() or template.title()
-        if self.on_choice is not None:
+        if self.on_choice is not None and not self._starting:  # (Enter has called it already)
             self.on_choice()
         self.dismiss((template.name, title))
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.actions import SkipAction
 from textual.widgets import ContentSwitcher, Input, Select
 
 from store.compose import compose
@@ -323,11 +322,8 @@ class MessagesActions(HoldsKeysUntilReady):
         self.focus_now(self.search_input)  # type: ignore[attr-defined]
 
     async def action_focus_table(self) -> None:
-        """From the search box to the list, as the app reads the key: once the list shows the
-        search typed before it, so the keys typed behind it act on the rows shown."""
-        if not self.from_search(self.search_input):  # type: ignore[attr-defined]
-            raise SkipAction()  # the key is the focused widget's
-        await self.search_done(self.search_input)  # type: ignore[attr-defined]
+        """From the search box to the list, once it shows the search (`leave_search`)."""
+        await self.leave_search(self.search_input)  # type: ignore[attr-defined]
         self.screen.set_focus(self.table)
 
     def action_focus_filters(self) -> None:

@@ -13,6 +13,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from textual.actions import SkipAction
 from textual.containers import Vertical
 from textual.widget import Widget
 
@@ -75,6 +76,19 @@ class Section(Vertical):
     def focus_default(self) -> None:
         """Put the focus where a person starts typing in this section."""
         self.focus()
+
+    async def leave_search(self, search: Widget) -> None:
+        """↓, Escape or Enter in the search box, run as the app reads the key: the key is the
+        focused widget's unless the box has (or is about to have) the cursor (SkipAction);
+        else return once the list shows the search typed before it, so the keys typed behind
+        it act on the rows shown."""
+        if not self.from_search(search):
+            raise SkipAction()
+        await self.search_done(search)
+        self.show_search_now()
+
+    def show_search_now(self) -> None:
+        """Show at once a search this section would show a moment later (a debounce)."""
 
     def from_search(self, search: Widget) -> bool:
         """The search box has the cursor, or is about to (`has_focus` is only True once the box

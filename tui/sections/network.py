@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib.util
 from typing import Any, ClassVar
 
-from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -257,13 +256,8 @@ class NetworkSection(NetworkFiltering, NetworkActions, NetworkFiles, HoldsKeysUn
         self.focus_now(self.search_input)
 
     async def action_focus_list(self) -> None:
-        """From the search box to the list, as the app reads the key: once the list shows the
-        search typed before it, so the keys typed behind it act on the rows shown."""
-        if not self.from_search(self.search_input):
-            raise SkipAction()  # the key is the focused widget's (a list's Down, a Select's…)
-        await self.search_done(self.search_input)
-        if self._apply_scheduled:
-            self._apply_now()
+        """From the search box to the list, once it shows the search (`leave_search`)."""
+        await self.leave_search(self.search_input)
         self.screen.set_focus(self.org_tree if self.showing_orgs else self.contact_list)
 
     def action_show(self) -> None:

@@ -7,7 +7,6 @@ still being indexed in the background is searched as soon as it is ready, so key
 
 from __future__ import annotations
 
-from textual.actions import SkipAction
 from textual.widgets import Input
 
 from store.i18n import _
@@ -36,6 +35,10 @@ class NetworkFiltering:
         if not self._apply_scheduled:
             self._apply_scheduled = True
             self.call_later(self._apply_now)
+
+    def show_search_now(self) -> None:
+        if self._apply_scheduled:
+            self._apply_now()
 
     def _apply_now(self) -> None:
         self._apply_scheduled = False
@@ -89,11 +92,7 @@ class NetworkFiltering:
         """Enter in the search box opens the first contact found, as the app reads the key: the
         search box first types what it holds (the search is complete), and the keys typed behind
         Enter go to the contact screen (which holds them while it opens), not into the search."""
-        if not self.from_search(self.search_input):  # type: ignore[attr-defined]
-            raise SkipAction()  # the key is the focused widget's
-        await self.search_done(self.search_input)  # type: ignore[attr-defined]
-        if self._apply_scheduled:
-            self._apply_now()
+        await self.leave_search(self.search_input)  # type: ignore[attr-defined]
         entry = self.contact_list.current
         if entry is not None:
             self.focus_now(self.contact_list)

@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from textual import events
-from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -355,11 +354,8 @@ class OutreachSection(OutreachFilters, OutreachShellHooks, OutreachActions, Sect
         listing.set_selected(set() if shown <= listing.selected else listing.selected | shown)
 
     async def action_focus_list(self) -> None:
-        """From the search box to the list, as the app reads the key: once the list shows the
-        search typed before it, so the keys typed behind it act on the rows shown."""
-        if not self.from_search(self.search_input):
-            raise SkipAction()  # the key is the focused widget's
-        await self.search_done(self.search_input)
+        """From the search box to the list, once it shows the search (`leave_search`)."""
+        await self.leave_search(self.search_input)
         self.screen.set_focus(self.outreach_list)
 
     def action_switch_view(self) -> None:

@@ -299,12 +299,11 @@ class HoldsKeysUntilShown(DismissedOnTopOnly, HoldsKeysUntilReady):
 SHOWN_TRIES = 5
 
 
-def key_holder(screen: object, *, parts_only: bool = False) -> HoldsKeysUntilReady | None:
+def key_holder(screen: object) -> HoldsKeysUntilReady | None:
     """Where a key read now must wait: the screen on top while it opens, or the part of it
-    that is opening (a screen may name one with a `key_holder()` method). `parts_only`: only
-    such a part (a screen opening holds the keys read after it opened, not the ones before)."""
+    that is opening (a screen may name one with a `key_holder()` method)."""
     if isinstance(screen, HoldsKeysUntilReady) and not screen.keys_are_ready:
-        return None if parts_only else screen
+        return screen
     holder = getattr(screen, "key_holder", None)
     return holder() if holder is not None else None
 
@@ -321,17 +320,13 @@ class ActsAsRead:
 class KeysWhileOpening:
     """Mixin for the App (before App among its bases): a key read while the screen on top (or
     a part of it) is still opening (`HoldsKeysUntilReady`) waits there instead of going
-    nowhere.
+    nowhere. Keys are caught as the app reads them (`on_event`); a list's keys act there too
+    (`ActsAsRead`), so the key that opens something has acted before the keys behind it are
+    read."""
 
-    Keys are caught twice. As the app reads them (`on_event`): a screen opening since an
-    earlier key. And as they come back unused from the focused widget (`_on_key`, where the
-    app runs bindings): the focused widget gets every key already read before it handles the
-    first, so the keys behind Enter on the message list reach it before that Enter opens a
-    card; the list uses none of them, and they wait for the card here."""
-
-    def _key_holder(self, parts_only: bool = False) -> HoldsKeysUntilReady | None:
+    def _key_holder(self) -> HoldsKeysUntilReady | None:
         try:
-            return key_holder(self.screen, parts_only=parts_only)  # type: ignore[attr-defined]
+            return key_holder(self.screen)  # type: ignore[attr-defined]
         except ScreenStackError:
             return None
 
@@ -358,11 +353,3 @@ class KeysWhileOpening:
         if not isinstance(focused, ActsAsRead):
             return False
         return await app._check_bindings(key, priority=True) or await app._check_bindings(key)
-
-    async def _on_key(self, event: events.Key) -> None:
-        # (Textual calls every `_on_key` along the MRO: App's, which runs the bindings, comes
-        # after this one unless the default is prevented.)
-        holder = self._key_holder(parts_only=True)
-        if holder is not None:
-            holder.hold_key(event)
-            event.prevent_default()
